@@ -1,0 +1,60 @@
+package nl.pakketten.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+import nl.pakketten.common.AccessDeniedException;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.Role;
+
+/**
+ * Who may do what. One replaceable policy: a host with its own role model passes its own
+ * implementation to the {@code Pakketten} builder.
+ */
+@FunctionalInterface
+public interface AccessPolicy {
+  /** Whether {@code actor} may perform {@code action}. */
+  boolean permits(Actor actor, Action action);
+
+  /** A short text of the rule, used in the message of a refusal. */
+  default String rule(Action action) {
+    return "policy refused " + action.description();
+  }
+
+  /** Throws {@link AccessDeniedException} unless permitted. */
+  default void check(Actor actor, Action action) {
+    if (actor == null) {
+      throw nl.pakketten.common.InvalidInputException.of("actor", null, "must not be null");
+    }
+    if (!permits(actor, action)) {
+      throw new AccessDeniedException(actor, action.description(), rule(action));
+    }
+  }
+
+  /**
+   * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
+   * credits (and expires them); any actor with at least one role registers payments, schedules
+   * and reads.
+   */
+  static AccessPolicy ownerManagesPackages() {
+    Set<Action> ownerOnly =
+        EnumSet.of(
+            Action.MANAGE_PACKAGES,
+            Action.LINK_PRODUCTS,
+            Action.LINK_APPOINTMENT_TYPES,
+            Action.IMPORT_CREDITS,
+            Action.EXPIRE_CREDITS);
+    return new AccessPolicy() {
+      @Override
+      public boolean permits(Actor actor, Action action) {
+        return ownerOnly.contains(action) ? actor.has(Role.OWNER) : !actor.roles().isEmpty();
+      }
+
+      @Override
+      public String rule(Action action) {
+        return ownerOnly.contains(action)
+            ? "only the OWNER role may " + action.description()
+            : "an actor needs at least one role to " + action.description();
+      }
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package nl.pakketten.access;
+
+/** What an actor may be allowed to do; the {@link AccessPolicy} decides who may. */
+public enum Action {
+  /** Create, update, deactivate, reactivate or delete packages. */
+  MANAGE_PACKAGES("manage packages"),
+  /** Define products and link or unlink them to packages. */
+  LINK_PRODUCTS("link products"),
+  /** Define appointment types and link or unlink them to packages. */
+  LINK_APPOINTMENT_TYPES("link appointment types"),
+  /** Import credits by hand. */
+  IMPORT_CREDITS("import credits"),
+  /** Expire the credits of lots past their expiry date. */
+  EXPIRE_CREDITS("expire credits"),
+  /** Register the payment of a product invoice. */
+  REGISTER_PAYMENTS("register payments"),
+  /** Schedule, cancel or change appointments. */
+  SCHEDULE_APPOINTMENTS("schedule appointments");
+
+  private final String description;
+
+  Action(String description) {
+    this.description = description;
+  }
+
+  /** Human-readable, as used in error messages. */
+  public String description() {
+    return description;
+  }
+}

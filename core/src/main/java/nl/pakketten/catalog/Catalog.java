@@ -1,0 +1,257 @@
+package nl.pakketten.catalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.access.Action;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandValidator;
+import nl.pakketten.internal.TransactionRunner;
+import org.joda.money.Money;
+
+/**
+ * Use cases of the package set-up: packages, and the products and appointment types linked to
+ * them. Every change is checked against the {@link AccessPolicy} first.
+ */
+public final class Catalog {
+  private final Packages packages;
+  private final Products products;
+  private final AppointmentTypes types;
+  private final PackageUsage usage;
+  private final AccessPolicy access;
+  private final TransactionRunner tx;
+  private final CommandValidator validator;
+  private final Clock clock;
+
+  public Catalog(
+      Packages packages,
+      Products products,
+      AppointmentTypes types,
+      PackageUsage usage,
+      AccessPolicy access,
+      TransactionRunner tx,
+      CommandValidator validator,
+      Clock clock) {
+    this.packages = packages;
+    this.products = products;
+    this.types = types;
+    this.usage = usage;
+    this.access = access;
+    this.tx = tx;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Creates a package; its name must be free in the practice. */
+  public CreditPackage createPackage(CreatePackage command) {
+    validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
+        command.getInternalRate(), "must not be negative").orThrow();
+    access.check(command.getActor(), Action.MANAGE_PACKAGES);
+    return tx.run("createPackage", events -> {
+      String name = command.getName().strip();
+      requireFreeName(command.getPractice(), name, Optional.empty());
+      PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
+      if (packages.find(command.getPractice(), id).isPresent()) {
+        throw new ConflictException(id.value(), "a package with this id already exists");
+      }
+      CreditPackage pkg = CreditPackage.builder()
+          .practice(command.getPractice())
+          .id(id)
+          .name(name)
+          .internalRate(command.getInternalRate())
+          .ledgerAccount(command.getLedgerAccount())
+          .balanceSheetItem(command.getBalanceSheetItem())
+          .active(true)
+          .changedAt(clock.instant())
+          .changedBy(command.getActor().userId())
+          .build();
+      packages.insert(pkg);
+      events.add(new CatalogEvents.PackageCreated(pkg.getPractice(), pkg.getChangedAt(), pkg.getChangedBy(), pkg));
+      return pkg;
+    });
+  }
+
+  /** Replaces a package's name, rate and accounts. Lots already granted keep their rate. */
+  public CreditPackage updatePackage(UpdatePackage command) {
+    validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
+        command.getInternalRate(), "must not be negative").orThrow();
+    access.check(command.getActor(), Action.MANAGE_PACKAGES);
+    return tx.run("updatePackage", events -> {
+      CreditPackage before = require(command.getPractice(), command.getPackageId());
+      if (!before.getInternalRate().getCurrencyUnit().equals(command.getInternalRate().getCurrencyUnit())) {
+        throw nl.pakketten.common.InvalidInputException.of("internalRate", command.getInternalRate(),
+            "must stay in the package's currency " + before.getInternalRate().getCurrencyUnit());
+      }
+      String name = command.getName().strip();
+      requireFreeName(command.getPractice(), name, Optional.of(before.getId()));
+      CreditPackage after = before.withName(name)
+          .withInternalRate(command.getInternalRate())
+          .withLedgerAccount(command.getLedgerAccount())
+          .withBalanceSheetItem(command.getBalanceSheetItem())
+          .withChangedAt(clock.instant())
+          .withChangedBy(command.getActor().userId());
+      packages.update(after);
+      events.add(new CatalogEvents.PackageUpdated(after.getPractice(), after.getChangedAt(), after.getChangedBy(),
+          before, after));
+      return after;
+    });
+  }
+
+  /** Stops the package from granting new credits; its credits can still be spent. Idempotent. */
+  public CreditPackage deactivatePackage(PracticeId practice, Actor actor, PackageId id) {
+    return setActive(practice, actor, id, false);
+  }
+
+  /** Lets a deactivated package grant credits again. Idempotent. */
+  public CreditPackage reactivatePackage(PracticeId practice, Actor actor, PackageId id) {
+    return setActive(practice, actor, id, true);
+  }
+
+  private CreditPackage setActive(PracticeId practice, Actor actor, PackageId id, boolean active) {
+    requireArguments(practice, actor, id);
+    access.check(actor, Action.MANAGE_PACKAGES);
+    return tx.run(active ? "reactivatePackage" : "deactivatePackage", events -> {
+      CreditPackage before = require(practice, id);
+      if (before.isActive() == active) {
+        return before;
+      }
+      CreditPackage after = before.withActive(active).withChangedAt(clock.instant()).withChangedBy(actor.userId());
+      packages.update(after);
+      events.add(active
+          ? new CatalogEvents.PackageReactivated(practice, after.getChangedAt(), actor.userId(), id)
+          : new CatalogEvents.PackageDeactivated(practice, after.getChangedAt(), actor.userId(), id));
+      return after;
+    });
+  }
+
+  /**
+   * Deletes a package nothing refers to. Refused with {@link PackageInUseException} naming every
+   * product, appointment type and lot count that refers to it.
+   */
+  public void deletePackage(PracticeId practice, Actor actor, PackageId id) {
+    requireArguments(practice, actor, id);
+    access.check(actor, Action.MANAGE_PACKAGES);
+    tx.run("deletePackage", events -> {
+      require(practice, id);
+      List<String> referrers = new ArrayList<>();
+      products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.getCode() + "'"));
+      types.linkedTo(practice, id).forEach(t -> referrers.add("appointment type '" + t.getId() + "'"));
+      long lots = usage.lotsOf(practice, id);
+      if (lots > 0) {
+        referrers.add(lots + (lots == 1 ? " lot" : " lots") + " of credits");
+      }
+      if (!referrers.isEmpty()) {
+        throw new PackageInUseException(id, referrers);
+      }
+      packages.delete(practice, id);
+      events.add(new CatalogEvents.PackageDeleted(practice, clock.instant(), actor.userId(), id));
+      return null;
+    });
+  }
+
+  /** Creates or replaces a product and its link. */
+  public Product saveProduct(SaveProduct command) {
+    validator.check(command).require(nonNegative(command.getUnitPrice()), "unitPrice", command.getUnitPrice(),
+        "must not be negative").orThrow();
+    access.check(command.getActor(), Action.LINK_PRODUCTS);
+    return tx.run("saveProduct", events -> {
+      Optional<ProductLink> link = command.getPackageId().map(pid -> {
+        require(command.getPractice(), pid);
+        return new ProductLink(pid, command.getCreditsPerUnit());
+      });
+      Optional<Product> before = products.find(command.getPractice(), command.getCode());
+      Product after = Product.builder()
+          .practice(command.getPractice())
+          .code(command.getCode())
+          .name(command.getName().strip())
+          .unitPrice(command.getUnitPrice())
+          .link(link)
+          .build();
+      products.save(after);
+      events.add(new CatalogEvents.ProductSaved(command.getPractice(), clock.instant(),
+          command.getActor().userId(), before, after));
+      return after;
+    });
+  }
+
+  /** Creates or replaces an appointment type and its link. */
+  public AppointmentType saveAppointmentType(SaveAppointmentType command) {
+    validator.check(command).orThrow();
+    access.check(command.getActor(), Action.LINK_APPOINTMENT_TYPES);
+    return tx.run("saveAppointmentType", events -> {
+      Optional<AppointmentTypeLink> link = command.getPackageId().map(pid -> {
+        require(command.getPractice(), pid);
+        return new AppointmentTypeLink(pid, command.getCreditsPerAppointment());
+      });
+      Optional<AppointmentType> before = types.find(command.getPractice(), command.getId());
+      AppointmentType after = AppointmentType.builder()
+          .practice(command.getPractice())
+          .id(command.getId())
+          .name(command.getName().strip())
+          .link(link)
+          .build();
+      types.save(after);
+      events.add(new CatalogEvents.AppointmentTypeSaved(command.getPractice(), clock.instant(),
+          command.getActor().userId(), before, after));
+      return after;
+    });
+  }
+
+  /** The package, if it exists in the practice. */
+  public Optional<CreditPackage> findPackage(PracticeId practice, PackageId id) {
+    return tx.read("findPackage", () -> packages.find(practice, id));
+  }
+
+  /** All packages of the practice, by name. */
+  public List<CreditPackage> packages(PracticeId practice) {
+    return tx.read("listPackages", () -> packages.list(practice));
+  }
+
+  /** The product, if it exists in the practice. */
+  public Optional<Product> findProduct(PracticeId practice, ProductCode code) {
+    return tx.read("findProduct", () -> products.find(practice, code));
+  }
+
+  /** The appointment type, if it exists in the practice. */
+  public Optional<AppointmentType> findAppointmentType(PracticeId practice, AppointmentTypeId id) {
+    return tx.read("findAppointmentType", () -> types.find(practice, id));
+  }
+
+  private CreditPackage require(PracticeId practice, PackageId id) {
+    return packages.find(practice, id).orElseThrow(() -> new NotFoundException("package", id, practice));
+  }
+
+  private void requireFreeName(PracticeId practice, String name, Optional<PackageId> self) {
+    packages.findByName(practice, name)
+        .filter(other -> self.map(id -> !id.equals(other.getId())).orElse(true))
+        .ifPresent(other -> {
+          throw new ConflictException(name, "a package with this name already exists (" + other.getId() + ")");
+        });
+  }
+
+  private static boolean nonNegative(Money money) {
+    return money == null || !money.isNegative();
+  }
+
+  private static void requireArguments(PracticeId practice, Actor actor, PackageId id) {
+    List<nl.pakketten.common.FieldViolation> missing = new ArrayList<>();
+    if (practice == null) {
+      missing.add(nl.pakketten.common.FieldViolation.of("practice", null, "must not be null"));
+    }
+    if (actor == null) {
+      missing.add(nl.pakketten.common.FieldViolation.of("actor", null, "must not be null"));
+    }
+    if (id == null) {
+      missing.add(nl.pakketten.common.FieldViolation.of("packageId", null, "must not be null"));
+    }
+    if (!missing.isEmpty()) {
+      throw new nl.pakketten.common.InvalidInputException(missing);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package nl.pakketten.catalog;
+
+import java.time.Instant;
+import java.util.Optional;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * A package (pakket): a named kind of prepaid credit with an internal rate per credit, the amount
+ * the bookkeeping books per credit used. A deactivated package grants no new credits; its existing
+ * credits can still be spent.
+ */
+@Value.Immutable
+public abstract class CreditPackage {
+  CreditPackage() {}
+
+  /** The practice that owns it. */
+  public abstract PracticeId getPractice();
+
+  /** Its identifier. */
+  public abstract PackageId getId();
+
+  /** Its name, trimmed, unique within the practice (ignoring case). */
+  public abstract String getName();
+
+  /** The internal rate per credit (intern tarief); never negative. */
+  public abstract Money getInternalRate();
+
+  /** Where its revenue is booked, if set; otherwise the practice default. */
+  public abstract Optional<LedgerAccount> getLedgerAccount();
+
+  /** Where its deferred revenue sits, if set; otherwise the practice default. */
+  public abstract Optional<BalanceSheetItem> getBalanceSheetItem();
+
+  /** Whether it may grant new credits. */
+  public abstract boolean isActive();
+
+  /** When it was last changed. */
+  public abstract Instant getChangedAt();
+
+  /** Who changed it last. */
+  public abstract UserId getChangedBy();
+
+  /** A copy with other values. */
+  public abstract CreditPackage withName(String name);
+
+  public abstract CreditPackage withInternalRate(Money rate);
+
+  public abstract CreditPackage withLedgerAccount(Optional<? extends LedgerAccount> account);
+
+  public abstract CreditPackage withBalanceSheetItem(Optional<? extends BalanceSheetItem> item);
+
+  public abstract CreditPackage withActive(boolean active);
+
+  public abstract CreditPackage withChangedAt(Instant at);
+
+  public abstract CreditPackage withChangedBy(UserId by);
+
+  @Value.Check
+  void check() {
+    Names.requireName("name", getName());
+    if (getInternalRate().isNegative()) {
+      throw nl.pakketten.common.InvalidInputException.of("internalRate", getInternalRate(), "must not be negative");
+    }
+  }
+
+  /** Builds a package; used by adapters that read one back from storage. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link CreditPackage}. */
+  public static final class Builder extends ImmutableCreditPackage.Builder {
+    Builder() {}
+  }
+}

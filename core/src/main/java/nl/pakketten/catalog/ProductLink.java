@@ -1,0 +1,20 @@
+package nl.pakketten.catalog;
+
+import nl.pakketten.common.InvalidInputException;
+
+/**
+ * A product's link to a package.
+ *
+ * @param packageId the package sold
+ * @param creditsPerUnit credits granted per unit sold, at least 1
+ */
+public record ProductLink(PackageId packageId, int creditsPerUnit) {
+  public ProductLink {
+    if (packageId == null) {
+      throw InvalidInputException.of("packageId", null, "must not be null");
+    }
+    if (creditsPerUnit < 1) {
+      throw InvalidInputException.of("creditsPerUnit", creditsPerUnit, "must be at least 1");
+    }
+  }
+}

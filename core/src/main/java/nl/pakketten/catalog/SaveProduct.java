@@ -1,0 +1,57 @@
+package nl.pakketten.catalog;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandStyle;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * Command: create or replace a product, linked to a package (give {@code packageId} and {@code
+ * creditsPerUnit}) or not. Changing the link never touches credits already granted.
+ */
+@Value.Immutable
+@CommandStyle
+public abstract class SaveProduct {
+  SaveProduct() {}
+
+  @NotNull
+  public abstract PracticeId getPractice();
+
+  @NotNull
+  public abstract Actor getActor();
+
+  @NotNull
+  public abstract ProductCode getCode();
+
+  @NotBlank
+  @Size(max = 200)
+  public abstract String getName();
+
+  @NotNull
+  public abstract Money getUnitPrice();
+
+  /** The package to link, or empty for an unlinked product. */
+  public abstract Optional<PackageId> getPackageId();
+
+  /** Credits per unit when linked; at least 1. */
+  @Min(1)
+  @Value.Default
+  public int getCreditsPerUnit() {
+    return 1;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link SaveProduct}. */
+  public static final class Builder extends ImmutableSaveProduct.Builder {
+    Builder() {}
+  }
+}

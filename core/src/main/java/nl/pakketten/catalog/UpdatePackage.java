@@ -1,0 +1,50 @@
+package nl.pakketten.catalog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandStyle;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * Command: replace a package's name, internal rate and accounts. A new rate applies to credits
+ * granted from now on; credits already granted keep the rate of their lot.
+ */
+@Value.Immutable
+@CommandStyle
+public abstract class UpdatePackage {
+  UpdatePackage() {}
+
+  @NotNull
+  public abstract PracticeId getPractice();
+
+  @NotNull
+  public abstract Actor getActor();
+
+  @NotNull
+  public abstract PackageId getPackageId();
+
+  @NotBlank
+  @Size(max = 200)
+  public abstract String getName();
+
+  @NotNull
+  public abstract Money getInternalRate();
+
+  public abstract Optional<LedgerAccount> getLedgerAccount();
+
+  public abstract Optional<BalanceSheetItem> getBalanceSheetItem();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link UpdatePackage}. */
+  public static final class Builder extends ImmutableUpdatePackage.Builder {
+    Builder() {}
+  }
+}

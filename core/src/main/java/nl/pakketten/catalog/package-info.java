@@ -1,0 +1,8 @@
+/**
+ * The package catalog: packages (pakketten) with their internal rate and bookkeeping accounts, and
+ * the products and appointment types linked to them.
+ */
+@DomainStyle
+package nl.pakketten.catalog;
+
+import nl.pakketten.internal.DomainStyle;

@@ -1,0 +1,27 @@
+package nl.pakketten.common;
+
+import java.util.Objects;
+
+/**
+ * One failed rule on one field of a command.
+ *
+ * @param field the field's path, for example {@code name} or {@code lines[0].quantity}
+ * @param invalidValue the value that was given, as text ({@code null} when it was missing)
+ * @param message what is wrong with it
+ */
+public record FieldViolation(String field, String invalidValue, String message) {
+  public FieldViolation {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** A violation of {@code field} with the given value (may be {@code null}). */
+  public static FieldViolation of(String field, Object invalidValue, String message) {
+    return new FieldViolation(field, invalidValue == null ? null : String.valueOf(invalidValue), message);
+  }
+
+  @Override
+  public String toString() {
+    return field + " " + message + (invalidValue == null ? "" : " (was '" + invalidValue + "')");
+  }
+}

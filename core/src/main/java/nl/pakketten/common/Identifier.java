@@ -1,0 +1,66 @@
+package nl.pakketten.common;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Base of every identifier and code: a trimmed, non-blank string of at most {@value #MAX_LENGTH}
+ * printable characters. Two identifiers are equal when they are of the same type and value.
+ */
+public abstract class Identifier implements Comparable<Identifier> {
+  /** The longest identifier accepted, so that every adapter can store it. */
+  public static final int MAX_LENGTH = 64;
+
+  private static final Pattern PRINTABLE = Pattern.compile("[\\p{Print}\\p{L}\\p{M}\\p{N}]+");
+
+  private final String value;
+
+  protected Identifier(String field, String value) {
+    this.value = check(field, value);
+  }
+
+  private static String check(String field, String value) {
+    if (value == null) {
+      throw new InvalidInputException(List.of(FieldViolation.of(field, null, "must not be null")));
+    }
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidInputException(List.of(FieldViolation.of(field, value, "must not be blank")));
+    }
+    if (trimmed.length() > MAX_LENGTH) {
+      throw new InvalidInputException(
+          List.of(FieldViolation.of(field, value, "must be at most " + MAX_LENGTH + " characters")));
+    }
+    if (!PRINTABLE.matcher(trimmed).matches()) {
+      throw new InvalidInputException(
+          List.of(FieldViolation.of(field, value, "must contain printable characters only")));
+    }
+    return trimmed;
+  }
+
+  /** The identifier as text. */
+  public final String value() {
+    return value;
+  }
+
+  @Override
+  public final boolean equals(Object other) {
+    return other != null && other.getClass() == getClass() && ((Identifier) other).value.equals(value);
+  }
+
+  @Override
+  public final int hashCode() {
+    return Objects.hash(getClass(), value);
+  }
+
+  @Override
+  public final int compareTo(Identifier other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public final String toString() {
+    return value;
+  }
+}

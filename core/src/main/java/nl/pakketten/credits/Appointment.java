@@ -1,0 +1,101 @@
+package nl.pakketten.credits;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.pakketten.catalog.AppointmentTypeId;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import org.immutables.value.Value;
+
+/**
+ * An appointment as the SDK knows it: which type, whether a package covered it, and the credits it
+ * took from which lots, so that a cancellation gives back exactly those.
+ */
+@Value.Immutable
+public abstract class Appointment {
+  Appointment() {}
+
+  public abstract PracticeId getPractice();
+
+  public abstract AppointmentId getId();
+
+  public abstract PatientId getPatient();
+
+  /** Its current type. */
+  public abstract AppointmentTypeId getTypeId();
+
+  /** The type it was first scheduled with: part of what makes a replay of the schedule call a true one. */
+  public abstract AppointmentTypeId getScheduledTypeId();
+
+  public abstract Instant getStart();
+
+  public abstract Status getStatus();
+
+  public abstract Coverage getCoverage();
+
+  /** The package whose credits it spent or would have spent. */
+  public abstract Optional<PackageId> getPackageId();
+
+  /** The credits its type cost when it was scheduled (0 when the type was not linked). */
+  public abstract int getCost();
+
+  /** Where its credits came from; empty unless covered. */
+  public abstract List<Allocation> getAllocations();
+
+  /** What its cancellation did, once cancelled. */
+  public abstract Optional<CancelOutcome> getCancelOutcome();
+
+  public abstract UserId getChangedBy();
+
+  public abstract Instant getChangedAt();
+
+  /** Whether it is scheduled or cancelled. */
+  public enum Status {
+    SCHEDULED,
+    CANCELLED
+  }
+
+  /** Whether a package paid for it. */
+  public enum Coverage {
+    /** Its credits were taken from the patient's lots. */
+    COVERED,
+    /** Its type is not linked to a package. */
+    NOT_LINKED,
+    /** Its type is linked but the patient had too few credits (under {@link ShortfallPolicy#ALLOW_UNCOVERED}). */
+    UNCOVERED
+  }
+
+  /** What a cancellation did with the credits. */
+  public enum CancelOutcome {
+    GIVEN_BACK,
+    /** Kept under the late-cancellation policy. */
+    FORFEITED,
+    /** There were no credits to give back. */
+    NOTHING_TO_GIVE_BACK
+  }
+
+  /** Total credits taken. */
+  public int creditsTaken() {
+    return getAllocations().stream().mapToInt(Allocation::credits).sum();
+  }
+
+  abstract Appointment withStatus(Status status);
+
+  abstract Appointment withCancelOutcome(CancelOutcome outcome);
+
+  abstract Appointment withChangedBy(UserId by);
+
+  abstract Appointment withChangedAt(Instant at);
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link Appointment}; used by adapters to read one back. */
+  public static final class Builder extends ImmutableAppointment.Builder {
+    Builder() {}
+  }
+}

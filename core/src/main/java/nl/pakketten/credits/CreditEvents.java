@@ -1,0 +1,64 @@
+package nl.pakketten.credits;
+
+import java.time.Instant;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+
+/** The events of credits: one per movement in the history, and one per appointment change. */
+public final class CreditEvents {
+  private CreditEvents() {}
+
+  /** An event that stands for one movement of the history. */
+  public sealed interface CreditEvent extends DomainEvent {
+    Movement movement();
+
+    @Override
+    default PracticeId practice() {
+      return movement().getPractice();
+    }
+
+    @Override
+    default Instant at() {
+      return movement().getAt();
+    }
+
+    @Override
+    default UserId actor() {
+      return movement().getActor();
+    }
+  }
+
+  /** Credits granted by a paid invoice line. */
+  public record CreditsGranted(Movement movement) implements CreditEvent {}
+
+  /** Credits imported by hand. */
+  public record CreditsImported(Movement movement) implements CreditEvent {}
+
+  /** Credits spent by an appointment. */
+  public record CreditsSpent(Movement movement) implements CreditEvent {}
+
+  /** Credits given back by a cancellation or a type change. */
+  public record CreditsGivenBack(Movement movement) implements CreditEvent {}
+
+  /** Credits kept by the late-cancellation policy. */
+  public record CreditsForfeited(Movement movement) implements CreditEvent {}
+
+  /** Credits of a lot past its expiry date removed. */
+  public record CreditsExpired(Movement movement) implements CreditEvent {}
+
+  /** An appointment was scheduled, cancelled or changed; its state after. */
+  public record AppointmentChanged(PracticeId practice, Instant at, UserId actor, Appointment appointment)
+      implements DomainEvent {}
+
+  static CreditEvent of(Movement movement) {
+    return switch (movement.getKind()) {
+      case GRANTED -> new CreditsGranted(movement);
+      case IMPORTED -> new CreditsImported(movement);
+      case SPENT -> new CreditsSpent(movement);
+      case GIVEN_BACK -> new CreditsGivenBack(movement);
+      case FORFEITED -> new CreditsForfeited(movement);
+      case EXPIRED -> new CreditsExpired(movement);
+    };
+  }
+}

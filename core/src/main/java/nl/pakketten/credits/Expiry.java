@@ -1,0 +1,71 @@
+package nl.pakketten.credits;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.access.Action;
+import nl.pakketten.catalog.Packages;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.revenue.Journal;
+
+/**
+ * Use case: book the expiry of credits in lots past their expiry date. The remaining credits leave
+ * the balance and what was left of the lot's deferred value is recognised as revenue, so the lot's
+ * revenue adds up to its value. Safe to run as often as wanted (for example nightly).
+ */
+public final class Expiry {
+  private final Wallets wallets;
+  private final Bookings bookings;
+  private final AccessPolicy access;
+  private final TransactionRunner tx;
+
+  public Expiry(Packages packages, Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
+      AccessPolicy access, TransactionRunner tx, Clock clock) {
+    this.wallets = wallets;
+    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.access = access;
+    this.tx = tx;
+  }
+
+  /** Expires every lot of the practice whose last day is before {@code day}; returns the credits expired. */
+  public int expireCredits(PracticeId practice, Actor actor, LocalDate day) {
+    if (practice == null || day == null) {
+      throw InvalidInputException.of(practice == null ? "practice" : "day", null, "must not be null");
+    }
+    access.check(actor, Action.EXPIRE_CREDITS);
+    if (day.isAfter(bookings.today().plusDays(1))) {
+      throw InvalidInputException.of("day", day, "must not be after tomorrow: credits cannot expire ahead of time");
+    }
+    List<Wallets.WalletKey> keys = tx.read("findExpiredCredits", () -> wallets.withExpiredCredits(practice, day));
+    int expired = 0;
+    // One transaction per wallet keeps each short; a rerun picks up whatever a failure left.
+    for (Wallets.WalletKey key : keys.stream()
+        .sorted(Comparator.comparing((Wallets.WalletKey k) -> k.patient()).thenComparing(Wallets.WalletKey::packageId))
+        .toList()) {
+      expired += tx.run("expireCredits", events -> {
+        Wallet wallet = wallets.lock(practice, key.patient(), key.packageId());
+        int credits = 0;
+        for (Lot lot : wallet.getLots()) {
+          if (lot.getCreditsRemaining() > 0 && lot.getExpiresOn().map(d -> d.isBefore(day)).orElse(false)) {
+            int remaining = lot.getCreditsRemaining();
+            java.util.Optional<Lot> before = wallet.lot(lot.getId());
+            wallet = wallet.expire(before.orElseThrow());
+            bookings.book(events, wallet.lot(lot.getId()).orElseThrow(), MovementKind.EXPIRED, remaining,
+                before.get().getUnrecognised(), actor.userId(), "expired after " + lot.getExpiresOn().get(),
+                "expiry:" + lot.getId());
+            credits += remaining;
+          }
+        }
+        wallets.save(wallet);
+        return credits;
+      });
+    }
+    return expired;
+  }
+}

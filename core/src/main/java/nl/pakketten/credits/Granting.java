@@ -1,0 +1,244 @@
+package nl.pakketten.credits;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.access.Action;
+import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.PackageDeactivatedException;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.Packages;
+import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.catalog.Products;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import nl.pakketten.internal.CommandValidator;
+import nl.pakketten.internal.Fingerprint;
+import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.revenue.Bookkeeping;
+import org.joda.money.Money;
+
+/** Use cases that grant credits: a registered payment of a product invoice, and an import. */
+public final class Granting {
+  private final Packages packages;
+  private final Products products;
+  private final Wallets wallets;
+  private final GrantReceipts receipts;
+  private final Bookings bookings;
+  private final Bookkeeping bookkeeping;
+  private final AccessPolicy access;
+  private final TransactionRunner tx;
+  private final CommandValidator validator;
+
+  public Granting(
+      Packages packages,
+      Products products,
+      Wallets wallets,
+      GrantReceipts receipts,
+      History history,
+      nl.pakketten.revenue.Journal journal,
+      Bookkeeping bookkeeping,
+      AccessPolicy access,
+      TransactionRunner tx,
+      CommandValidator validator,
+      java.time.Clock clock) {
+    this.packages = packages;
+    this.products = products;
+    this.wallets = wallets;
+    this.receipts = receipts;
+    this.bookkeeping = bookkeeping;
+    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.access = access;
+    this.tx = tx;
+    this.validator = validator;
+  }
+
+  /**
+   * Grants the credits a paid product invoice bought: one lot per line of a linked product, of
+   * quantity × credits-per-unit credits, worth the line's amount. Lines of unlinked products are
+   * ignored. An unknown product or a deactivated package fails the whole call. Idempotent on the
+   * invoice id: a replay answers {@link PaymentResult.AlreadyGranted} with the same lots; the same
+   * id with other content is a {@link ConflictException}.
+   */
+  public PaymentResult registerPayment(ProductInvoice invoice) {
+    CommandValidator.Check check = validator.check(invoice);
+    List<InvoiceLine> lines = invoice.getLines() == null ? List.of() : invoice.getLines();
+    for (int i = 0; i < lines.size(); i++) {
+      InvoiceLine line = lines.get(i);
+      if (line != null && line.getAmount() != null) {
+        check.require(!line.getAmount().isNegative(), "lines[" + i + "].amount", line.getAmount(),
+            "must not be negative");
+      }
+    }
+    check.orThrow();
+    access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
+    String fingerprint = fingerprint(invoice);
+    return tx.run("registerPayment", events -> {
+      PracticeId practice = invoice.getPractice();
+      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value());
+      if (earlier.isPresent()) {
+        requireSameContent(earlier.get(), fingerprint, "invoice");
+        return new PaymentResult.AlreadyGranted(invoice.getInvoiceId(), earlier.get().grants());
+      }
+      List<PlannedLot> planned = plan(invoice);
+      Map<PackageId, List<PlannedLot>> byPackage = new TreeMap<>();
+      planned.forEach(p -> byPackage.computeIfAbsent(p.pkg.getId(), k -> new ArrayList<>()).add(p));
+      List<LotGrant> grants = new ArrayList<>();
+      for (Map.Entry<PackageId, List<PlannedLot>> group : byPackage.entrySet()) {
+        Wallet wallet = wallets.lock(practice, invoice.getPatient(), group.getKey());
+        for (PlannedLot p : group.getValue()) {
+          Lot lot = newLot(practice, invoice.getPatient(), p.pkg, p.source, p.credits, p.pkg.getInternalRate(),
+              p.amount, invoice.getActor().userId(), Optional.empty());
+          wallet = wallet.withNewLot(lot);
+          bookings.book(events, lot, MovementKind.GRANTED, p.credits, p.amount, invoice.getActor().userId(),
+              "payment of invoice " + invoice.getInvoiceId() + " registered", p.source.key());
+          grants.add(grantOf(lot));
+        }
+        wallets.save(wallet);
+      }
+      grants.sort(java.util.Comparator.comparing(g -> g.lotId().value()));
+      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value(),
+          fingerprint, grants, bookings.now()));
+      return new PaymentResult.Granted(invoice.getInvoiceId(), grants);
+    });
+  }
+
+  /**
+   * Imports credits by hand into one new lot worth credits × the given internal rate. Refused for
+   * a deactivated package. Idempotent on the import id.
+   */
+  public ImportResult importCredits(ImportCredits command) {
+    validator.check(command)
+        .require(command.getInternalRate() == null || !command.getInternalRate().isNegative(), "internalRate",
+            command.getInternalRate(), "must not be negative")
+        .orThrow();
+    access.check(command.getActor(), Action.IMPORT_CREDITS);
+    String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
+        command.getInternalRate(), command.getReason().strip(), command.getExpiresOn().map(Object::toString).orElse("-"));
+    return tx.run("importCredits", events -> {
+      PracticeId practice = command.getPractice();
+      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value());
+      if (earlier.isPresent()) {
+        requireSameContent(earlier.get(), fingerprint, "import");
+        return new ImportResult.AlreadyImported(command.getImportId(), earlier.get().grants().get(0));
+      }
+      CreditPackage pkg = packages.find(practice, command.getPackageId())
+          .orElseThrow(() -> new NotFoundException("package", command.getPackageId(), practice));
+      if (!pkg.isActive()) {
+        throw new PackageDeactivatedException(pkg.getId(), pkg.getName(), "import credits");
+      }
+      requireCurrency(pkg, command.getInternalRate(), "internalRate");
+      LotSource source = new LotSource.Import(command.getImportId(), command.getReason().strip());
+      Money value = command.getInternalRate().multipliedBy(command.getCredits());
+      Wallet wallet = wallets.lock(practice, command.getPatient(), pkg.getId());
+      Lot lot = newLot(practice, command.getPatient(), pkg, source, command.getCredits(), command.getInternalRate(),
+          value, command.getActor().userId(), command.getExpiresOn());
+      wallets.save(wallet.withNewLot(lot));
+      bookings.book(events, lot, MovementKind.IMPORTED, command.getCredits(), value, command.getActor().userId(),
+          command.getReason().strip(), source.key());
+      LotGrant grant = grantOf(lot);
+      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value(),
+          fingerprint, List.of(grant), bookings.now()));
+      return new ImportResult.Imported(command.getImportId(), grant);
+    });
+  }
+
+  private record PlannedLot(CreditPackage pkg, LotSource.InvoiceLine source, int credits, Money amount) {}
+
+  private List<PlannedLot> plan(ProductInvoice invoice) {
+    List<PlannedLot> planned = new ArrayList<>();
+    for (int i = 0; i < invoice.getLines().size(); i++) {
+      InvoiceLine line = invoice.getLines().get(i);
+      Product product = products.find(invoice.getPractice(), line.getProductCode())
+          .orElseThrow(() -> new NotFoundException("product", line.getProductCode(), invoice.getPractice()));
+      if (product.getLink().isEmpty()) {
+        continue;
+      }
+      ProductLink link = product.getLink().get();
+      CreditPackage pkg = packages.find(invoice.getPractice(), link.packageId())
+          .orElseThrow(() -> new NotFoundException("package", link.packageId(), invoice.getPractice()));
+      if (!pkg.isActive()) {
+        throw new PackageDeactivatedException(pkg.getId(), pkg.getName(),
+            "grant credits (invoice " + invoice.getInvoiceId() + ", product " + product.getCode() + ")");
+      }
+      requireCurrency(pkg, line.getAmount(), "lines[" + i + "].amount");
+      int credits;
+      try {
+        credits = Math.multiplyExact(line.getQuantity(), link.creditsPerUnit());
+      } catch (ArithmeticException e) {
+        throw InvalidInputException.of("lines[" + i + "].quantity", line.getQuantity(),
+            "times " + link.creditsPerUnit() + " credits per unit is too many credits");
+      }
+      planned.add(new PlannedLot(pkg, new LotSource.InvoiceLine(invoice.getInvoiceId(), i + 1, product.getCode()),
+          credits, line.getAmount()));
+    }
+    return planned;
+  }
+
+  private Lot newLot(PracticeId practice, PatientId patient, CreditPackage pkg, LotSource source, int credits,
+      Money rate, Money value, UserId by, Optional<java.time.LocalDate> expiresOn) {
+    return Lot.builder()
+        .id(lotIdFor(practice, source))
+        .practice(practice)
+        .patient(patient)
+        .packageId(pkg.getId())
+        .source(source)
+        .creditsGranted(credits)
+        .creditsRemaining(credits)
+        .ratePerCredit(rate)
+        .deferredValue(value)
+        .recognisedRevenue(Money.zero(value.getCurrencyUnit()))
+        .deferredAccount(pkg.getBalanceSheetItem().orElse(BalanceSheetItem.of(bookkeeping.defaultBalanceSheetItem())))
+        .grantedAt(bookings.now())
+        .grantedBy(by)
+        .expiresOn(expiresOn)
+        .build();
+  }
+
+  /** A lot's id follows from its source, so a retried grant creates the same lot. */
+  static LotId lotIdFor(PracticeId practice, LotSource source) {
+    return LotId.of(UUID.nameUUIDFromBytes((practice.value() + "|" + source.key()).getBytes(StandardCharsets.UTF_8))
+        .toString());
+  }
+
+  private static LotGrant grantOf(Lot lot) {
+    return new LotGrant(lot.getId(), lot.getPackageId(), lot.getCreditsGranted(), lot.getRatePerCredit(),
+        lot.getDeferredValue());
+  }
+
+  private static void requireCurrency(CreditPackage pkg, Money money, String field) {
+    if (!money.getCurrencyUnit().equals(pkg.getInternalRate().getCurrencyUnit())) {
+      throw InvalidInputException.of(field, money, "must be in " + pkg.getInternalRate().getCurrencyUnit()
+          + ", the currency of package '" + pkg.getName() + "', not " + money.getCurrencyUnit());
+    }
+  }
+
+  private static void requireSameContent(GrantReceipt earlier, String fingerprint, String what) {
+    if (!earlier.fingerprint().equals(fingerprint)) {
+      throw new ConflictException(earlier.key(), "this " + what + " was already processed with other content");
+    }
+  }
+
+  private static String fingerprint(ProductInvoice invoice) {
+    List<Object> parts = new ArrayList<>();
+    parts.add(invoice.getPatient());
+    for (InvoiceLine line : invoice.getLines()) {
+      parts.add(line.getProductCode());
+      parts.add(line.getQuantity());
+      parts.add(line.getAmount());
+    }
+    return Fingerprint.of(parts.toArray());
+  }
+}

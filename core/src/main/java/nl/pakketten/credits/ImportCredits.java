@@ -1,0 +1,65 @@
+package nl.pakketten.credits;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Optional;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandStyle;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * Command: import credits by hand (no invoice, no payment). The reason is required: whoever is
+ * accountable needs to know why credits appeared.
+ */
+@Value.Immutable
+@CommandStyle
+public abstract class ImportCredits {
+  ImportCredits() {}
+
+  @NotNull
+  public abstract PracticeId getPractice();
+
+  @NotNull
+  public abstract Actor getActor();
+
+  /** The idempotency key. */
+  @NotNull
+  public abstract ImportId getImportId();
+
+  @NotNull
+  public abstract PatientId getPatient();
+
+  @NotNull
+  public abstract PackageId getPackageId();
+
+  @Min(1)
+  @Max(1_000_000)
+  public abstract int getCredits();
+
+  /** The internal rate per credit to book them at; at least zero. */
+  @NotNull
+  public abstract Money getInternalRate();
+
+  @NotBlank
+  @Size(max = 500)
+  public abstract String getReason();
+
+  public abstract Optional<LocalDate> getExpiresOn();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link ImportCredits}. */
+  public static final class Builder extends ImmutableImportCredits.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,30 @@
+package nl.pakketten.credits;
+
+import java.util.List;
+
+/** The answer to a payment registration. */
+public sealed interface PaymentResult {
+  InvoiceId invoiceId();
+
+  /** One per invoice line of a linked product; empty when no line was linked. */
+  List<LotGrant> grants();
+
+  /** Total credits granted. */
+  default int credits() {
+    return grants().stream().mapToInt(LotGrant::credits).sum();
+  }
+
+  /** The payment was new: these lots were granted now. */
+  record Granted(InvoiceId invoiceId, List<LotGrant> grants) implements PaymentResult {
+    public Granted {
+      grants = List.copyOf(grants);
+    }
+  }
+
+  /** The payment was registered before: nothing was granted now; these are the lots it granted then. */
+  record AlreadyGranted(InvoiceId invoiceId, List<LotGrant> grants) implements PaymentResult {
+    public AlreadyGranted {
+      grants = List.copyOf(grants);
+    }
+  }
+}

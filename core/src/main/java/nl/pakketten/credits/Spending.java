@@ -1,0 +1,275 @@
+package nl.pakketten.credits;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.access.Action;
+import nl.pakketten.catalog.AppointmentType;
+import nl.pakketten.catalog.AppointmentTypeLink;
+import nl.pakketten.catalog.AppointmentTypes;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.Packages;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import nl.pakketten.internal.CommandValidator;
+import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.revenue.Journal;
+
+/**
+ * Use cases that spend and give back credits: scheduling an appointment, cancelling it, and
+ * changing its type. Each is idempotent on the appointment id.
+ */
+public final class Spending {
+  private final AppointmentTypes types;
+  private final Wallets wallets;
+  private final Appointments appointments;
+  private final Bookings bookings;
+  private final AccessPolicy access;
+  private final TransactionRunner tx;
+  private final CommandValidator validator;
+  private final ShortfallPolicy shortfall;
+  private final LateCancellationPolicy lateCancellation;
+  private final SpendingOrder order;
+
+  public Spending(
+      Packages packages,
+      AppointmentTypes types,
+      Wallets wallets,
+      Appointments appointments,
+      History history,
+      Journal journal,
+      Bookkeeping bookkeeping,
+      AccessPolicy access,
+      TransactionRunner tx,
+      CommandValidator validator,
+      Clock clock,
+      ShortfallPolicy shortfall,
+      LateCancellationPolicy lateCancellation,
+      SpendingOrder order) {
+    this.types = types;
+    this.wallets = wallets;
+    this.appointments = appointments;
+    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.access = access;
+    this.tx = tx;
+    this.validator = validator;
+    this.shortfall = shortfall;
+    this.lateCancellation = lateCancellation;
+    this.order = order;
+  }
+
+  /**
+   * Records a scheduled appointment. If its type is linked to a package, takes the type's credits
+   * from the patient's lots of that package (earliest expiry first, then oldest; expired lots
+   * skipped). Too few credits: {@link InsufficientCreditsException} under {@link
+   * ShortfallPolicy#REJECT}, {@link ScheduleResult.Uncovered} under {@link
+   * ShortfallPolicy#ALLOW_UNCOVERED}. A replay answers as the first call did; the same id with
+   * another patient, type or start is a {@link ConflictException}.
+   */
+  public ScheduleResult schedule(ScheduleAppointment command) {
+    validator.check(command).orThrow();
+    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    return tx.run("schedule", events -> {
+      PracticeId practice = command.getPractice();
+      Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), command);
+      }
+      AppointmentType type = requireType(practice, command.getTypeId());
+      Appointment.Builder draft = Appointment.builder()
+          .practice(practice)
+          .id(command.getAppointmentId())
+          .patient(command.getPatient())
+          .typeId(type.getId())
+          .scheduledTypeId(type.getId())
+          .start(command.getStart())
+          .status(Appointment.Status.SCHEDULED)
+          .changedBy(command.getActor().userId())
+          .changedAt(bookings.now());
+      Appointment appointment;
+      if (type.getLink().isEmpty()) {
+        appointment = draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build();
+      } else {
+        AppointmentTypeLink link = type.getLink().get();
+        Wallet wallet = wallets.lock(practice, command.getPatient(), link.packageId());
+        // A concurrent call with the same id may have committed while this one waited for the wallet.
+        earlier = appointments.find(practice, command.getAppointmentId());
+        if (earlier.isPresent()) {
+          return replay(earlier.get(), command);
+        }
+        Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
+        appointment = cover(draft, link, locked, command.getActor().userId(), events);
+        wallets.save(locked.get(link.packageId()));
+      }
+      appointments.insert(appointment);
+      events.add(new CreditEvents.AppointmentChanged(practice, appointment.getChangedAt(),
+          command.getActor().userId(), appointment));
+      return ScheduleResult.of(appointment);
+    });
+  }
+
+  /**
+   * Cancels an appointment: its credits go back to exactly the lots they came from, unless the
+   * late-cancellation policy keeps them (recorded as forfeited). Idempotent: a second cancellation
+   * answers as the first.
+   */
+  public CancelResult cancel(CancelAppointment command) {
+    validator.check(command).orThrow();
+    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    return tx.run("cancel", events -> {
+      PracticeId practice = command.getPractice();
+      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
+      if (appointment.getStatus() == Appointment.Status.CANCELLED) {
+        return CancelResult.of(appointment);
+      }
+      UserId actor = command.getActor().userId();
+      String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
+          .orElse("appointment " + appointment.getId() + " cancelled");
+      Appointment.CancelOutcome outcome;
+      if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
+        outcome = Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK;
+      } else if (lateCancellation.isLate(bookings.now(), appointment.getStart())) {
+        outcome = Appointment.CancelOutcome.FORFEITED;
+        Wallet wallet = wallets.lock(practice, appointment.getPatient(), appointment.getPackageId().orElseThrow());
+        for (Allocation allocation : appointment.getAllocations()) {
+          Lot lot = wallet.lot(allocation.lotId()).orElseThrow();
+          bookings.book(events, lot, MovementKind.FORFEITED, allocation.credits(), allocation.revenue(), actor,
+              reason + " (late: " + lateCancellation + ")", sourceKey(appointment));
+        }
+      } else {
+        outcome = Appointment.CancelOutcome.GIVEN_BACK;
+        Map<PackageId, Wallet> locked = new TreeMap<>();
+        giveBack(appointment, locked, actor, reason, events);
+        locked.values().forEach(wallets::save);
+      }
+      Appointment cancelled = appointment.withStatus(Appointment.Status.CANCELLED).withCancelOutcome(outcome)
+          .withChangedBy(actor).withChangedAt(bookings.now());
+      appointments.update(cancelled);
+      events.add(new CreditEvents.AppointmentChanged(practice, cancelled.getChangedAt(), actor, cancelled));
+      return CancelResult.of(cancelled);
+    });
+  }
+
+  /**
+   * Gives an appointment another type and re-evaluates its credits in one step: the old credits go
+   * back to their lots, the new type's are taken. Setting the type it already has changes nothing.
+   */
+  public ScheduleResult changeType(ChangeAppointmentType command) {
+    validator.check(command).orThrow();
+    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    return tx.run("changeType", events -> {
+      PracticeId practice = command.getPractice();
+      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
+      if (appointment.getStatus() == Appointment.Status.CANCELLED) {
+        throw new ConflictException(appointment.getId().value(), "a cancelled appointment cannot change its type");
+      }
+      if (appointment.getTypeId().equals(command.getTypeId())) {
+        return ScheduleResult.of(appointment);
+      }
+      AppointmentType type = requireType(practice, command.getTypeId());
+      UserId actor = command.getActor().userId();
+      // Lock every wallet involved in package-id order, so two commands cannot deadlock on them.
+      Map<PackageId, Wallet> locked = new TreeMap<>();
+      appointment.getPackageId().filter(p -> appointment.getCoverage() == Appointment.Coverage.COVERED)
+          .ifPresent(p -> locked.put(p, null));
+      type.getLink().ifPresent(l -> locked.put(l.packageId(), null));
+      locked.replaceAll((p, w) -> wallets.lock(practice, appointment.getPatient(), p));
+      giveBack(appointment, locked, actor, "type of appointment " + appointment.getId() + " changed to "
+          + type.getId(), events);
+      Appointment.Builder draft = Appointment.builder()
+          .from(appointment)
+          .typeId(type.getId())
+          .allocations(List.of())
+          .packageId(Optional.empty())
+          .changedBy(actor)
+          .changedAt(bookings.now());
+      Appointment changed = type.getLink().isEmpty()
+          ? draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build()
+          : cover(draft, type.getLink().get(), locked, actor, events);
+      locked.values().forEach(wallets::save);
+      appointments.update(changed);
+      events.add(new CreditEvents.AppointmentChanged(practice, changed.getChangedAt(), actor, changed));
+      return ScheduleResult.of(changed);
+    });
+  }
+
+  /** Takes the link's credits from the locked wallet, or applies the shortfall policy. */
+  private Appointment cover(Appointment.Builder draft, AppointmentTypeLink link, Map<PackageId, Wallet> locked,
+      UserId actor, List<DomainEvent> events) {
+    Wallet wallet = locked.get(link.packageId());
+    int cost = link.creditsPerAppointment();
+    draft.packageId(link.packageId()).cost(cost);
+    Optional<Wallet.Taking> taking = wallet.take(cost, bookings.today(), order);
+    if (taking.isEmpty()) {
+      if (shortfall == ShortfallPolicy.REJECT) {
+        throw new InsufficientCreditsException(wallet.getPatient(), link.packageId(),
+            wallet.spendableOn(bookings.today()), cost);
+      }
+      return draft.coverage(Appointment.Coverage.UNCOVERED).build();
+    }
+    Appointment appointment = draft.coverage(Appointment.Coverage.COVERED)
+        .allocations(taking.get().allocations()).build();
+    Wallet after = taking.get().after();
+    for (Allocation allocation : taking.get().allocations()) {
+      Lot lot = after.lot(allocation.lotId()).orElseThrow();
+      bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
+          "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
+          sourceKey(appointment));
+    }
+    locked.put(link.packageId(), after);
+    return appointment;
+  }
+
+  /** Gives a covered appointment's allocations back to their lots in the locked wallets. */
+  private void giveBack(Appointment appointment, Map<PackageId, Wallet> locked, UserId actor, String reason,
+      List<DomainEvent> events) {
+    if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
+      return;
+    }
+    PackageId packageId = appointment.getPackageId().orElseThrow();
+    Wallet wallet = locked.computeIfAbsent(packageId,
+        p -> wallets.lock(appointment.getPractice(), appointment.getPatient(), p));
+    for (Allocation allocation : appointment.getAllocations()) {
+      wallet = wallet.giveBack(allocation);
+      bookings.book(events, wallet.lot(allocation.lotId()).orElseThrow(), MovementKind.GIVEN_BACK,
+          allocation.credits(), allocation.revenue(), actor, reason, sourceKey(appointment));
+    }
+    locked.put(packageId, wallet);
+  }
+
+  private ScheduleResult replay(Appointment earlier, ScheduleAppointment command) {
+    List<String> differences = new ArrayList<>();
+    if (!earlier.getPatient().equals(command.getPatient())) {
+      differences.add("patient");
+    }
+    if (!earlier.getScheduledTypeId().equals(command.getTypeId())) {
+      differences.add("appointment type");
+    }
+    if (!earlier.getStart().equals(command.getStart())) {
+      differences.add("start");
+    }
+    if (!differences.isEmpty()) {
+      throw new ConflictException(earlier.getId().value(),
+          "this appointment was already scheduled with another " + String.join(" and ", differences));
+    }
+    return ScheduleResult.of(earlier);
+  }
+
+  private AppointmentType requireType(PracticeId practice, nl.pakketten.catalog.AppointmentTypeId id) {
+    return types.find(practice, id).orElseThrow(() -> new NotFoundException("appointment type", id, practice));
+  }
+
+  private static String sourceKey(Appointment appointment) {
+    return "appointment:" + appointment.getId();
+  }
+}

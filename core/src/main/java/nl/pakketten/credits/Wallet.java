@@ -1,0 +1,126 @@
+package nl.pakketten.credits;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * A patient's credits for one package: the lots, and the balance kept as state (the sum of the
+ * lots' remaining credits, never negative).
+ */
+@Value.Immutable
+public abstract class Wallet {
+  Wallet() {}
+
+  public abstract PracticeId getPractice();
+
+  public abstract PatientId getPatient();
+
+  public abstract PackageId getPackageId();
+
+  /** Every lot of the wallet, in the order they were granted. */
+  public abstract List<Lot> getLots();
+
+  /** Credits remaining over all lots, expired ones included until their expiry is booked. */
+  public abstract int getBalance();
+
+  /** An empty wallet. */
+  public static Wallet empty(PracticeId practice, PatientId patient, PackageId packageId) {
+    return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).balance(0).build();
+  }
+
+  /** A wallet of the given lots; used by adapters to read one back. */
+  public static Wallet of(PracticeId practice, PatientId patient, PackageId packageId, List<Lot> lots) {
+    return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).lots(lots)
+        .balance(lots.stream().mapToInt(Lot::getCreditsRemaining).sum()).build();
+  }
+
+  /** Credits that can be spent on {@code day}: the balance less the credits of expired lots. */
+  public int spendableOn(LocalDate day) {
+    return getLots().stream().filter(l -> !l.isExpiredOn(day)).mapToInt(Lot::getCreditsRemaining).sum();
+  }
+
+  /** The lot with this id, if it is in the wallet. */
+  public Optional<Lot> lot(LotId id) {
+    return getLots().stream().filter(l -> l.getId().equals(id)).findFirst();
+  }
+
+  private Wallet with(List<Lot> lots, int balance) {
+    return ImmutableWallet.builder().from(this).lots(lots).balance(balance).build();
+  }
+
+  Wallet withNewLot(Lot lot) {
+    List<Lot> lots = new ArrayList<>(getLots());
+    lots.add(lot);
+    return with(lots, getBalance() + lot.getCreditsRemaining());
+  }
+
+  private Wallet replacing(Lot changed, int balanceChange) {
+    List<Lot> lots = new ArrayList<>(getLots());
+    lots.replaceAll(l -> l.getId().equals(changed.getId()) ? changed : l);
+    return with(lots, getBalance() + balanceChange);
+  }
+
+  /** The outcome of taking credits: the wallet after, and where they came from. */
+  record Taking(Wallet after, List<Allocation> allocations) {}
+
+  /**
+   * Takes {@code credits} from spendable lots in {@code order}; empty when fewer than that can be
+   * spent on {@code day}. Taking is all or nothing.
+   */
+  Optional<Taking> take(int credits, LocalDate day, SpendingOrder order) {
+    if (spendableOn(day) < credits) {
+      return Optional.empty();
+    }
+    List<Lot> candidates = new ArrayList<>(getLots());
+    candidates.removeIf(l -> l.getCreditsRemaining() == 0 || l.isExpiredOn(day));
+    candidates.sort(order.comparator());
+    Wallet wallet = this;
+    List<Allocation> allocations = new ArrayList<>();
+    int needed = credits;
+    for (Lot lot : candidates) {
+      if (needed == 0) {
+        break;
+      }
+      int taken = Math.min(needed, lot.getCreditsRemaining());
+      Money revenue = lot.revenueFor(taken);
+      wallet = wallet.replacing(lot.take(taken, revenue), -taken);
+      allocations.add(new Allocation(lot.getId(), taken, revenue));
+      needed -= taken;
+    }
+    return Optional.of(new Taking(wallet, allocations));
+  }
+
+  /** Gives an allocation back to the lot it came from. */
+  Wallet giveBack(Allocation allocation) {
+    Lot lot = lot(allocation.lotId()).orElseThrow(() -> new IllegalStateException(
+        "Lot " + allocation.lotId() + " is not in the wallet of " + getPatient() + "/" + getPackageId()));
+    return replacing(lot.giveBack(allocation.credits(), allocation.revenue()), allocation.credits());
+  }
+
+  /** Removes the remaining credits of an expired lot, recognising what is left of its value. */
+  Wallet expire(Lot lot) {
+    return replacing(lot.take(lot.getCreditsRemaining(), lot.getUnrecognised()), -lot.getCreditsRemaining());
+  }
+
+  @Value.Check
+  void check() {
+    int sum = getLots().stream().mapToInt(Lot::getCreditsRemaining).sum();
+    if (sum != getBalance()) {
+      throw new IllegalStateException("Wallet " + getPatient() + "/" + getPackageId() + ": balance "
+          + getBalance() + " differs from the lots' " + sum);
+    }
+    for (Lot lot : getLots()) {
+      if (!lot.getPractice().equals(getPractice()) || !lot.getPatient().equals(getPatient())
+          || !lot.getPackageId().equals(getPackageId())) {
+        throw new IllegalStateException("Lot " + lot.getId() + " does not belong to this wallet");
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package nl.pakketten.credits;
+
+import java.util.List;
+import java.util.Optional;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.TransactionRunner;
+
+/**
+ * Reads of a patient's credits: balance, wallets and lots, history, appointments. Reads take no
+ * actor: the host decides who may see them.
+ */
+public final class WalletQueries {
+  private final Wallets wallets;
+  private final History history;
+  private final Appointments appointments;
+  private final TransactionRunner tx;
+
+  public WalletQueries(Wallets wallets, History history, Appointments appointments, TransactionRunner tx) {
+    this.wallets = wallets;
+    this.history = history;
+    this.appointments = appointments;
+    this.tx = tx;
+  }
+
+  /** The patient's balance for the package, in constant time. */
+  public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
+    return tx.read("balance", () -> wallets.balance(practice, patient, packageId));
+  }
+
+  /** Every wallet of the patient with its lots. */
+  public List<Wallet> wallets(PracticeId practice, PatientId patient) {
+    return tx.read("wallets", () -> wallets.ofPatient(practice, patient));
+  }
+
+  /** Every lot of the patient, over all packages. */
+  public List<Lot> lots(PracticeId practice, PatientId patient) {
+    return wallets(practice, patient).stream().flatMap(w -> w.getLots().stream()).toList();
+  }
+
+  /** The patient's history: every movement, oldest first. */
+  public List<Movement> history(PracticeId practice, PatientId patient) {
+    return tx.read("history", () -> history.ofPatient(practice, patient));
+  }
+
+  /** The appointment as the SDK recorded it. */
+  public Optional<Appointment> appointment(PracticeId practice, AppointmentId id) {
+    return tx.read("appointment", () -> appointments.find(practice, id));
+  }
+}

@@ -1,0 +1,339 @@
+package nl.pakketten.inmemory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import nl.pakketten.Storage;
+import nl.pakketten.catalog.AppointmentType;
+import nl.pakketten.catalog.AppointmentTypeId;
+import nl.pakketten.catalog.AppointmentTypes;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.Packages;
+import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.Products;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.TransientException;
+import nl.pakketten.common.Transactions;
+import nl.pakketten.credits.Appointment;
+import nl.pakketten.credits.AppointmentId;
+import nl.pakketten.credits.Appointments;
+import nl.pakketten.credits.GrantReceipt;
+import nl.pakketten.credits.GrantReceipts;
+import nl.pakketten.credits.History;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.Wallet;
+import nl.pakketten.credits.Wallets;
+import nl.pakketten.revenue.Journal;
+import nl.pakketten.revenue.JournalEntry;
+
+/**
+ * A thread-safe {@link Storage} in memory: for tests, examples and hosts that keep nothing. Its
+ * transactions are serialized by one lock and rolled back on failure, so it keeps every invariant
+ * the database adapters keep. Data is lost when the process ends.
+ */
+public final class InMemoryStorage implements Storage {
+  private final Store store = new Store();
+  private final Packages packages = new InMemoryPackages(store);
+  private final Products products = new InMemoryProducts(store);
+  private final AppointmentTypes types = new InMemoryAppointmentTypes(store);
+  private final Wallets wallets = new InMemoryWallets(store);
+  private final Appointments appointments = new InMemoryAppointments(store);
+  private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
+  private final History history = new InMemoryHistory(store);
+  private final Journal journal = new InMemoryJournal(store);
+
+  private InMemoryStorage() {}
+
+  /** A new, empty store. */
+  public static InMemoryStorage create() {
+    return new InMemoryStorage();
+  }
+
+  @Override
+  public Transactions transactions() {
+    return store;
+  }
+
+  @Override
+  public Packages packages() {
+    return packages;
+  }
+
+  @Override
+  public Products products() {
+    return products;
+  }
+
+  @Override
+  public AppointmentTypes appointmentTypes() {
+    return types;
+  }
+
+  @Override
+  public Wallets wallets() {
+    return wallets;
+  }
+
+  @Override
+  public Appointments appointments() {
+    return appointments;
+  }
+
+  @Override
+  public GrantReceipts grantReceipts() {
+    return receipts;
+  }
+
+  @Override
+  public History history() {
+    return history;
+  }
+
+  @Override
+  public Journal journal() {
+    return journal;
+  }
+
+  record Key2<A, B>(A a, B b) {}
+
+  record Key3<A, B, C>(A a, B b, C c) {}
+
+  static final class InMemoryPackages implements Packages {
+    private final Table<Key2<PracticeId, PackageId>, CreditPackage> rows;
+
+    InMemoryPackages(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<CreditPackage> find(PracticeId practice, PackageId id) {
+      return rows.get(new Key2<>(practice, id));
+    }
+
+    @Override
+    public Optional<CreditPackage> findByName(PracticeId practice, String name) {
+      String key = name.strip();
+      return rows.where(p -> p.getPractice().equals(practice) && p.getName().equalsIgnoreCase(key)).stream()
+          .findFirst();
+    }
+
+    @Override
+    public List<CreditPackage> list(PracticeId practice) {
+      return rows.where(p -> p.getPractice().equals(practice)).stream()
+          .sorted(Comparator.comparing(CreditPackage::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    @Override
+    public void insert(CreditPackage pkg) {
+      Key2<PracticeId, PackageId> key = new Key2<>(pkg.getPractice(), pkg.getId());
+      if (rows.contains(key) || findByName(pkg.getPractice(), pkg.getName()).isPresent()) {
+        throw new TransientException("package " + pkg.getId() + " or its name is taken", null);
+      }
+      rows.put(key, pkg);
+    }
+
+    @Override
+    public void update(CreditPackage pkg) {
+      rows.put(new Key2<>(pkg.getPractice(), pkg.getId()), pkg);
+    }
+
+    @Override
+    public void delete(PracticeId practice, PackageId id) {
+      rows.remove(new Key2<>(practice, id));
+    }
+  }
+
+  static final class InMemoryProducts implements Products {
+    private final Table<Key2<PracticeId, ProductCode>, Product> rows;
+
+    InMemoryProducts(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<Product> find(PracticeId practice, ProductCode code) {
+      return rows.get(new Key2<>(practice, code));
+    }
+
+    @Override
+    public void save(Product product) {
+      rows.put(new Key2<>(product.getPractice(), product.getCode()), product);
+    }
+
+    @Override
+    public List<Product> linkedTo(PracticeId practice, PackageId packageId) {
+      return rows.where(p -> p.getPractice().equals(practice)
+              && p.getLink().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
+          .sorted(Comparator.comparing(Product::getCode)).toList();
+    }
+  }
+
+  static final class InMemoryAppointmentTypes implements AppointmentTypes {
+    private final Table<Key2<PracticeId, AppointmentTypeId>, AppointmentType> rows;
+
+    InMemoryAppointmentTypes(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<AppointmentType> find(PracticeId practice, AppointmentTypeId id) {
+      return rows.get(new Key2<>(practice, id));
+    }
+
+    @Override
+    public void save(AppointmentType type) {
+      rows.put(new Key2<>(type.getPractice(), type.getId()), type);
+    }
+
+    @Override
+    public List<AppointmentType> linkedTo(PracticeId practice, PackageId packageId) {
+      return rows.where(t -> t.getPractice().equals(practice)
+              && t.getLink().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
+          .sorted(Comparator.comparing(AppointmentType::getId)).toList();
+    }
+  }
+
+  static final class InMemoryWallets implements Wallets {
+    private final Table<Key3<PracticeId, PatientId, PackageId>, Wallet> rows;
+
+    InMemoryWallets(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Wallet lock(PracticeId practice, PatientId patient, PackageId packageId) {
+      // The store's single lock already holds every wallet for the whole transaction.
+      return find(practice, patient, packageId).orElseGet(() -> Wallet.empty(practice, patient, packageId));
+    }
+
+    @Override
+    public Optional<Wallet> find(PracticeId practice, PatientId patient, PackageId packageId) {
+      return rows.get(new Key3<>(practice, patient, packageId));
+    }
+
+    @Override
+    public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
+      return find(practice, patient, packageId).map(Wallet::getBalance).orElse(0);
+    }
+
+    @Override
+    public List<Wallet> ofPatient(PracticeId practice, PatientId patient) {
+      return rows.where(w -> w.getPractice().equals(practice) && w.getPatient().equals(patient)).stream()
+          .sorted(Comparator.comparing(Wallet::getPackageId)).toList();
+    }
+
+    @Override
+    public void save(Wallet wallet) {
+      rows.put(new Key3<>(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId()), wallet);
+    }
+
+    @Override
+    public long lotsOf(PracticeId practice, PackageId packageId) {
+      return rows.where(w -> w.getPractice().equals(practice) && w.getPackageId().equals(packageId)).stream()
+          .mapToLong(w -> w.getLots().size()).sum();
+    }
+
+    @Override
+    public List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day) {
+      return rows.where(w -> w.getPractice().equals(practice) && w.getLots().stream().anyMatch(
+              (Lot l) -> l.getCreditsRemaining() > 0 && l.getExpiresOn().map(d -> d.isBefore(day)).orElse(false)))
+          .stream().map(w -> new WalletKey(w.getPatient(), w.getPackageId())).toList();
+    }
+  }
+
+  static final class InMemoryAppointments implements Appointments {
+    private final Table<Key2<PracticeId, AppointmentId>, Appointment> rows;
+
+    InMemoryAppointments(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<Appointment> find(PracticeId practice, AppointmentId id) {
+      return rows.get(new Key2<>(practice, id));
+    }
+
+    @Override
+    public Optional<Appointment> lock(PracticeId practice, AppointmentId id) {
+      return find(practice, id);
+    }
+
+    @Override
+    public void insert(Appointment appointment) {
+      Key2<PracticeId, AppointmentId> key = new Key2<>(appointment.getPractice(), appointment.getId());
+      if (rows.contains(key)) {
+        throw new TransientException("appointment " + appointment.getId() + " exists", null);
+      }
+      rows.put(key, appointment);
+    }
+
+    @Override
+    public void update(Appointment appointment) {
+      rows.put(new Key2<>(appointment.getPractice(), appointment.getId()), appointment);
+    }
+  }
+
+  static final class InMemoryGrantReceipts implements GrantReceipts {
+    private final Table<Key3<PracticeId, GrantReceipt.Kind, String>, GrantReceipt> rows;
+
+    InMemoryGrantReceipts(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<GrantReceipt> find(PracticeId practice, GrantReceipt.Kind kind, String key) {
+      return rows.get(new Key3<>(practice, kind, key));
+    }
+
+    @Override
+    public void insert(GrantReceipt receipt) {
+      Key3<PracticeId, GrantReceipt.Kind, String> key = new Key3<>(receipt.practice(), receipt.kind(), receipt.key());
+      if (rows.contains(key)) {
+        throw new TransientException("receipt " + receipt.kind() + " " + receipt.key() + " exists", null);
+      }
+      rows.put(key, receipt);
+    }
+  }
+
+  static final class InMemoryHistory implements History {
+    private final Table<String, Movement> rows;
+
+    InMemoryHistory(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public void append(Movement movement) {
+      rows.put(movement.getPractice() + "/" + movement.getId(), movement);
+    }
+
+    @Override
+    public List<Movement> ofPatient(PracticeId practice, PatientId patient) {
+      return rows.where(m -> m.getPractice().equals(practice) && m.getPatient().equals(patient));
+    }
+  }
+
+  static final class InMemoryJournal implements Journal {
+    private final Table<String, JournalEntry> rows;
+
+    InMemoryJournal(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public void append(JournalEntry entry) {
+      rows.put(entry.practice() + "/" + entry.id(), entry);
+    }
+
+    @Override
+    public List<JournalEntry> entries(PracticeId practice, Instant from, Instant to) {
+      return rows.where(e -> e.practice().equals(practice) && !e.at().isBefore(from) && e.at().isBefore(to));
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package nl.pakketten.revenue;
+
+/** The part an account plays in a journal entry. */
+public enum AccountRole {
+  /** A ledger account (grootboekrekening) where revenue is recognised. */
+  REVENUE,
+  /** A balance-sheet item (balanspost) holding prepaid, not yet earned money: a liability. */
+  DEFERRED_REVENUE,
+  /** Where the host's registered payments of package invoices are cleared against. */
+  PAYMENTS_CLEARING,
+  /** The counter-account of imported credits (they were paid outside this system, or are free). */
+  IMPORTS_OFFSET
+}

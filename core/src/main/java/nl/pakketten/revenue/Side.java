@@ -1,0 +1,7 @@
+package nl.pakketten.revenue;
+
+/** Debit or credit. */
+public enum Side {
+  DEBIT,
+  CREDIT
+}

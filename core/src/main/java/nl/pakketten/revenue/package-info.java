@@ -1,0 +1,8 @@
+/**
+ * Internal-rate revenue: the journal the SDK books every grant, spend, give-back and expiry in,
+ * and the reports a bookkeeper reads from it.
+ */
+@DomainStyle
+package nl.pakketten.revenue;
+
+import nl.pakketten.internal.DomainStyle;
