@@ -39,8 +39,9 @@ public final class Expiry {
       throw InvalidInputException.of(practice == null ? "practice" : "day", null, "must not be null");
     }
     access.check(actor, Action.EXPIRE_CREDITS);
-    if (day.isAfter(bookings.today().plusDays(1))) {
-      throw InvalidInputException.of("day", day, "must not be after tomorrow: credits cannot expire ahead of time");
+    if (day.isAfter(bookings.today())) {
+      throw InvalidInputException.of("day", day,
+          "must not be after today (" + bookings.today() + "): credits cannot expire ahead of time");
     }
     List<Wallets.WalletKey> keys = tx.read("findExpiredCredits", () -> wallets.withExpiredCredits(practice, day));
     int expired = 0;
