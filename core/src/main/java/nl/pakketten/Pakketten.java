@@ -78,7 +78,7 @@ public final class Pakketten {
         s.journal(), b.bookkeeping, b.access, tx, validator, b.clock, b.shortfall, b.lateCancellation, b.order);
     this.expiry = new Expiry(s.packages(), s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
         b.clock);
-    this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx);
+    this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, b.clock);
     this.reports = new RevenueReports(s.journal(), tx);
   }
 
@@ -182,6 +182,11 @@ public final class Pakketten {
   /** See {@link WalletQueries#balance}. */
   public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
     return queries.balance(practice, patient, packageId);
+  }
+
+  /** See {@link WalletQueries#spendable}. */
+  public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
+    return queries.spendable(practice, patient, packageId);
   }
 
   /** See {@link WalletQueries#wallets}. */

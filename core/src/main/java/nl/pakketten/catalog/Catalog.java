@@ -48,18 +48,29 @@ public final class Catalog {
     this.clock = clock;
   }
 
-  /** Creates a package; its name must be free in the practice. */
+  /**
+   * Creates a package; its name must be free in the practice. Given an id that exists with the same
+   * content, it answers with the stored package and changes nothing (a safe retry).
+   */
   public CreditPackage createPackage(CreatePackage command) {
     validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
         command.getInternalRate(), "must not be negative").orThrow();
     access.check(command.getActor(), Action.MANAGE_PACKAGES);
     return tx.run("createPackage", events -> {
       String name = command.getName().strip();
+      Optional<CreditPackage> existing = command.getPackageId().flatMap(id -> packages.find(command.getPractice(), id));
+      if (existing.isPresent()) {
+        CreditPackage earlier = existing.get();
+        boolean same = earlier.getName().equals(name) && earlier.getInternalRate().equals(command.getInternalRate())
+            && earlier.getLedgerAccount().equals(command.getLedgerAccount())
+            && earlier.getBalanceSheetItem().equals(command.getBalanceSheetItem());
+        if (same) {
+          return earlier; // a replay of the same creation: answer as the first time, change nothing
+        }
+        throw new ConflictException(earlier.getId().value(), "a package with this id already exists with other content");
+      }
       requireFreeName(command.getPractice(), name, Optional.empty());
       PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
-      if (packages.find(command.getPractice(), id).isPresent()) {
-        throw new ConflictException(id.value(), "a package with this id already exists");
-      }
       CreditPackage pkg = CreditPackage.builder()
           .practice(command.getPractice())
           .id(id)
@@ -162,7 +173,12 @@ public final class Catalog {
     access.check(command.getActor(), Action.LINK_PRODUCTS);
     return tx.run("saveProduct", events -> {
       Optional<ProductLink> link = command.getPackageId().map(pid -> {
-        require(command.getPractice(), pid);
+        CreditPackage pkg = require(command.getPractice(), pid);
+        if (!pkg.getInternalRate().getCurrencyUnit().equals(command.getUnitPrice().getCurrencyUnit())) {
+          throw nl.pakketten.common.InvalidInputException.of("unitPrice", command.getUnitPrice(),
+              "must be in " + pkg.getInternalRate().getCurrencyUnit() + ", the currency of package '"
+                  + pkg.getName() + "'");
+        }
         return new ProductLink(pid, command.getCreditsPerUnit());
       });
       Optional<Product> before = products.find(command.getPractice(), command.getCode());

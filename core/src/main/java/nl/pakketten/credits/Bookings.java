@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.pakketten.catalog.CreditPackage;
-import nl.pakketten.catalog.LedgerAccount;
-import nl.pakketten.catalog.Packages;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.UserId;
 import nl.pakketten.revenue.AccountRole;
@@ -26,14 +23,12 @@ import org.joda.money.Money;
 final class Bookings {
   private final History history;
   private final Journal journal;
-  private final Packages packages;
   private final Bookkeeping bookkeeping;
   private final Clock clock;
 
-  Bookings(History history, Journal journal, Packages packages, Bookkeeping bookkeeping, Clock clock) {
+  Bookings(History history, Journal journal, Bookkeeping bookkeeping, Clock clock) {
     this.history = history;
     this.journal = journal;
-    this.packages = packages;
     this.bookkeeping = bookkeeping;
     this.clock = clock;
   }
@@ -123,11 +118,7 @@ final class Bookings {
         lines);
   }
 
-  /** The package's current ledger account, or the practice default. */
-  private String revenueAccount(Lot lot) {
-    return packages.find(lot.getPractice(), lot.getPackageId())
-        .flatMap(CreditPackage::getLedgerAccount)
-        .map(LedgerAccount::value)
-        .orElse(bookkeeping.defaultLedgerAccount());
+  private static String revenueAccount(Lot lot) {
+    return lot.getRevenueAccount().value();
   }
 }

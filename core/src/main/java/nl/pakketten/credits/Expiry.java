@@ -28,7 +28,7 @@ public final class Expiry {
   public Expiry(Packages packages, Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
       AccessPolicy access, TransactionRunner tx, Clock clock) {
     this.wallets = wallets;
-    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.bookings = new Bookings(history, journal, bookkeeping, clock);
     this.access = access;
     this.tx = tx;
   }

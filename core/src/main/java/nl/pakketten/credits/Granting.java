@@ -11,6 +11,7 @@ import nl.pakketten.access.AccessPolicy;
 import nl.pakketten.access.Action;
 import nl.pakketten.catalog.BalanceSheetItem;
 import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageDeactivatedException;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Packages;
@@ -59,7 +60,7 @@ public final class Granting {
     this.wallets = wallets;
     this.receipts = receipts;
     this.bookkeeping = bookkeeping;
-    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.bookings = new Bookings(history, journal, bookkeeping, clock);
     this.access = access;
     this.tx = tx;
     this.validator = validator;
@@ -201,6 +202,7 @@ public final class Granting {
         .deferredValue(value)
         .recognisedRevenue(Money.zero(value.getCurrencyUnit()))
         .deferredAccount(pkg.getBalanceSheetItem().orElse(BalanceSheetItem.of(bookkeeping.defaultBalanceSheetItem())))
+        .revenueAccount(pkg.getLedgerAccount().orElse(LedgerAccount.of(bookkeeping.defaultLedgerAccount())))
         .grantedAt(bookings.now())
         .grantedBy(by)
         .expiresOn(expiresOn)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PatientId;
@@ -45,8 +46,14 @@ public abstract class Lot {
   /** Revenue recognised from this lot so far. */
   public abstract Money getRecognisedRevenue();
 
-  /** The balance-sheet item its deferred value was booked on. */
+  /** The balance-sheet item its deferred value was booked on, fixed when granted. */
   public abstract BalanceSheetItem getDeferredAccount();
+
+  /**
+   * The ledger account its revenue is booked on, fixed when granted: a spend, its give-back and an
+   * expiry always hit the same account, even when the package's account changes in between.
+   */
+  public abstract LedgerAccount getRevenueAccount();
 
   public abstract Instant getGrantedAt();
 

@@ -57,7 +57,7 @@ public final class Spending {
     this.types = types;
     this.wallets = wallets;
     this.appointments = appointments;
-    this.bookings = new Bookings(history, journal, packages, bookkeeping, clock);
+    this.bookings = new Bookings(history, journal, bookkeeping, clock);
     this.access = access;
     this.tx = tx;
     this.validator = validator;

@@ -16,8 +16,11 @@ public final class WalletQueries {
   private final History history;
   private final Appointments appointments;
   private final TransactionRunner tx;
+  private final java.time.Clock clock;
 
-  public WalletQueries(Wallets wallets, History history, Appointments appointments, TransactionRunner tx) {
+  public WalletQueries(Wallets wallets, History history, Appointments appointments, TransactionRunner tx,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.wallets = wallets;
     this.history = history;
     this.appointments = appointments;
@@ -27,6 +30,15 @@ public final class WalletQueries {
   /** The patient's balance for the package, in constant time. */
   public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
     return tx.read("balance", () -> wallets.balance(practice, patient, packageId));
+  }
+
+  /**
+   * Credits the patient can spend on the package today: the balance less credits of lots past
+   * their last day whose expiry has not been booked yet (see {@link Expiry}).
+   */
+  public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
+    return tx.read("spendable", () -> wallets.find(practice, patient, packageId)
+        .map(w -> w.spendableOn(java.time.LocalDate.now(clock))).orElse(0));
   }
 
   /** Every wallet of the patient with its lots. */

@@ -1,0 +1,522 @@
+package nl.pakketten.examples;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.pakketten.Pakketten;
+import nl.pakketten.Storage;
+import nl.pakketten.catalog.AppointmentType;
+import nl.pakketten.catalog.AppointmentTypeId;
+import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.CatalogEvents;
+import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.SaveAppointmentType;
+import nl.pakketten.catalog.SaveProduct;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.PakkettenException;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Role;
+import nl.pakketten.credits.Allocation;
+import nl.pakketten.credits.AppointmentId;
+import nl.pakketten.credits.CancelAppointment;
+import nl.pakketten.credits.CancelResult;
+import nl.pakketten.credits.CreditEvents;
+import nl.pakketten.credits.ImportCredits;
+import nl.pakketten.credits.ImportId;
+import nl.pakketten.credits.ImportResult;
+import nl.pakketten.credits.InvoiceId;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.LotGrant;
+import nl.pakketten.credits.LotId;
+import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.ScheduleAppointment;
+import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.Side;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The package story of one physiotherapy practice, end to end, printed as it happens: the owner
+ * sets up a package, links a product and appointment types to it, a paid invoice grants credits
+ * (once, however often the payment arrives), credits are imported by hand, appointments spend
+ * them, a cancellation gives them back, a patient runs short, and finally the balances, lots,
+ * history, journal, revenue and events are shown.
+ *
+ * <p>Run it from the project root with {@code ./mvnw -B -q -pl examples -am compile exec:java}.
+ */
+public final class Quickstart {
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  static final PracticeId PRACTICE = PracticeId.of("fysio-de-linde");
+  /** The practice owner (eigenaar): the only one who may set up packages. */
+  static final Actor ANNA = Actor.of("anna", Role.OWNER);
+  /** Front desk: registers payments and books appointments. */
+  static final Actor RUBEN = Actor.of("ruben", Role.RECEPTIONIST);
+  /** The payment provider's webhook, which may deliver a payment more than once. */
+  static final Actor WEBHOOK = Actor.of("webhook", Role.SYSTEM);
+  static final PatientId SANNE = PatientId.of("sanne");
+  static final PatientId BRAM = PatientId.of("bram");
+  static final PackageId RITTENKAART = PackageId.of("fysio-rittenkaart");
+
+  private final Storage storage;
+  private final PrintStream out;
+  private final StoryClock clock = new StoryClock(LocalDateTime.of(2026, 3, 2, 8, 30), AMSTERDAM);
+  private final List<DomainEvent> events = new ArrayList<>();
+  private final Map<LotId, String> lotLabels = new HashMap<>();
+  private final Pakketten pakketten;
+  private int section;
+
+  Quickstart(Storage storage, PrintStream out) {
+    this.storage = storage;
+    this.out = out;
+    this.pakketten = pakketten(ShortfallPolicy.REJECT);
+  }
+
+  public static void main(String[] args) {
+    new Quickstart(storage(args), System.out).tell();
+  }
+
+  /**
+   * Where the data lives. In memory here, so the example needs no set-up and forgets everything
+   * when it ends; a host passes the JDBC adapter's storage instead. This is the only line to change.
+   */
+  static Storage storage(String[] args) {
+    return InMemoryStorage.create();
+  }
+
+  /** Built once at start-up by a host; every use case is reached from the result. */
+  private Pakketten pakketten(ShortfallPolicy shortfall) {
+    return Pakketten.builder()
+        .storage(storage)
+        .clock(clock)
+        .eventPublisher(events::add)
+        .shortfallPolicy(shortfall)
+        // Revenue, deferred revenue, payments clearing, imports offset: used where a package names none.
+        .bookkeeping(new Bookkeeping("8000", "1700", "1300", "8900"))
+        .build();
+  }
+
+  void tell() {
+    out.println("Pakketten quickstart: Fysiotherapie De Linde, March 2026");
+    out.println("(in-memory storage; times are Europe/Amsterdam)");
+    setUpThePackage();
+    refuseWhatIsNotAllowed();
+    linkProductsAndAppointmentTypes();
+    payAnInvoiceTwice();
+    importCredits();
+    scheduleAppointments();
+    cancelAnAppointment();
+    runShort();
+    showBalances();
+    showLots();
+    showHistory();
+    showJournal();
+    showRevenue();
+    showEvents();
+  }
+
+  // --- The story -------------------------------------------------------------------------------
+
+  private void setUpThePackage() {
+    heading("Anna, the owner, sets up a package");
+    CreditPackage pkg = pakketten.createPackage(CreatePackage.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .packageId(RITTENKAART)
+        .name("Fysiotherapie rittenkaart")
+        .internalRate(eur("38.50"))
+        .ledgerAccount(LedgerAccount.of("8010"))
+        .balanceSheetItem(BalanceSheetItem.of("1710"))
+        .build());
+    TextTable.of("package", "name", "internal rate", "ledger account", "balance-sheet item", "active")
+        .row(pkg.getId(), pkg.getName(), pkg.getInternalRate() + " per credit",
+            pkg.getLedgerAccount().orElseThrow(), pkg.getBalanceSheetItem().orElseThrow(), pkg.isActive())
+        .print(out);
+  }
+
+  private void refuseWhatIsNotAllowed() {
+    heading("Not everyone may set up packages, and bad input is refused");
+    say("Ruben at the front desk tries to add a 'Massage 5-rittenkaart':");
+    attempt(() -> pakketten.createPackage(CreatePackage.builder()
+        .practice(PRACTICE).actor(RUBEN).name("Massage 5-rittenkaart").internalRate(eur("30.00")).build()));
+    say("Anna submits the form with a blank name and a negative rate:");
+    attempt(() -> pakketten.createPackage(CreatePackage.builder()
+        .practice(PRACTICE).actor(ANNA).name(" ").internalRate(eur("-5.00")).build()));
+    say("Neither attempt changed anything: the practice has "
+        + pakketten.catalog().packages(PRACTICE).size() + " package.");
+  }
+
+  private void linkProductsAndAppointmentTypes() {
+    heading("Products and appointment types are linked to the package");
+    say("A product sells credits (per unit); an appointment type spends them (per appointment).");
+    List<Product> products = List.of(
+        product("FYS10", "Fysiotherapie 10-rittenkaart", "385.00", 10),
+        product("FYS3", "Fysiotherapie 3-rittenkaart (proef)", "100.00", 3));
+    TextTable productTable = TextTable.of("product", "name", "unit price", "package", "credits per unit")
+        .alignRight(2, 4);
+    products.forEach(p -> productTable.row(p.getCode(), p.getName(), p.getUnitPrice(),
+        p.getLink().orElseThrow().packageId(), p.getLink().orElseThrow().creditsPerUnit()));
+    productTable.print(out);
+    out.println();
+    List<AppointmentType> types = List.of(
+        appointmentType("fysio-30", "Behandeling 30 minuten", 1),
+        appointmentType("fysio-60", "Behandeling 60 minuten", 2),
+        appointmentType("intake", "Intake", 0));
+    TextTable typeTable = TextTable.of("appointment type", "name", "package", "credits per appointment")
+        .alignRight(3);
+    types.forEach(t -> typeTable.row(t.getId(), t.getName(),
+        t.getLink().map(l -> l.packageId().value()).orElse("(not linked)"),
+        t.getLink().map(l -> String.valueOf(l.creditsPerAppointment())).orElse("-")));
+    typeTable.print(out);
+  }
+
+  private void payAnInvoiceTwice() {
+    heading("A paid invoice grants credits, once");
+    clock.set(LocalDateTime.of(2026, 3, 2, 10, 15));
+    ProductInvoice invoice = invoice("F-2026-0001", SANNE, InvoiceLine.of("FYS10", 1, eur("385.00")));
+    say("Sanne pays invoice F-2026-0001 (1 x FYS10, EUR 385.00) at the desk; Ruben registers the payment:");
+    printPayment(pakketten.registerPayment(invoice));
+    clock.set(LocalDateTime.of(2026, 3, 2, 10, 16));
+    say("A minute later the payment provider's webhook delivers the same payment again:");
+    printPayment(pakketten.registerPayment(ProductInvoice.builder().from(invoice).actor(WEBHOOK).build()));
+    say("Sanne's balance: " + balance(SANNE) + " credits. The credits were granted once.");
+  }
+
+  private void importCredits() {
+    heading("Credits imported by hand, with a reason");
+    clock.set(LocalDateTime.of(2026, 3, 2, 11, 0));
+    say("Sanne still had 2 credits in the practice's previous system. Anna imports them:");
+    ImportResult result = pakketten.importCredits(ImportCredits.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .importId(ImportId.of("IMP-2026-0007"))
+        .patient(SANNE)
+        .packageId(RITTENKAART)
+        .credits(2)
+        .internalRate(eur("35.00"))
+        .reason("Unused credits carried over from the previous system")
+        .expiresOn(LocalDate.of(2026, 6, 30))
+        .build());
+    LotGrant grant = result.grant();
+    out.printf("  %-15s %d credits in lot %s at %s per credit, %s deferred, expires 2026-06-30%n",
+        result.getClass().getSimpleName(), grant.credits(), label(grant.lotId()), grant.ratePerCredit(),
+        grant.deferredValue());
+    say("Sanne's balance: " + balance(SANNE) + " credits.");
+  }
+
+  private void scheduleAppointments() {
+    heading("Scheduling appointments spends credits");
+    clock.set(LocalDateTime.of(2026, 3, 2, 11, 30));
+    say("Ruben books Sanne's appointments. Credits are spent when an appointment is scheduled,");
+    say("from the lot that expires first (the imported one), then from the oldest lot:");
+    TextTable table = appointmentTable();
+    schedule(pakketten, table, "A-1000", SANNE, "intake", LocalDateTime.of(2026, 3, 3, 9, 0));
+    schedule(pakketten, table, "A-1001", SANNE, "fysio-30", LocalDateTime.of(2026, 3, 5, 9, 0));
+    schedule(pakketten, table, "A-1002", SANNE, "fysio-60", LocalDateTime.of(2026, 3, 10, 9, 0));
+    schedule(pakketten, table, "A-1003", SANNE, "fysio-30", LocalDateTime.of(2026, 3, 12, 9, 0));
+    table.print(out);
+    say("Sanne's balance: " + balance(SANNE) + " credits.");
+  }
+
+  private void cancelAnAppointment() {
+    heading("A cancellation gives the credits back to the lots they came from");
+    clock.set(LocalDateTime.of(2026, 3, 4, 16, 45));
+    say("Sanne calls in sick for A-1002 (the 60-minute treatment that took 2 credits):");
+    CancelResult result = pakketten.cancel(CancelAppointment.builder()
+        .practice(PRACTICE)
+        .actor(RUBEN)
+        .appointmentId(AppointmentId.of("A-1002"))
+        .reason("Sanne called in sick")
+        .build());
+    String detail = result instanceof CancelResult.GivenBack given
+        ? given.credits() + " credits back to " + allocations(given.allocations())
+        : result.toString();
+    out.printf("  %-15s %s%n", result.getClass().getSimpleName(), detail);
+    say("Sanne's balance: " + balance(SANNE) + " credits. (No late-cancellation policy is set, so even a");
+    say("cancellation on the day itself would give them back.)");
+  }
+
+  private void runShort() {
+    heading("A patient runs short of credits");
+    clock.set(LocalDateTime.of(2026, 3, 4, 17, 0));
+    say("Bram pays invoice F-2026-0002 (1 x FYS3, the 3-credit trial card, EUR 100.00):");
+    printPayment(pakketten.registerPayment(
+        invoice("F-2026-0002", BRAM, InvoiceLine.of("FYS3", 1, eur("100.00")))));
+    say("He books three treatments. The internal rate books EUR 38.50 per credit, but the card cost");
+    say("EUR 100.00: the last credit takes what is left, so the lot's revenue adds up to EUR 100.00.");
+    TextTable table = appointmentTable();
+    schedule(pakketten, table, "B-2001", BRAM, "fysio-30", LocalDateTime.of(2026, 3, 6, 14, 0));
+    schedule(pakketten, table, "B-2002", BRAM, "fysio-30", LocalDateTime.of(2026, 3, 13, 14, 0));
+    schedule(pakketten, table, "B-2003", BRAM, "fysio-30", LocalDateTime.of(2026, 3, 20, 14, 0));
+    table.print(out);
+    say("A fourth booking, under the default ShortfallPolicy.REJECT:");
+    attempt(() -> pakketten.schedule(scheduleCommand("B-2004", BRAM, "fysio-30",
+        LocalDateTime.of(2026, 3, 27, 14, 0))));
+    say("The same booking through a Pakketten built over the same storage with");
+    say("ShortfallPolicy.ALLOW_UNCOVERED: it is recorded, takes no credits, and the host bills it as usual:");
+    TextTable uncovered = appointmentTable();
+    schedule(pakketten(ShortfallPolicy.ALLOW_UNCOVERED), uncovered, "B-2004", BRAM, "fysio-30",
+        LocalDateTime.of(2026, 3, 27, 14, 0));
+    uncovered.print(out);
+  }
+
+  // --- What the practice can read back ----------------------------------------------------------
+
+  private void showBalances() {
+    heading("Balances");
+    TextTable table = TextTable.of("patient", "package", "balance").alignRight(2);
+    for (PatientId patient : List.of(SANNE, BRAM)) {
+      table.row(patient, RITTENKAART, pakketten.balance(PRACTICE, patient, RITTENKAART));
+    }
+    table.print(out);
+  }
+
+  private void showLots() {
+    heading("Lots: where each patient's credits came from");
+    TextTable table = TextTable.of("lot", "patient", "source", "granted", "remaining", "rate per credit",
+        "deferred value", "recognised", "expires", "granted by").alignRight(3, 4, 5, 6, 7);
+    for (PatientId patient : List.of(SANNE, BRAM)) {
+      for (Lot lot : pakketten.lots(PRACTICE, patient)) {
+        table.row(label(lot.getId()), patient, lot.getSource().key(), lot.getCreditsGranted(),
+            lot.getCreditsRemaining(), lot.getRatePerCredit(), lot.getDeferredValue(), lot.getRecognisedRevenue(),
+            lot.getExpiresOn().map(LocalDate::toString).orElse("-"), lot.getGrantedBy());
+      }
+    }
+    table.print(out);
+  }
+
+  private void showHistory() {
+    heading("History: every movement, who did it and why");
+    for (PatientId patient : List.of(SANNE, BRAM)) {
+      say("Patient " + patient + ":");
+      TextTable table = TextTable.of("when", "what", "credits", "lot", "who", "why", "source key").alignRight(2);
+      for (Movement m : pakketten.history(PRACTICE, patient)) {
+        table.row(when(m.getAt()), m.getKind(), signed(m), label(m.getLotId()), m.getActor(), m.getReason(),
+            m.getSourceKey());
+      }
+      table.print(out);
+    }
+  }
+
+  private void showJournal() {
+    heading("Journal: one balanced entry per movement that moves money");
+    TextTable table = TextTable.of("when", "entry", "debit", "credit", "amount", "source key").alignRight(4);
+    for (JournalEntry entry : pakketten.journal(PRACTICE, monthStart(), monthEnd())) {
+      table.row(when(entry.at()), entry.description(), account(entry, Side.DEBIT), account(entry, Side.CREDIT),
+          entry.total(), entry.sourceKey());
+    }
+    table.print(out);
+  }
+
+  private void showRevenue() {
+    heading("Revenue per ledger account, and what is still deferred");
+    TextTable revenue = TextTable.of("ledger account", "revenue March 2026").alignRight(1);
+    pakketten.revenueByLedgerAccount(PRACTICE, monthStart(), monthEnd()).forEach(revenue::row);
+    revenue.print(out);
+    out.println();
+    TextTable deferred = TextTable.of("package", "deferred on 2026-04-01").alignRight(1);
+    pakketten.reports().deferredByPackage(PRACTICE, monthEnd()).forEach(deferred::row);
+    deferred.print(out);
+  }
+
+  private void showEvents() {
+    heading("Events the host received");
+    TextTable table = TextTable.of("when", "event", "by", "about");
+    for (DomainEvent event : events) {
+      table.row(when(event.at()), event.getClass().getSimpleName(), event.actor(), about(event));
+    }
+    table.print(out);
+    say("The refused attempts, the replayed payment and the rejected booking published nothing.");
+  }
+
+  // --- Small helpers ------------------------------------------------------------------------------
+
+  private Product product(String code, String name, String unitPrice, int creditsPerUnit) {
+    return pakketten.saveProduct(SaveProduct.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .code(ProductCode.of(code))
+        .name(name)
+        .unitPrice(eur(unitPrice))
+        .packageId(RITTENKAART)
+        .creditsPerUnit(creditsPerUnit)
+        .build());
+  }
+
+  /** An appointment type; linked to the package unless {@code credits} is 0. */
+  private AppointmentType appointmentType(String id, String name, int credits) {
+    SaveAppointmentType.Builder command = SaveAppointmentType.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .id(AppointmentTypeId.of(id))
+        .name(name);
+    if (credits > 0) {
+      command.packageId(RITTENKAART).creditsPerAppointment(credits);
+    }
+    return pakketten.saveAppointmentType(command.build());
+  }
+
+  private static ProductInvoice invoice(String invoiceId, PatientId patient, InvoiceLine line) {
+    return ProductInvoice.builder()
+        .practice(PRACTICE)
+        .actor(RUBEN)
+        .invoiceId(InvoiceId.of(invoiceId))
+        .patient(patient)
+        .addLines(line)
+        .build();
+  }
+
+  private void printPayment(PaymentResult result) {
+    String lots = result.grants().stream()
+        .map(g -> "lot " + label(g.lotId()) + " (" + g.deferredValue() + " deferred)")
+        .collect(Collectors.joining(", "));
+    String note = result instanceof PaymentResult.AlreadyGranted ? "; nothing new granted" : "";
+    out.printf("  %-15s %d credits in %s%s%n", result.getClass().getSimpleName(), result.credits(), lots, note);
+  }
+
+  private static ScheduleAppointment scheduleCommand(String id, PatientId patient, String type,
+      LocalDateTime start) {
+    return ScheduleAppointment.builder()
+        .practice(PRACTICE)
+        .actor(RUBEN)
+        .appointmentId(AppointmentId.of(id))
+        .patient(patient)
+        .typeId(AppointmentTypeId.of(type))
+        .start(start.atZone(AMSTERDAM).toInstant())
+        .build();
+  }
+
+  private static TextTable appointmentTable() {
+    return TextTable.of("appointment", "patient", "type", "starts", "result", "credits", "taken from", "revenue")
+        .alignRight(5, 7);
+  }
+
+  private void schedule(Pakketten using, TextTable table, String id, PatientId patient, String type,
+      LocalDateTime start) {
+    ScheduleResult result = using.schedule(scheduleCommand(id, patient, type, start));
+    String credits = "-";
+    String from = "-";
+    String revenue = "-";
+    if (result instanceof ScheduleResult.Covered covered) {
+      credits = String.valueOf(covered.credits());
+      from = allocations(covered.allocations());
+      revenue = covered.allocations().stream().map(Allocation::revenue).reduce(Money::plus).orElseThrow()
+          .toString();
+    } else if (result instanceof ScheduleResult.Uncovered uncovered) {
+      credits = "0 of " + uncovered.cost();
+    }
+    table.row(id, patient, type, WHEN.format(start), result.getClass().getSimpleName(), credits, from, revenue);
+  }
+
+  private void attempt(Runnable call) {
+    try {
+      call.run();
+      out.println("  (unexpectedly allowed)");
+    } catch (PakkettenException e) {
+      out.println("  refused with " + e.getClass().getSimpleName() + ":");
+      out.println("    " + e.getMessage());
+    }
+  }
+
+  private int balance(PatientId patient) {
+    return pakketten.balance(PRACTICE, patient, RITTENKAART);
+  }
+
+  private String allocations(List<Allocation> allocations) {
+    return allocations.stream().map(a -> label(a.lotId()) + " (" + a.credits() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Short names for lots (L1, L2, ...) in the order the story first meets them. */
+  private String label(LotId lot) {
+    return lotLabels.computeIfAbsent(lot, l -> "L" + (lotLabels.size() + 1));
+  }
+
+  private static String signed(Movement m) {
+    int sign = m.getKind().sign();
+    return sign > 0 ? "+" + m.getCredits() : sign < 0 ? "-" + m.getCredits() : m.getCredits() + " kept";
+  }
+
+  private static String account(JournalEntry entry, Side side) {
+    return entry.lines().stream().filter(l -> l.side() == side)
+        .map(l -> l.account() + " " + l.role().name().toLowerCase().replace('_', ' '))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String about(DomainEvent event) {
+    if (event instanceof CreditEvents.CreditEvent credit) {
+      Movement m = credit.movement();
+      return m.getPatient() + ": " + signed(m) + (m.getCredits() == 1 ? " credit" : " credits") + ", lot "
+          + label(m.getLotId()) + " (" + m.getSourceKey() + ")";
+    }
+    if (event instanceof CreditEvents.AppointmentChanged changed) {
+      var a = changed.appointment();
+      return a.getId() + " of " + a.getPatient() + ": " + a.getStatus() + ", " + a.getCoverage()
+          + a.getCancelOutcome().map(o -> ", " + o).orElse("");
+    }
+    if (event instanceof CatalogEvents.PackageCreated created) {
+      return created.pkg().getName() + " at " + created.pkg().getInternalRate() + " per credit";
+    }
+    if (event instanceof CatalogEvents.ProductSaved saved) {
+      return saved.after().getCode() + " sells " + saved.after().getLink().map(l -> l.creditsPerUnit() + " credits")
+          .orElse("no credits");
+    }
+    if (event instanceof CatalogEvents.AppointmentTypeSaved saved) {
+      return saved.after().getId() + " spends " + saved.after().getLink()
+          .map(l -> l.creditsPerAppointment() + " credit" + (l.creditsPerAppointment() == 1 ? "" : "s"))
+          .orElse("no credits");
+    }
+    return event.toString();
+  }
+
+  private void heading(String title) {
+    String text = ++section + ". " + title;
+    out.println();
+    out.println(text);
+    out.println("=".repeat(text.length()));
+  }
+
+  private void say(String text) {
+    out.println(text);
+  }
+
+  private static String when(Instant instant) {
+    return WHEN.format(instant.atZone(AMSTERDAM));
+  }
+
+  private static Instant monthStart() {
+    return LocalDate.of(2026, 3, 1).atStartOfDay(AMSTERDAM).toInstant();
+  }
+
+  private static Instant monthEnd() {
+    return LocalDate.of(2026, 4, 1).atStartOfDay(AMSTERDAM).toInstant();
+  }
+
+  private static Money eur(String amount) {
+    return Money.of(CurrencyUnit.EUR, new BigDecimal(amount));
+  }
+}

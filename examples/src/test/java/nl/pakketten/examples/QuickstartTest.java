@@ -1,0 +1,109 @@
+package nl.pakketten.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the quickstart as the README does and checks the lines that carry its story, so that the
+ * example cannot drift from what the SDK does. Runs of spaces are collapsed before matching, so
+ * the table layout may change freely.
+ */
+class QuickstartTest {
+  private static String output;
+
+  @BeforeAll
+  static void runQuickstart() {
+    output = run();
+  }
+
+  @Test
+  void aNonOwnerIsRefusedWithTheRuleInTheMessage() {
+    assertThat(output).contains("Access denied: user 'ruben' with roles [RECEPTIONIST] may not manage packages"
+        + " (only the OWNER role may manage packages)");
+  }
+
+  @Test
+  void badInputNamesEveryFailingField() {
+    assertThat(output).contains("internalRate must not be negative (was 'EUR -5.00'); name must not be blank");
+  }
+
+  @Test
+  void aPaymentDeliveredTwiceGrantsItsCreditsOnce() {
+    assertThat(output)
+        .contains(" Granted 10 credits in lot L1 (EUR 385.00 deferred)")
+        .contains(" AlreadyGranted 10 credits in lot L1 (EUR 385.00 deferred); nothing new granted")
+        .contains("Sanne's balance: 10 credits. The credits were granted once.");
+  }
+
+  @Test
+  void anImportKeepsItsReason() {
+    assertThat(output)
+        .contains(" Imported 2 credits in lot L2 at EUR 35.00 per credit, EUR 70.00 deferred")
+        .contains("IMPORTED +2 L2 anna Unused credits carried over from the previous system import:IMP-2026-0007");
+  }
+
+  @Test
+  void creditsAreSpentEarliestExpiryFirstAndGivenBackToTheirLots() {
+    assertThat(output)
+        .contains("A-1000 sanne intake 2026-03-03 09:00 NotCovered - - -")
+        .contains("A-1002 sanne fysio-60 2026-03-10 09:00 Covered 2 L2 (1), L1 (1) EUR 73.50")
+        .contains(" GivenBack 2 credits back to L2 (1), L1 (1)");
+  }
+
+  @Test
+  void theLastCreditOfALotTakesTheRemainderOfItsValue() {
+    assertThat(output)
+        .contains("B-2003 bram fysio-30 2026-03-20 14:00 Covered 1 L3 (1) EUR 23.00")
+        .contains("L3 bram invoice:F-2026-0002#1 3 0 EUR 38.50 EUR 100.00 EUR 100.00");
+  }
+
+  @Test
+  void aShortfallIsRejectedOrRecordedUncoveredByPolicy() {
+    assertThat(output)
+        .contains("Insufficient credits: patient 'bram' has 0 spendable credits of package 'fysio-rittenkaart',"
+            + " the appointment costs 1")
+        .contains("B-2004 bram fysio-30 2026-03-27 14:00 Uncovered 0 of 1 - -");
+  }
+
+  @Test
+  void balancesLotsAndRevenueAddUp() {
+    assertThat(output)
+        .contains("sanne fysio-rittenkaart 10")
+        .contains("bram fysio-rittenkaart 0")
+        .contains("L1 sanne invoice:F-2026-0001#1 10 9 EUR 38.50 EUR 385.00 EUR 38.50 - ruben")
+        .contains("8010 EUR 173.50")
+        .contains("fysio-rittenkaart EUR 381.50");
+  }
+
+  @Test
+  void theHostReceivesEventsOnlyForChanges() {
+    assertThat(output)
+        .contains("CreditsGranted ruben sanne: +10 credits, lot L1 (invoice:F-2026-0001#1)")
+        .contains("CreditsGivenBack ruben sanne: +1 credit, lot L1 (appointment:A-1002)")
+        .contains("AppointmentChanged ruben B-2004 of bram: SCHEDULED, UNCOVERED");
+    assertThat(output.lines().filter(l -> l.contains(" CreditsGranted ")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void printsTheSameStoryEveryRun() {
+    assertThat(run()).isEqualTo(output);
+  }
+
+  /** Runs {@link Quickstart#main} and returns what it printed, with runs of spaces collapsed. */
+  private static String run() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(buffer, true, UTF_8)) {
+      System.setOut(capture);
+      Quickstart.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    return buffer.toString(UTF_8).replaceAll(" {2,}", " ");
+  }
+}
