@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.common.PatientId;
@@ -32,10 +33,10 @@ import nl.pakketten.credits.Wallets;
 final class JdbcWallets implements Wallets {
   private static final String LOT_COLUMNS = "practice_id, lot_id, patient_id, package_id, position, source_kind,"
       + " invoice_id, line_number, product_code, import_id, import_reason, credits_granted, credits_remaining,"
-      + " currency, rate_per_credit, deferred_value, recognised_revenue, deferred_account, granted_at, granted_by,"
-      + " expires_on";
+      + " currency, rate_per_credit, deferred_value, recognised_revenue, deferred_account, revenue_account, granted_at,"
+      + " granted_by, expires_on";
   private static final String INSERT_LOT = "INSERT INTO pakketten_lots (" + LOT_COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String LOTS_OF_WALLET = "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
       + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? ORDER BY position";
   /** The balance read: one primary-key lookup, whatever the wallet's history holds. */
@@ -232,6 +233,7 @@ final class JdbcWallets implements Wallets {
         Values.amount("deferredValue", lot.getDeferredValue()),
         Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
         lot.getDeferredAccount().value(),
+        lot.getRevenueAccount().value(),
         Values.instant(lot.getGrantedAt()),
         lot.getGrantedBy().value(),
         Values.date(lot.getExpiresOn())};
@@ -256,6 +258,7 @@ final class JdbcWallets implements Wallets {
         .deferredValue(Values.money(rs, "deferred_value", "currency"))
         .recognisedRevenue(Values.money(rs, "recognised_revenue", "currency"))
         .deferredAccount(BalanceSheetItem.of(rs.getString("deferred_account")))
+        .revenueAccount(LedgerAccount.of(rs.getString("revenue_account")))
         .grantedAt(Values.instant(rs, "granted_at"))
         .grantedBy(UserId.of(rs.getString("granted_by")))
         .expiresOn(Values.date(rs, "expires_on"))

@@ -85,7 +85,8 @@ CREATE TABLE pakketten_lots (
   rate_per_credit    NUMERIC(19, 4) NOT NULL CHECK (rate_per_credit >= 0),
   deferred_value     NUMERIC(19, 4) NOT NULL CHECK (deferred_value >= 0),
   recognised_revenue NUMERIC(19, 4) NOT NULL,
-  deferred_account   VARCHAR(64)    NOT NULL,
+  deferred_account   VARCHAR(64)    NOT NULL, -- balance-sheet item, fixed at granting
+  revenue_account    VARCHAR(64)    NOT NULL, -- ledger account, fixed at granting
   granted_at         TIMESTAMP WITH TIME ZONE NOT NULL,
   granted_by         VARCHAR(64)    NOT NULL,
   expires_on         DATE,
