@@ -23,25 +23,28 @@ final class LedgerAudit {
   static List<String> violations(DataSource dataSource) {
     List<String> found = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      // Each check aggregates once and joins, so it stays linear in the size of the tables.
       collect(s, found, "balance differs from the lots", "SELECT w.practice_id, w.patient_id, w.package_id,"
-          + " w.balance, (SELECT COALESCE(SUM(l.credits_remaining), 0) FROM pakketten_lots l"
-          + " WHERE l.practice_id = w.practice_id AND l.patient_id = w.patient_id AND l.package_id = w.package_id)"
-          + " AS recomputed FROM pakketten_wallets w");
+          + " w.balance, COALESCE(x.total, 0) FROM pakketten_wallets w LEFT JOIN (SELECT practice_id, patient_id,"
+          + " package_id, SUM(credits_remaining) AS total FROM pakketten_lots GROUP BY practice_id, patient_id,"
+          + " package_id) x ON x.practice_id = w.practice_id AND x.patient_id = w.patient_id"
+          + " AND x.package_id = w.package_id");
       collect(s, found, "balance differs from the history", "SELECT w.practice_id, w.patient_id, w.package_id,"
-          + " w.balance, (SELECT COALESCE(SUM(" + SIGNED_CREDITS + "), 0) FROM pakketten_movements m"
-          + " WHERE m.practice_id = w.practice_id AND m.patient_id = w.patient_id AND m.package_id = w.package_id)"
-          + " AS recomputed FROM pakketten_wallets w");
+          + " w.balance, COALESCE(x.total, 0) FROM pakketten_wallets w LEFT JOIN (SELECT m.practice_id, m.patient_id,"
+          + " m.package_id, SUM(" + SIGNED_CREDITS + ") AS total FROM pakketten_movements m GROUP BY m.practice_id,"
+          + " m.patient_id, m.package_id) x ON x.practice_id = w.practice_id AND x.patient_id = w.patient_id"
+          + " AND x.package_id = w.package_id");
       collect(s, found, "lot's remaining credits differ from its history", "SELECT l.practice_id, l.lot_id, '-',"
-          + " l.credits_remaining, (SELECT COALESCE(SUM(" + SIGNED_CREDITS + "), 0) FROM pakketten_movements m"
-          + " WHERE m.practice_id = l.practice_id AND m.lot_id = l.lot_id) AS recomputed FROM pakketten_lots l");
+          + " l.credits_remaining, COALESCE(x.total, 0) FROM pakketten_lots l LEFT JOIN (SELECT m.practice_id,"
+          + " m.lot_id, SUM(" + SIGNED_CREDITS + ") AS total FROM pakketten_movements m GROUP BY m.practice_id,"
+          + " m.lot_id) x ON x.practice_id = l.practice_id AND x.lot_id = l.lot_id");
       collect(s, found, "lot's recognised revenue differs from its history", "SELECT l.practice_id, l.lot_id, '-',"
-          + " l.recognised_revenue, (SELECT COALESCE(SUM(m.revenue), 0) FROM pakketten_movements m"
-          + " WHERE m.practice_id = l.practice_id AND m.lot_id = l.lot_id) AS recomputed FROM pakketten_lots l");
-      collect(s, found, "journal entry does not balance", "SELECT e.practice_id, e.entry_id, '-',"
-          + " (SELECT SUM(amount) FROM pakketten_journal_lines j WHERE j.practice_id = e.practice_id"
-          + " AND j.entry_id = e.entry_id AND j.side = 'DEBIT'),"
-          + " (SELECT SUM(amount) FROM pakketten_journal_lines j WHERE j.practice_id = e.practice_id"
-          + " AND j.entry_id = e.entry_id AND j.side = 'CREDIT') FROM pakketten_journal_entries e");
+          + " l.recognised_revenue, COALESCE(x.total, 0) FROM pakketten_lots l LEFT JOIN (SELECT practice_id, lot_id,"
+          + " SUM(revenue) AS total FROM pakketten_movements GROUP BY practice_id, lot_id) x"
+          + " ON x.practice_id = l.practice_id AND x.lot_id = l.lot_id");
+      collect(s, found, "journal entry does not balance", "SELECT practice_id, entry_id, '-',"
+          + " SUM(CASE side WHEN 'DEBIT' THEN amount ELSE 0 END), SUM(CASE side WHEN 'CREDIT' THEN amount ELSE 0 END)"
+          + " FROM pakketten_journal_lines GROUP BY practice_id, entry_id");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
