@@ -185,7 +185,7 @@ public final class JdbcStorage implements Storage {
 
     private static void verify(Connection connection, Dialect dialect) {
       try (PreparedStatement ps = connection.prepareStatement("SELECT practice_id, patient_id, package_id, balance"
-          + " FROM pakketten_wallets WHERE 1 = 0")) {
+          + " FROM pakketten_wallets WHERE practice_id = '' AND 1 = 0")) {
         ps.executeQuery().close();
       } catch (SQLException e) {
         throw new IllegalStateException("The Pakketten tables are not in this database (" + e.getMessage().lines()
