@@ -13,6 +13,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import nl.pakketten.catalog.CatalogEvents;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.ProductCode;
@@ -240,14 +246,15 @@ class EventsTest {
   }
 
   @Test
-  void eventsArePublishedOnlyOnceTheChangeIsStored() {
+  void eventsArePublishedOnlyOnceTheChangeIsCommitted() {
     Storage storage = InMemoryStorage.create();
     Fixtures setUp = new Fixtures(storage);
     CreditPackage pkg = setUp.createPackage("Basis", eur(30));
     List<Integer> balancesSeen = new ArrayList<>();
     Pakketten observed = Pakketten.builder().storage(storage).clock(setUp.clock).eventPublisher(event -> {
       if (event instanceof CreditEvents.CreditsImported) {
-        balancesSeen.add(setUp.balance(PATIENT, pkg.getId()));
+        // Read from another thread: it only gets through once the transaction has ended.
+        balancesSeen.add(balanceSeenByAnotherThread(() -> setUp.balance(PATIENT, pkg.getId())));
       }
     }).build();
 
@@ -279,5 +286,19 @@ class EventsTest {
     assertThat(f.events).filteredOn(CreditEvents.CreditEvent.class::isInstance)
         .extracting(e -> ((CreditEvents.CreditEvent) e).movement().getKind())
         .containsExactly(MovementKind.IMPORTED, MovementKind.SPENT, MovementKind.GIVEN_BACK);
+  }
+
+  /** What {@code read} returns on another thread, or -1 when it stays blocked (a transaction still open). */
+  private static int balanceSeenByAnotherThread(Supplier<Integer> read) {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      return thread.submit(read::get).get(2, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      return -1;
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      thread.shutdownNow();
+    }
   }
 }

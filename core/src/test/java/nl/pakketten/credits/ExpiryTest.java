@@ -77,6 +77,15 @@ class ExpiryTest {
   }
 
   @Test
+  void onlyTheLotsPastTheirLastDayExpire() {
+    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY.minusDays(1));
+    f.importCredits("I2", PATIENT, basis.getId(), 4, eur(10), TODAY);
+
+    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, TODAY)).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+  }
+
+  @Test
   void lotsWithoutExpiryNeverExpire() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), null);
 
