@@ -152,6 +152,16 @@ class PackageCatalogTest {
   }
 
   @Test
+  void updateCannotChangeThePackagesCurrency() {
+    CreditPackage basis = f.createPackage("Basis", eur(30));
+
+    assertThatThrownBy(() -> f.pakketten.updatePackage(update(basis.getId(), "Basis")
+        .internalRate(org.joda.money.Money.of(org.joda.money.CurrencyUnit.USD, 30)).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("EUR");
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().getInternalRate()).isEqualTo(eur(30));
+  }
+
+  @Test
   void updateOfAnUnknownPackageIsNotFound() {
     assertThatThrownBy(() -> f.pakketten.updatePackage(update(PackageId.of("nope"), "Nope").build()))
         .isInstanceOfSatisfying(NotFoundException.class, e -> {
