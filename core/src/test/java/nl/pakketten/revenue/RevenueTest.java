@@ -86,6 +86,27 @@ class RevenueTest {
   }
 
   @Test
+  void giveBackReversesRevenueOnTheAccountTheSpendWasBookedOnEvenAfterTheAccountChanged() {
+    CreditPackage pkg = packageWith("Lots", eur(25), "8000", "1700");
+    f.linkType("TL", pkg.getId(), 1);
+    f.importCredits("I1", PATIENT, pkg.getId(), 5, eur(25));
+    f.schedule("A1", PATIENT, "TL");
+
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(pkg.getId())
+        .name("Lots").internalRate(eur(25)).ledgerAccount(LedgerAccount.of("8010"))
+        .balanceSheetItem(BalanceSheetItem.of("1710")).build());
+    f.cancel("A1");
+
+    assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
+        Map.entry("8000", eur(0)));
+    assertThat(onlyLotOf(pkg).getRevenueAccount()).isEqualTo(LedgerAccount.of("8000"));
+  }
+
+  private Lot onlyLotOf(CreditPackage pkg) {
+    return f.lots(PATIENT).stream().filter(l -> l.getPackageId().equals(pkg.getId())).findFirst().orElseThrow();
+  }
+
+  @Test
   void lastCreditOfALotRecognisesTheRemainderToTheCent() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P3", 1, eur(100)));
 
