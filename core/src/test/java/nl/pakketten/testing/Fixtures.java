@@ -23,16 +23,20 @@ import nl.pakketten.common.Role;
 import nl.pakketten.credits.AppointmentId;
 import nl.pakketten.credits.CancelAppointment;
 import nl.pakketten.credits.CancelResult;
+import nl.pakketten.credits.ChangeAppointmentType;
 import nl.pakketten.credits.ImportCredits;
 import nl.pakketten.credits.ImportId;
 import nl.pakketten.credits.ImportResult;
 import nl.pakketten.credits.InvoiceId;
 import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.PaymentResult;
 import nl.pakketten.credits.ProductInvoice;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.revenue.JournalEntry;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -48,6 +52,8 @@ public final class Fixtures {
   public static final Actor OWNER = Actor.of("owner-1", Role.OWNER);
   public static final Actor RECEPTIONIST = Actor.of("reception-1", Role.RECEPTIONIST);
   public static final PatientId PATIENT = PatientId.of("patient-1");
+  /** Later than anything a test books: the end of an open period in journal queries. */
+  public static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
 
   public final MutableClock clock = new MutableClock(START);
   public final List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -129,6 +135,12 @@ public final class Fixtures {
     return pakketten.importCredits(importCommand(PRACTICE, importId, patient, pkg, credits, rate, null));
   }
 
+  /** Imports into a lot whose last spendable day is {@code expiresOn} (null: never expires). */
+  public ImportResult importCredits(String importId, PatientId patient, PackageId pkg, int credits, Money rate,
+      LocalDate expiresOn) {
+    return pakketten.importCredits(importCommand(PRACTICE, importId, patient, pkg, credits, rate, expiresOn));
+  }
+
   public static ScheduleAppointment scheduleCommand(PracticeId practice, String appointmentId, PatientId patient,
       String typeId, Instant start) {
     return ScheduleAppointment.builder().practice(practice).actor(RECEPTIONIST)
@@ -149,5 +161,23 @@ public final class Fixtures {
 
   public int balance(PatientId patient, PackageId pkg) {
     return pakketten.balance(PRACTICE, patient, pkg);
+  }
+
+  public ScheduleResult changeType(String appointmentId, String typeId) {
+    return pakketten.changeAppointmentType(ChangeAppointmentType.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .appointmentId(AppointmentId.of(appointmentId)).typeId(AppointmentTypeId.of(typeId)).build());
+  }
+
+  public List<Lot> lots(PatientId patient) {
+    return pakketten.lots(PRACTICE, patient);
+  }
+
+  public List<Movement> history(PatientId patient) {
+    return pakketten.history(PRACTICE, patient);
+  }
+
+  /** Every journal entry of {@link #PRACTICE}, in booking order. */
+  public List<JournalEntry> journal() {
+    return pakketten.journal(PRACTICE, Instant.EPOCH, FAR_FUTURE);
   }
 }

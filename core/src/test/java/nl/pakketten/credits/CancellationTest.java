@@ -1,0 +1,196 @@
+package nl.pakketten.credits;
+
+import static nl.pakketten.testing.Fixtures.PATIENT;
+import static nl.pakketten.testing.Fixtures.PRACTICE;
+import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
+import static nl.pakketten.testing.Fixtures.eur;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import nl.pakketten.Pakketten;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Cancelling gives credits back to the lots they came from, unless a late-cancellation policy keeps them. */
+class CancellationTest {
+  private final Fixtures f = new Fixtures();
+  private final CreditPackage basis = setUp(f);
+
+  private static CreditPackage setUp(Fixtures fixtures) {
+    CreditPackage pkg = fixtures.createPackage("Basis", eur(30));
+    fixtures.linkType("T1", pkg.getId(), 1);
+    fixtures.linkType("T2", pkg.getId(), 2);
+    fixtures.linkType("INTAKE", null, 1);
+    return pkg;
+  }
+
+  private static Fixtures withLatePolicy(Duration window) {
+    return new Fixtures(InMemoryStorage.create(),
+        Pakketten.builder().lateCancellationPolicy(LateCancellationPolicy.keepCreditsWithin(window)));
+  }
+
+  private static void scheduleIn(Fixtures fixtures, String appointmentId, String type, Duration fromNow) {
+    fixtures.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, appointmentId, PATIENT, type,
+        fixtures.clock.instant().plus(fromNow)));
+  }
+
+  @Test
+  void cancellingGivesTheCreditsBack() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.schedule("A1", PATIENT, "T2");
+
+    CancelResult result = f.cancel("A1");
+
+    assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class, g -> assertThat(g.credits()).isEqualTo(2));
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().getStatus())
+        .isEqualTo(Appointment.Status.CANCELLED);
+  }
+
+  @Test
+  void cancellingGivesBackToExactlyTheLotsTakenFrom() {
+    LotId first = f.importCredits("I1", PATIENT, basis.getId(), 1, eur(30)).grant().lotId();
+    f.clock.advance(Duration.ofMinutes(1));
+    LotId second = f.importCredits("I2", PATIENT, basis.getId(), 5, eur(20)).grant().lotId();
+    ScheduleResult.Covered spent = (ScheduleResult.Covered) f.schedule("A1", PATIENT, "T2");
+    f.schedule("A2", PATIENT, "T1");
+
+    CancelResult result = f.cancel("A1");
+
+    assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class,
+        g -> assertThat(g.allocations()).isEqualTo(spent.allocations()));
+    assertThat(f.lots(PATIENT)).extracting(Lot::getId, Lot::getCreditsRemaining).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(first, 1), org.assertj.core.groups.Tuple.tuple(second, 4));
+    assertThat(f.history(PATIENT)).filteredOn(m -> m.getKind() == MovementKind.GIVEN_BACK)
+        .extracting(Movement::getLotId, Movement::getCredits).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(first, 1), org.assertj.core.groups.Tuple.tuple(second, 1));
+  }
+
+  @Test
+  void cancellingTwiceGivesBackOnceAndAnswersTheSame() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.schedule("A1", PATIENT, "T2");
+    CancelResult first = f.cancel("A1");
+    f.events.clear();
+
+    CancelResult second = f.cancel("A1");
+
+    assertThat(second).isEqualTo(first);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.history(PATIENT)).filteredOn(m -> m.getKind() == MovementKind.GIVEN_BACK).hasSize(1);
+    assertThat(f.events).isEmpty();
+  }
+
+  @Test
+  void lateCancellationKeepsTheCredits() {
+    Fixtures late = withLatePolicy(Duration.ofHours(24));
+    CreditPackage pkg = setUp(late);
+    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    scheduleIn(late, "A1", "T2", Duration.ofHours(2));
+
+    CancelResult result = late.cancel("A1");
+
+    assertThat(result).isEqualTo(new CancelResult.Forfeited(AppointmentId.of("A1"), 2));
+    assertThat(late.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(late.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow()
+        .getCancelOutcome()).contains(Appointment.CancelOutcome.FORFEITED);
+  }
+
+  @Test
+  void lateCancellationIsRecordedAsForfeitedInTheHistory() {
+    Fixtures late = withLatePolicy(Duration.ofHours(24));
+    CreditPackage pkg = setUp(late);
+    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    scheduleIn(late, "A1", "T2", Duration.ofHours(2));
+
+    late.cancel("A1");
+
+    assertThat(late.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED,
+        MovementKind.SPENT, MovementKind.FORFEITED);
+    Movement forfeit = late.history(PATIENT).get(2);
+    assertThat(forfeit.getCredits()).isEqualTo(2);
+    assertThat(forfeit.balanceEffect()).isZero();
+    assertThat(forfeit.getActor()).isEqualTo(RECEPTIONIST.userId());
+    assertThat(forfeit.getReason()).contains("late");
+    assertThat(forfeit.getSourceKey()).isEqualTo("appointment:A1");
+  }
+
+  @Test
+  void cancellationBeforeTheLateWindowGivesTheCreditsBack() {
+    Fixtures late = withLatePolicy(Duration.ofHours(24));
+    CreditPackage pkg = setUp(late);
+    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    scheduleIn(late, "A1", "T2", Duration.ofHours(25));
+
+    assertThat(late.cancel("A1")).isInstanceOf(CancelResult.GivenBack.class);
+    assertThat(late.balance(PATIENT, pkg.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void withoutALateCancellationPolicyEvenALastMinuteCancellationGivesBack() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    scheduleIn(f, "A1", "T2", Duration.ofMinutes(5));
+
+    assertThat(f.cancel("A1")).isInstanceOf(CancelResult.GivenBack.class);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void cancellingAnAppointmentOfAnUnlinkedTypeGivesNothingBack() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.schedule("A1", PATIENT, "INTAKE");
+
+    assertThat(f.cancel("A1")).isEqualTo(new CancelResult.NothingToGiveBack(AppointmentId.of("A1")));
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED);
+  }
+
+  @Test
+  void cancellingAnUncoveredAppointmentGivesNothingBack() {
+    Fixtures lenient = new Fixtures(InMemoryStorage.create(),
+        Pakketten.builder().shortfallPolicy(ShortfallPolicy.ALLOW_UNCOVERED));
+    CreditPackage pkg = setUp(lenient);
+    lenient.importCredits("I1", PATIENT, pkg.getId(), 1, eur(30));
+    lenient.schedule("A1", PATIENT, "T2");
+
+    assertThat(lenient.cancel("A1")).isInstanceOf(CancelResult.NothingToGiveBack.class);
+    assertThat(lenient.balance(PATIENT, pkg.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void cancellingAnUnknownAppointmentIsNotFound() {
+    assertThatThrownBy(() -> f.cancel("NOPE"))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.kind()).isEqualTo("appointment");
+          assertThat(e.id()).isEqualTo("NOPE");
+        });
+  }
+
+  @Test
+  void creditsGivenBackCanBeSpentAgain() {
+    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(30));
+    f.schedule("A1", PATIENT, "T2");
+    f.cancel("A1");
+
+    assertThat(f.schedule("A2", PATIENT, "T2")).isInstanceOf(ScheduleResult.Covered.class);
+    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+  }
+
+  @Test
+  void theCancelReasonIsRecorded() {
+    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(30));
+    f.schedule("A1", PATIENT, "T1");
+
+    f.pakketten.cancel(CancelAppointment.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .appointmentId(AppointmentId.of("A1")).reason("patient is ill").build());
+
+    assertThat(f.history(PATIENT)).last().satisfies(m -> {
+      assertThat(m.getKind()).isEqualTo(MovementKind.GIVEN_BACK);
+      assertThat(m.getReason()).isEqualTo("patient is ill");
+    });
+  }
+}
