@@ -47,6 +47,8 @@ final class Db implements Transactions {
     final Connection connection;
     /** Per repository: the state of the rows it read under a lock in this transaction. */
     private final Map<Object, Object> locked = new HashMap<>();
+    /** Work to do just before the transaction commits (or, when joined, before its savepoint is released). */
+    private final List<SqlWork<?>> beforeCommit = new ArrayList<>();
 
     Tx(Connection connection) {
       this.connection = connection;
@@ -59,6 +61,16 @@ final class Db implements Transactions {
 
     void remember(Object key, Object value) {
       locked.put(key, value);
+    }
+
+    void beforeCommit(SqlWork<?> work) {
+      beforeCommit.add(work);
+    }
+
+    private void finish() throws SQLException {
+      for (SqlWork<?> work : beforeCommit) {
+        work.apply(this);
+      }
     }
   }
 
@@ -131,10 +143,12 @@ final class Db implements Transactions {
         connection.setAutoCommit(false);
         restoreAutoCommit = true;
       }
-      current.set(new Tx(connection));
+      Tx tx = new Tx(connection);
+      current.set(tx);
       T result;
       try {
         result = work.get();
+        finish(tx);
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
         throw e;
@@ -172,9 +186,11 @@ final class Db implements Transactions {
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "set a savepoint in the host's transaction");
     }
-    current.set(new Tx(connection));
+    Tx tx = new Tx(connection);
+    current.set(tx);
     try {
       T result = work.get();
+      finish(tx);
       try {
         connection.releaseSavepoint(savepoint);
       } catch (SQLException e) {
@@ -197,6 +213,14 @@ final class Db implements Transactions {
       throw e;
     } finally {
       current.remove();
+    }
+  }
+
+  private static void finish(Tx tx) {
+    try {
+      tx.finish();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "finish the transaction");
     }
   }
 

@@ -59,6 +59,9 @@ final class JdbcWallets implements Wallets {
     }
   }
 
+  /** Marks a wallet saved in the transaction. */
+  private record Saved(Key key) {}
+
   @Override
   public Wallet lock(PracticeId practice, PatientId patient, PackageId packageId) {
     return db.call("lock the wallet of " + patient + " for package " + packageId, tx -> lock(tx, practice, patient,
@@ -69,11 +72,19 @@ final class JdbcWallets implements Wallets {
     Object[] key = {practice.value(), patient.value(), packageId.value()};
     List<Integer> balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
     if (balance.isEmpty()) {
-      Db.update(tx, dialect.createWalletIfMissing, key);
+      // Create the row to lock; a concurrent creator makes this wait for it instead of failing.
+      int created = Db.update(tx, dialect.createWalletIfMissing, key);
       balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
       if (balance.isEmpty()) {
         throw new IllegalStateException("The wallet of " + patient + " for package " + packageId
             + " was not created");
+      }
+      if (created == 1) {
+        // A wallet that was only locked, never saved, does not exist afterwards (as in the port's contract).
+        Key walletKey = new Key(practice.value(), patient.value(), packageId.value());
+        tx.beforeCommit(t -> t.<Saved, Boolean>locked(new Saved(walletKey)).isPresent() ? 0 : Db.update(t,
+            "DELETE FROM pakketten_wallets WHERE practice_id = ? AND patient_id = ? AND package_id = ?"
+                + " AND balance = 0", key));
       }
     }
     Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot, key));
@@ -168,6 +179,7 @@ final class JdbcWallets implements Wallets {
         }
       }
       tx.remember(key, wallet);
+      tx.remember(new Saved(key), Boolean.TRUE);
       return null;
     });
   }

@@ -40,4 +40,18 @@ class JdbcStorageTest {
     assertThat(f.pakketten.history(Fixtures.PRACTICE, PATIENT)).hasSize(4);
     assertThat(LedgerAudit.violations(database.dataSource())).isEmpty();
   }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aWalletThatWasOnlyLockedDoesNotExistAfterwards(Database database) {
+    Fixtures f = new Fixtures(database.emptyStorage());
+    CreditPackage pkg = f.createPackage("Fysio 10", eur("45.00"));
+
+    // The lock creates the row to lock; the commit removes it again when nothing was saved.
+    f.storage.transactions().inTransaction(() -> f.storage.wallets().lock(Fixtures.PRACTICE, PATIENT, pkg.getId()));
+
+    assertThat(f.storage.wallets().find(Fixtures.PRACTICE, PATIENT, pkg.getId())).isEmpty();
+    assertThat(f.pakketten.wallets(Fixtures.PRACTICE, PATIENT)).isEmpty();
+    assertThat(LedgerAudit.count(database.dataSource(), "pakketten_wallets")).isZero();
+  }
 }
