@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.StorageException;
+import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.PaymentResult;
 import nl.pakketten.credits.ScheduleResult;
@@ -142,6 +143,24 @@ class AtomicityTest {
       assertThat(f.balance(patient, fysio)).isEqualTo(n <= spendSteps ? 9 : 10);
       assertThat(f.balance(patient, massage)).isEqualTo(10);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aConflictThatPersistsFailsClearlyAfterTheBoundedRetriesAndStoresNothing(Database db) {
+    setUp(db);
+    PatientId patient = PatientId.of("patient-1");
+    pay("F-1", patient);
+    Map<String, Long> before = rowCounts();
+    faulty.failAlways("40P01");
+
+    assertThatThrownBy(() -> schedule("A-1", patient)).isInstanceOf(TransactionFailedException.class)
+        .hasMessageContaining("after 5 attempts").hasMessageContaining("40P01")
+        .satisfies(e -> assertThat(((TransactionFailedException) e).attempts()).isEqualTo(5));
+
+    faulty.disarm();
+    assertThat(rowCounts()).isEqualTo(before);
+    assertThat(schedule("A-1", patient)).isInstanceOf(ScheduleResult.Covered.class);
   }
 
   private int stepsOf(Supplier<?> call) {

@@ -27,6 +27,7 @@ final class FaultyDataSource implements DataSource {
   private final DataSource real;
   private final AtomicInteger steps = new AtomicInteger();
   private volatile int failAt = -1;
+  private volatile boolean failAlways;
   private volatile String sqlState;
 
   FaultyDataSource(DataSource real) {
@@ -40,8 +41,15 @@ final class FaultyDataSource implements DataSource {
     failAt = n;
   }
 
+  /** Fails every step from now on with {@code sqlState}. */
+  void failAlways(String sqlState) {
+    this.sqlState = sqlState;
+    failAlways = true;
+  }
+
   /** Counts from zero again, failing nothing. */
   void disarm() {
+    failAlways = false;
     failAt = -1;
     steps.set(0);
   }
@@ -52,7 +60,7 @@ final class FaultyDataSource implements DataSource {
   }
 
   private void step(String what) throws SQLException {
-    if (steps.incrementAndGet() == failAt) {
+    if (steps.incrementAndGet() == failAt || failAlways) {
       failAt = -1;
       throw new SQLException("Injected fault at " + what, sqlState);
     }
