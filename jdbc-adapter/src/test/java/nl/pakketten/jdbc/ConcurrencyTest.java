@@ -98,6 +98,24 @@ class ConcurrencyTest {
 
   @ParameterizedTest
   @EnumSource(Database.class)
+  void sixteenDifferentPaymentsIntoABrandNewWalletAtOnceAllGrant(Database db) {
+    Fixtures f = fixtures(db);
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
+
+    // Every call finds no wallet yet: they race to create its row, and each grant still lands once.
+    List<Concurrently.Outcome<PaymentResult>> outcomes = Concurrently.run(16, i -> f.pay("F-" + i, PATIENT,
+        InvoiceLine.of("FYSIO10", 1, eur("400.00"))));
+
+    assertThat(outcomes).noneMatch(Concurrently.Outcome::failed)
+        .allSatisfy(o -> assertThat(o.result()).isInstanceOf(PaymentResult.Granted.class));
+    assertThat(f.balance(PATIENT, pkg)).isEqualTo(160);
+    assertThat(count("SELECT COUNT(*) FROM pakketten_wallets")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(DISTINCT position) FROM pakketten_lots")).isEqualTo(16);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
   void theSameImportSixteenTimesAtOnceImportsOnce(Database db) {
     Fixtures f = fixtures(db);
     PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
