@@ -48,6 +48,14 @@ public abstract class Appointment {
   /** What its cancellation did, once cancelled. */
   public abstract Optional<CancelOutcome> getCancelOutcome();
 
+  /**
+   * The ledger account the revenue of its credits was booked to, when covered. Giving the credits
+   * back reverses the revenue on this account, even if the package's account changed since. Empty
+   * when not covered (or stored by an adapter that does not keep it: then the package's current
+   * account is used).
+   */
+  public abstract Optional<String> getRevenueAccount();
+
   public abstract UserId getChangedBy();
 
   public abstract Instant getChangedAt();

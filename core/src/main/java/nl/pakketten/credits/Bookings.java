@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.LedgerAccount;
@@ -59,6 +60,24 @@ final class Bookings {
       UserId actor,
       String reason,
       String sourceKey) {
+    return book(events, lot, kind, credits, amount, actor, reason, sourceKey, Optional.empty());
+  }
+
+  /**
+   * As {@link #book(List, Lot, MovementKind, int, Money, UserId, String, String)}, booking the
+   * revenue of a spend or give-back to {@code revenueAccount}; to the package's current ledger
+   * account when empty.
+   */
+  Movement book(
+      List<DomainEvent> events,
+      Lot lot,
+      MovementKind kind,
+      int credits,
+      Money amount,
+      UserId actor,
+      String reason,
+      String sourceKey,
+      Optional<String> revenueAccount) {
     Instant at = now();
     Money revenue = switch (kind) {
       case SPENT, EXPIRED -> amount;
@@ -81,13 +100,14 @@ final class Bookings {
         .build();
     history.append(movement);
     if (amount.isPositive() && kind != MovementKind.FORFEITED) {
-      journal.append(entry(movement, lot, kind, amount));
+      journal.append(entry(movement, lot, kind, amount,
+          revenueAccount.orElseGet(() -> revenueAccount(lot.getPractice(), lot.getPackageId()))));
     }
     events.add(CreditEvents.of(movement));
     return movement;
   }
 
-  private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
+  private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount, String revenueAccount) {
     String deferred = lot.getDeferredAccount().value();
     List<JournalLine> lines = new ArrayList<>(2);
     switch (kind) {
@@ -101,10 +121,10 @@ final class Bookings {
       }
       case SPENT, EXPIRED -> {
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
-        lines.add(new JournalLine(revenueAccount(lot), AccountRole.REVENUE, Side.CREDIT, amount));
+        lines.add(new JournalLine(revenueAccount, AccountRole.REVENUE, Side.CREDIT, amount));
       }
       case GIVEN_BACK -> {
-        lines.add(new JournalLine(revenueAccount(lot), AccountRole.REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(revenueAccount, AccountRole.REVENUE, Side.DEBIT, amount));
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
       case FORFEITED -> throw new IllegalStateException("A forfeit moves no money");
@@ -124,8 +144,8 @@ final class Bookings {
   }
 
   /** The package's current ledger account, or the practice default. */
-  private String revenueAccount(Lot lot) {
-    return packages.find(lot.getPractice(), lot.getPackageId())
+  String revenueAccount(nl.pakketten.common.PracticeId practice, nl.pakketten.catalog.PackageId packageId) {
+    return packages.find(practice, packageId)
         .flatMap(CreditPackage::getLedgerAccount)
         .map(LedgerAccount::value)
         .orElse(bookkeeping.defaultLedgerAccount());

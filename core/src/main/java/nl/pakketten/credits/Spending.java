@@ -191,6 +191,7 @@ public final class Spending {
           .typeId(type.getId())
           .allocations(List.of())
           .packageId(Optional.empty())
+          .revenueAccount(Optional.empty())
           .changedBy(actor)
           .changedAt(bookings.now());
       Appointment changed = type.getLink().isEmpty()
@@ -217,14 +218,15 @@ public final class Spending {
       }
       return draft.coverage(Appointment.Coverage.UNCOVERED).build();
     }
+    String account = bookings.revenueAccount(wallet.getPractice(), link.packageId());
     Appointment appointment = draft.coverage(Appointment.Coverage.COVERED)
-        .allocations(taking.get().allocations()).build();
+        .allocations(taking.get().allocations()).revenueAccount(account).build();
     Wallet after = taking.get().after();
     for (Allocation allocation : taking.get().allocations()) {
       Lot lot = after.lot(allocation.lotId()).orElseThrow();
       bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
           "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
-          sourceKey(appointment));
+          sourceKey(appointment), appointment.getRevenueAccount());
     }
     locked.put(link.packageId(), after);
     return appointment;
@@ -241,8 +243,10 @@ public final class Spending {
         p -> wallets.lock(appointment.getPractice(), appointment.getPatient(), p));
     for (Allocation allocation : appointment.getAllocations()) {
       wallet = wallet.giveBack(allocation);
+      // Reverse the revenue where the spend booked it, not where the package books revenue today.
       bookings.book(events, wallet.lot(allocation.lotId()).orElseThrow(), MovementKind.GIVEN_BACK,
-          allocation.credits(), allocation.revenue(), actor, reason, sourceKey(appointment));
+          allocation.credits(), allocation.revenue(), actor, reason, sourceKey(appointment),
+          appointment.getRevenueAccount());
     }
     locked.put(packageId, wallet);
   }

@@ -243,6 +243,7 @@ public abstract class StorageContract {
         .packageId(allocations.isEmpty() ? Optional.empty() : Optional.of(PackageId.of("pk-1")))
         .cost(allocations.stream().mapToInt(Allocation::credits).sum())
         .allocations(allocations)
+        .revenueAccount(allocations.isEmpty() ? Optional.empty() : Optional.of("8010"))
         .changedBy(UserId.of("reception-1"))
         .changedAt(at(1))
         .build();
@@ -755,7 +756,7 @@ public abstract class StorageContract {
   }
 
   @Test
-  void anUpdateReplacesStatusTypeOutcomeAndAllocations() {
+  void anUpdateReplacesStatusTypeOutcomeAllocationsAndRevenueAccount() {
     seedBothPractices();
 
     Appointment covered = appointment(practice, "A-1", TWO_ALLOCATIONS);
@@ -764,6 +765,7 @@ public abstract class StorageContract {
     Appointment changed = Appointment.builder().from(covered)
         .typeId(AppointmentTypeId.of("T2"))
         .allocations(List.of(new Allocation(LotId.of("lot-3"), 3, eur("0.00"))))
+        .revenueAccount(longest('8', 64))
         .cost(3)
         .changedAt(at(99))
         .changedBy(UserId.of("practitioner-1"))
@@ -781,6 +783,7 @@ public abstract class StorageContract {
 
     Appointment unlinked = Appointment.builder().from(changed)
         .allocations(List.of()).packageId(Optional.empty()).coverage(Appointment.Coverage.NOT_LINKED).cost(0)
+        .revenueAccount(Optional.empty())
         .build();
     run(() -> storage.appointments().update(unlinked));
     assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(unlinked);
