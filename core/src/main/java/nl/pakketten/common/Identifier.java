@@ -1,7 +1,6 @@
 package nl.pakketten.common;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +14,11 @@ public abstract class Identifier implements Comparable<Identifier> {
   private static final Pattern PRINTABLE = Pattern.compile("[\\p{Print}\\p{L}\\p{M}\\p{N}]+");
 
   private final String value;
+  private final int hash;
 
   protected Identifier(String field, String value) {
     this.value = check(field, value);
+    this.hash = 31 * getClass().getName().hashCode() + this.value.hashCode();
   }
 
   private static String check(String field, String value) {
@@ -51,7 +52,7 @@ public abstract class Identifier implements Comparable<Identifier> {
 
   @Override
   public final int hashCode() {
-    return Objects.hash(getClass(), value);
+    return hash; // identifiers are hash keys on every hot path: computed once
   }
 
   @Override

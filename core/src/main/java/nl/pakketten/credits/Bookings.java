@@ -33,6 +33,17 @@ final class Bookings {
     this.clock = clock;
   }
 
+  /**
+   * A random version-4 UUID from a thread-local generator: unique for all practical purposes (122
+   * random bits) without the contention of {@link UUID#randomUUID()}'s shared secure random.
+   */
+  static String randomId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+    return new UUID(most, least).toString();
+  }
+
   Instant now() {
     return clock.instant();
   }
@@ -61,7 +72,7 @@ final class Bookings {
       case GRANTED, IMPORTED, FORFEITED -> Money.zero(amount.getCurrencyUnit());
     };
     Movement movement = Movement.builder()
-        .id(UUID.randomUUID().toString())
+        .id(randomId())
         .practice(lot.getPractice())
         .patient(lot.getPatient())
         .packageId(lot.getPackageId())

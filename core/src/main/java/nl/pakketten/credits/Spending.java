@@ -107,7 +107,7 @@ public final class Spending {
         }
         Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
         appointment = cover(draft, link, locked, command.getActor().userId(), events);
-        wallets.save(locked.get(link.packageId()));
+        saveChanged(Map.of(link.packageId(), wallet), locked);
       }
       appointments.insert(appointment);
       events.add(new CreditEvents.AppointmentChanged(practice, appointment.getChangedAt(),
@@ -149,7 +149,7 @@ public final class Spending {
         outcome = Appointment.CancelOutcome.GIVEN_BACK;
         Map<PackageId, Wallet> locked = new TreeMap<>();
         giveBack(appointment, locked, actor, reason, events);
-        locked.values().forEach(wallets::save);
+        saveChanged(Map.of(), locked);
       }
       Appointment cancelled = appointment.withStatus(Appointment.Status.CANCELLED).withCancelOutcome(outcome)
           .withChangedBy(actor).withChangedAt(bookings.now());
@@ -184,6 +184,7 @@ public final class Spending {
           .ifPresent(p -> locked.put(p, null));
       type.getLink().ifPresent(l -> locked.put(l.packageId(), null));
       locked.replaceAll((p, w) -> wallets.lock(practice, appointment.getPatient(), p));
+      Map<PackageId, Wallet> before = Map.copyOf(locked);
       giveBack(appointment, locked, actor, "type of appointment " + appointment.getId() + " changed to "
           + type.getId(), events);
       Appointment.Builder draft = Appointment.builder()
@@ -196,10 +197,19 @@ public final class Spending {
       Appointment changed = type.getLink().isEmpty()
           ? draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build()
           : cover(draft, type.getLink().get(), locked, actor, events);
-      locked.values().forEach(wallets::save);
+      saveChanged(before, locked);
       appointments.update(changed);
       events.add(new CreditEvents.AppointmentChanged(practice, changed.getChangedAt(), actor, changed));
       return ScheduleResult.of(changed);
+    });
+  }
+
+  /** Saves the wallets that differ from how they were locked; an untouched (or empty) wallet is not written. */
+  private void saveChanged(Map<PackageId, Wallet> before, Map<PackageId, Wallet> after) {
+    after.forEach((packageId, wallet) -> {
+      if (!wallet.equals(before.get(packageId))) {
+        wallets.save(wallet);
+      }
     });
   }
 

@@ -43,7 +43,13 @@ public abstract class Wallet {
 
   /** Credits that can be spent on {@code day}: the balance less the credits of expired lots. */
   public int spendableOn(LocalDate day) {
-    return getLots().stream().filter(l -> !l.isExpiredOn(day)).mapToInt(Lot::getCreditsRemaining).sum();
+    int spendable = 0;
+    for (Lot lot : getLots()) {
+      if (!lot.isExpiredOn(day)) {
+        spendable += lot.getCreditsRemaining();
+      }
+    }
+    return spendable;
   }
 
   /** The lot with this id, if it is in the wallet. */
@@ -111,7 +117,10 @@ public abstract class Wallet {
 
   @Value.Check
   void check() {
-    int sum = getLots().stream().mapToInt(Lot::getCreditsRemaining).sum();
+    int sum = 0;
+    for (Lot lot : getLots()) {
+      sum += lot.getCreditsRemaining();
+    }
     if (sum != getBalance()) {
       throw new IllegalStateException("Wallet " + getPatient() + "/" + getPackageId() + ": balance "
           + getBalance() + " differs from the lots' " + sum);

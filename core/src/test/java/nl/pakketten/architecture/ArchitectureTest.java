@@ -1,0 +1,84 @@
+package nl.pakketten.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Keeps the direction of dependencies in the core's main code: the domain packages know nothing of
+ * adapters, JDBC, logging implementations or the entry point that wires them, and {@code common}
+ * is the bottom layer.
+ */
+@AnalyzeClasses(packages = "nl.pakketten", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String[] DOMAIN = {
+    "nl.pakketten.access..", "nl.pakketten.catalog..", "nl.pakketten.common..", "nl.pakketten.credits..",
+    "nl.pakketten.revenue.."
+  };
+
+  @ArchTest
+  static final ArchRule theDomainImportsNoAdapter = noClasses()
+      .that().resideInAnyPackage(DOMAIN)
+      .should().dependOnClassesThat().resideInAnyPackage("..inmemory..", "..jdbc..")
+      .because("adapters plug into the domain's ports, never the other way round");
+
+  @ArchTest
+  static final ArchRule theDomainUsesNoJdbc = noClasses()
+      .that().resideInAnyPackage(DOMAIN)
+      .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+      .because("persistence belongs to the JDBC adapter");
+
+  @ArchTest
+  static final ArchRule theCoreLogsThroughTheSlf4jApiOnly = noClasses()
+      .that().resideInAPackage("nl.pakketten..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "org.slf4j.simple..", "org.slf4j.impl..", "ch.qos.logback..",
+          "org.apache.logging.log4j..", "org.apache.log4j..", "org.apache.commons.logging..",
+          "org.jboss.logging..", "java.util.logging..")
+      .because("the host chooses the logging implementation");
+
+  @ArchTest
+  static final ArchRule theDomainDoesNotReachTheEntryPoint = noClasses()
+      .that().resideInAnyPackage(DOMAIN)
+      .should().dependOnClassesThat().resideInAPackage("nl.pakketten")
+      .because("Pakketten and Storage wire the domain together; the domain does not know them");
+
+  @ArchTest
+  static final ArchRule commonDependsOnNoOtherPartOfTheCore = noClasses()
+      .that().resideInAPackage("nl.pakketten.common..")
+      .should().dependOnClassesThat(resideInAPackage("nl.pakketten..")
+          .and(not(resideInAPackage("nl.pakketten.common.."))))
+      .because("common holds the values and errors every other package builds on");
+
+  @ArchTest
+  static final ArchRule theDomainTakesTimeFromTheInjectedClock = noClasses()
+      .that().resideInAnyPackage(DOMAIN)
+      .should().callMethod(Instant.class, "now")
+      .orShould().callMethod(LocalDate.class, "now")
+      .orShould().callMethod(LocalDateTime.class, "now")
+      .orShould().callMethod(Clock.class, "systemUTC")
+      .orShould().callMethod(Clock.class, "systemDefaultZone")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .because("time comes from the Clock the host passes to the builder, so tests can move it");
+
+  @ArchTest
+  static final ArchRule thePartsOfTheCoreHaveNoCycles = slices()
+      .matching("nl.pakketten.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule adaptersDependOnNoOtherAdapter = noClasses()
+      .that().resideInAPackage("nl.pakketten.inmemory..")
+      .should().dependOnClassesThat(resideInAnyPackage("..jdbc.."));
+}

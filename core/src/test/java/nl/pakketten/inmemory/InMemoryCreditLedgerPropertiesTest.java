@@ -1,0 +1,12 @@
+package nl.pakketten.inmemory;
+
+import nl.pakketten.Storage;
+import nl.pakketten.testing.CreditLedgerProperties;
+
+/** The credit ledger's properties on the in-memory adapter, with the default number of examples. */
+class InMemoryCreditLedgerPropertiesTest extends CreditLedgerProperties {
+  @Override
+  protected Storage newStorage() {
+    return InMemoryStorage.create();
+  }
+}

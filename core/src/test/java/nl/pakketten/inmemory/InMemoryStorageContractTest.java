@@ -1,0 +1,12 @@
+package nl.pakketten.inmemory;
+
+import nl.pakketten.Storage;
+import nl.pakketten.testing.StorageContract;
+
+/** The in-memory adapter keeps the repository contract. */
+class InMemoryStorageContractTest extends StorageContract {
+  @Override
+  protected Storage newStorage() {
+    return InMemoryStorage.create();
+  }
+}

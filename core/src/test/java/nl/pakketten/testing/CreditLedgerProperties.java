@@ -1,0 +1,1415 @@
+package nl.pakketten.testing;
+
+import static nl.pakketten.testing.Fixtures.OWNER;
+import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import nl.pakketten.Pakketten;
+import nl.pakketten.Storage;
+import nl.pakketten.catalog.AppointmentType;
+import nl.pakketten.catalog.AppointmentTypeId;
+import nl.pakketten.catalog.AppointmentTypeLink;
+import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageDeactivatedException;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.PackageInUseException;
+import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.catalog.UpdatePackage;
+import nl.pakketten.common.AccessDeniedException;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PakkettenException;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.credits.Appointment;
+import nl.pakketten.credits.AppointmentId;
+import nl.pakketten.credits.CancelAppointment;
+import nl.pakketten.credits.CancelResult;
+import nl.pakketten.credits.ChangeAppointmentType;
+import nl.pakketten.credits.CreditEvents;
+import nl.pakketten.credits.ImportCredits;
+import nl.pakketten.credits.ImportId;
+import nl.pakketten.credits.ImportResult;
+import nl.pakketten.credits.InsufficientCreditsException;
+import nl.pakketten.credits.InvoiceId;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.LateCancellationPolicy;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.LotGrant;
+import nl.pakketten.credits.LotId;
+import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.MovementKind;
+import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.ScheduleAppointment;
+import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.credits.Wallet;
+import nl.pakketten.revenue.AccountRole;
+import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.Side;
+import nl.pakketten.testing.LedgerModel.Move;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Configuration;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Property-based, stateful test of the credit ledger (QuickTheories): random sequences of commands
+ * — set up packages, link products and appointment types (and change the links), pay invoices,
+ * import credits, schedule, cancel and re-type appointments, replay earlier commands, deactivate,
+ * advance the clock, expire — applied to the SDK and to a small independent model of the rules
+ * ({@link LedgerModel}). Each command carries its precondition and is skipped when the model says
+ * it makes no sense (a cancel only of an appointment the model knows, a replay only of a command
+ * that succeeded). After every step it checks:
+ *
+ * <ul>
+ *   <li>the SDK's answer (result or exception) is the one the model predicts, and its state (the
+ *       packages, links, lots, balances and appointments) equals the model's;
+ *   <li>a refused or replayed command changes nothing: everything readable is equal before and
+ *       after, and no event is published;
+ *   <li>the history and the journal are append-only, and what a step appended is exactly the
+ *       movements the model predicts, with a journal entry for each that moves money;
+ *   <li>balance = granted − spent + given back − expired, summed from the history; the stored
+ *       balance (read in O(1)) = the sum of the lots' remaining credits; it is never negative;
+ *   <li>every lot has 0 ≤ remaining ≤ granted; its recognised revenue equals the sum of its
+ *       movements' revenue and of its journal lines, never exceeds its deferred value, and equals it
+ *       once no credit remains;
+ *   <li>every journal entry balances (debits = credits);
+ *   <li>the events published match the history: one credit event per movement, carrying that very
+ *       movement, in the same order.
+ * </ul>
+ *
+ * <p>Subclass it with a {@link #newStorage()} that hands out a storage without data of {@link
+ * #PRACTICE} each time; {@link #examples()} sets how many random sequences are tried (an adapter
+ * over a real database passes fewer).
+ *
+ * <p><b>Reading and reproducing a failure.</b> QuickTheories shrinks a failing sequence (its
+ * values; irrelevant steps become {@code NewPackage[pkg=0, name=0, rate=0]}, a refused no-op), then
+ * this test drops steps one at a time while the same rule still breaks, and reports the short
+ * sequence left: each step, what it resolved to ({@code -> A-3}), and what broke. The report starts
+ * with the seed of the run; run exactly the same examples again with it, for example {@code ./mvnw
+ * -B -pl core test -Dtest=InMemoryCreditLedgerPropertiesTest -DQT_SEED=1234}, or pin it
+ * while debugging with {@code qt().withFixedSeed(1234L)}. {@code -DQT_EXAMPLES=3000} and
+ * {@code -DQT_SHRINKS} override the number of examples and shrink cycles for a longer hunt.
+ */
+public abstract class CreditLedgerProperties {
+  /**
+   * Every example runs in this practice. Lot ids are derived from the practice, and lots granted in
+   * one instant are spent in the order of their ids, so a fixed practice keeps a sequence's outcome
+   * the same each time it runs — which shrinking and reruns with a seed rely on.
+   */
+  protected static final PracticeId PRACTICE = PracticeId.of("props-ledger");
+
+  /**
+   * A storage holding no data of {@link #PRACTICE}, called before every run of a sequence: each
+   * example, every rerun while shrinking. An adapter over a shared database deletes that practice's
+   * rows (or truncates its tables) here.
+   */
+  protected abstract Storage newStorage();
+
+  /** How many random sequences are tried. */
+  protected int examples() {
+    return 200;
+  }
+
+  /** The longest sequence generated. */
+  protected int maxCommands() {
+    return 40;
+  }
+
+  /** How hard a failing sequence is shrunk. */
+  protected int shrinkCycles() {
+    return 1_000;
+  }
+
+  /** What the examples reached, to show that the generator exercises every rule. */
+  private final Map<String, AtomicInteger> reached = new ConcurrentHashMap<>();
+
+  private static final Pattern SEED = Pattern.compile("Seed was (-?\\d+)");
+
+  /** The failing example with the fewest commands QuickTheories tried, to minimise further. */
+  private Scenario shortestFailure;
+
+  @Test
+  void anySequenceOfCommandsKeepsTheRulesOfTheLedger() {
+    int examples = Integer.getInteger(Configuration.EXAMPLES, examples());
+    try {
+      qt().withExamples(examples)
+          .withShrinkCycles(Integer.getInteger(Configuration.SHRINKS, shrinkCycles()))
+          .forAll(scenarios(maxCommands()))
+          .checkAssert(scenario -> {
+            try {
+              new Run(newStorage(), scenario, reached).execute();
+            } catch (AssertionError e) {
+              if (shortestFailure == null || scenario.commands().size() <= shortestFailure.commands().size()) {
+                shortestFailure = scenario;
+              }
+              throw e;
+            }
+          });
+    } catch (AssertionError e) {
+      throw minimised(e);
+    }
+
+    System.out.println("Credit ledger properties, outcomes reached: " + new TreeMap<>(reached));
+    if (examples >= 100) {
+      assertThat(reached.keySet()).as("outcomes reached by the generated commands: %s", new TreeMap<>(reached))
+          .containsAll(Reached.EVERY);
+    }
+  }
+
+  /**
+   * QuickTheories shrinks the values in a sequence but keeps its length; irrelevant steps end up as
+   * {@code NewPackage[pkg=0, name=0, rate=0]}, a refused no-op. This drops steps one at a time
+   * while the same rule still breaks, and reports the short sequence left, with QuickTheories' own
+   * report (and the seed to rerun) as the cause.
+   */
+  private AssertionError minimised(AssertionError reported) {
+    Scenario scenario = shortestFailure;
+    String rule = scenario == null ? null : brokenRule(scenario);
+    if (rule == null) {
+      return reported;
+    }
+    int budget = 2_000;
+    for (int i = 0; i < scenario.commands().size() && budget > 0; budget--) {
+      List<Command> fewer = new ArrayList<>(scenario.commands());
+      fewer.remove(i);
+      Scenario candidate = new Scenario(scenario.settings(), fewer);
+      if (rule.equals(brokenRule(candidate))) {
+        scenario = candidate;
+      } else {
+        i++;
+      }
+    }
+    String seed = SEED.matcher(String.valueOf(reported.getMessage())).results().map(m -> m.group(1)).findFirst()
+        .orElse("?");
+    return new AssertionError("A rule of the ledger broke (QuickTheories seed " + seed + "; rerun with -DQT_SEED="
+        + seed + "). Shortest sequence found:\n" + failureOf(scenario).getMessage(), reported);
+  }
+
+  /** The first line of what broke when running {@code scenario}, or null when nothing broke. */
+  private String brokenRule(Scenario scenario) {
+    AssertionError failure = failureOf(scenario);
+    if (failure == null) {
+      return null;
+    }
+    String message = String.valueOf(failure.getMessage());
+    String broke = message.substring(message.indexOf("What broke: ") + "What broke: ".length());
+    return broke.lines().findFirst().orElse(broke);
+  }
+
+  private AssertionError failureOf(Scenario scenario) {
+    try {
+      new Run(newStorage(), scenario, new ConcurrentHashMap<>()).execute();
+      return null;
+    } catch (AssertionError e) {
+      return e;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The world the commands play in: small pools, so that commands collide often.
+
+  static final List<PackageId> PACKAGES = ids(3, "P", PackageId::of);
+  static final List<String> NAMES = List.of("Fysio 10", "FYSIO 10", "Massage", "Dry needling", "Acupunctuur");
+  static final List<Money> RATES =
+      Stream.of("0.00", "0.01", "12.50", "33.33", "45.00").map(Fixtures::eur).toList();
+  static final List<LedgerAccount> LEDGER_ACCOUNTS = List.of(LedgerAccount.of("8010"), LedgerAccount.of("8020"));
+  static final List<ProductCode> PRODUCTS = ids(4, "X", ProductCode::of);
+  static final ProductCode UNKNOWN_PRODUCT = ProductCode.of("X-unknown");
+  static final List<AppointmentTypeId> TYPES = ids(3, "T", AppointmentTypeId::of);
+  static final AppointmentTypeId UNKNOWN_TYPE = AppointmentTypeId.of("T-unknown");
+  static final List<PatientId> PATIENTS = List.of(PatientId.of("patient-a"), PatientId.of("patient-b"));
+  static final List<InvoiceId> INVOICES = ids(6, "F-", InvoiceId::of);
+  static final List<ImportId> IMPORTS = ids(6, "I-", ImportId::of);
+  static final List<AppointmentId> APPOINTMENTS = ids(12, "A-", AppointmentId::of);
+  static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
+  private static <T> List<T> ids(int n, String prefix, Function<String, T> of) {
+    return IntStream.range(0, n).mapToObj(i -> of.apply(prefix + i)).toList();
+  }
+
+  /** How the SDK is configured for one example. */
+  record Settings(ShortfallPolicy shortfall, int lateCancellationHours) {}
+
+  /** One example: the settings and the commands, run in order. */
+  record Scenario(Settings settings, List<Command> commands) {
+    @Override
+    public String toString() {
+      return settings + IntStream.range(0, commands.size())
+          .mapToObj(i -> "\n  " + (i + 1) + ". " + commands.get(i)).collect(Collectors.joining());
+    }
+  }
+
+  /**
+   * The set-up most examples start from: package P0 "Fysio 10" at 33.33, sold by product X0 (3
+   * credits a unit) and X3 (1 credit), spent by type T0 (2 credits); package P1 "Massage" at 12.50,
+   * sold by X1 (2 credits) and spent by T1 (3 credits); package P2 "Acupunctuur" at 0.00 that
+   * nothing refers to yet; product X2 and type T2 unlinked. Patient a paid invoice F-5 for two X0
+   * (6 credits of P0) and got 1 credit of P0 imported that expires in 5 days (so it is spent
+   * first); patient b got 4 credits of P1 imported, expiring in 3 days.
+   */
+  static final List<Command> SET_UP = List.of(
+      new NewPackage(0, 0, 3), new NewPackage(1, 2, 2), new NewPackage(2, 4, 0),
+      new LinkProduct(0, 0, 3), new LinkProduct(1, 1, 2), new LinkProduct(2, -1, 1), new LinkProduct(3, 0, 1),
+      new LinkType(0, 0, 2), new LinkType(1, 1, 3), new LinkType(2, -1, 1),
+      new Pay(5, 0, List.of(new Line(0, 2, 19_999))), new Import(4, 0, 0, 1, 1, Optional.of(5), true),
+      new Import(5, 1, 1, 4, 2, Optional.of(3), true));
+
+  static Gen<Scenario> scenarios(int maxCommands) {
+    Gen<Settings> settings = Generate.enumValues(ShortfallPolicy.class)
+        .zip(Generate.pick(List.of(0, 24)), Settings::new);
+    Gen<List<Command>> commands = lists().of(command()).ofSizeBetween(1, maxCommands);
+    Gen<Boolean> withSetUp = integers().between(0, 9).map(i -> i > 0);
+    return settings.zip(withSetUp, commands, (s, setUp, list) -> new Scenario(s,
+        setUp ? Stream.concat(SET_UP.stream(), list.stream()).toList() : list));
+  }
+
+  static Gen<Command> command() {
+    Gen<Integer> pkg = integers().between(0, PACKAGES.size() - 1);
+    Gen<Integer> pkgOrNone = integers().between(-1, PACKAGES.size() - 1);
+    Gen<Integer> name = integers().between(0, NAMES.size() - 1);
+    Gen<Integer> rate = integers().between(0, RATES.size() - 1);
+    Gen<Integer> patient = integers().between(0, PATIENTS.size() - 1);
+    Gen<Integer> appointment = integers().between(0, APPOINTMENTS.size() - 1);
+    // Often right at the 24-hour late-cancellation window's edge.
+    Gen<Integer> startInHours = Generate.frequency(Pair.of(3, integers().between(-12, 48)),
+        Pair.of(1, Generate.pick(List.of(0, 23, 24, 25))));
+    Gen<Integer> typeOrUnknown = mostly(integers().between(0, TYPES.size() - 1), TYPES.size());
+    Gen<Line> line = mostly(integers().between(0, PRODUCTS.size() - 1), PRODUCTS.size())
+        .zip(integers().between(1, 3), integers().between(0, 20_000), Line::new);
+    Gen<int[]> importIds = integers().between(0, IMPORTS.size() - 1)
+        .zip(patient, pkg, integers().between(1, 6), (i, p, k, c) -> new int[] {i, p, k, c});
+    Gen<Import> anImport = importIds.zip(rate, integers().between(-2, 7).toOptionals(50),
+        integers().between(0, 9).map(i -> i > 0), (ids, r, e, owner) -> new Import(ids[0], ids[1], ids[2], ids[3],
+            r, e, owner));
+    return Generate.frequency(List.of(
+        Pair.of(3, as(pkg.zip(name, rate, NewPackage::new))),
+        Pair.of(3, as(pkg.zip(name, rate, integers().between(-1, LEDGER_ACCOUNTS.size() - 1), EditPackage::new))),
+        Pair.of(3, as(pkg.zip(booleans().all(), SetActive::new))),
+        Pair.of(2, as(pkg.map(RemovePackage::new))),
+        Pair.of(3, as(integers().between(0, PRODUCTS.size() - 1)
+            .zip(pkgOrNone, integers().between(1, 5), LinkProduct::new))),
+        Pair.of(3, as(integers().between(0, TYPES.size() - 1)
+            .zip(pkgOrNone, integers().between(1, 3), LinkType::new))),
+        Pair.of(14, as(integers().between(0, INVOICES.size() - 1)
+            .zip(patient, lists().of(line).ofSizeBetween(1, 3), Pay::new))),
+        Pair.of(14, as(anImport)),
+        Pair.of(16, as(appointment.zip(patient, typeOrUnknown, startInHours, Schedule::new))),
+        Pair.of(10, as(integers().between(0, 20).map(Cancel::new))),
+        Pair.of(6, as(integers().between(0, 20).zip(typeOrUnknown, ChangeType::new))),
+        Pair.of(6, as(Generate.enumValues(ReplayOf.class).zip(integers().between(0, 20), Replay::new))),
+        Pair.of(4, as(Generate.enumValues(ReplayOf.class)
+            .zip(integers().between(0, 20), integers().between(0, 59), ReuseKey::new))),
+        Pair.of(5, as(integers().between(1, 120).map(AdvanceClock::new))),
+        Pair.of(4, as(integers().between(0, 1).map(Expire::new)))));
+  }
+
+  /** Mostly {@code usual}, one time in ten {@code rare} (an unknown product or type, a package not set up). */
+  private static Gen<Integer> mostly(Gen<Integer> usual, int rare) {
+    return Generate.frequency(Pair.of(9, usual), Pair.of(1, Generate.constant(rare)));
+  }
+
+  private static Gen<Command> as(Gen<? extends Command> gen) {
+    return gen.map(c -> (Command) c);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands: data (so a failing sequence prints readably), a precondition, and how to apply.
+
+  /** A step of a sequence. */
+  sealed interface Command {
+    /** Whether the command makes sense now; when not, the step is skipped. */
+    default boolean applicable(Run run) {
+      return true;
+    }
+
+    Outcome apply(Run run);
+  }
+
+  record NewPackage(int pkg, int name, int rate) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.createPackage(PACKAGES.get(pkg), NAMES.get(name), RATES.get(rate));
+    }
+  }
+
+  /** Edits a package's name, rate and ledger account ({@code -1}: none, so the practice default). */
+  record EditPackage(int pkg, int name, int rate, int ledgerAccount) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.updatePackage(PACKAGES.get(pkg), NAMES.get(name), RATES.get(rate),
+          ledgerAccount < 0 ? Optional.empty() : Optional.of(LEDGER_ACCOUNTS.get(ledgerAccount)));
+    }
+  }
+
+  record SetActive(int pkg, boolean active) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.setActive(PACKAGES.get(pkg), active);
+    }
+  }
+
+  record RemovePackage(int pkg) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.deletePackage(PACKAGES.get(pkg));
+    }
+  }
+
+  /** Links product {@code product} to package {@code pkg} ({@code -1}: unlinks it). */
+  record LinkProduct(int product, int pkg, int creditsPerUnit) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.linkProduct(PRODUCTS.get(product), pkg < 0 ? null : PACKAGES.get(pkg), creditsPerUnit);
+    }
+  }
+
+  /** Links appointment type {@code type} to package {@code pkg} ({@code -1}: unlinks it). */
+  record LinkType(int type, int pkg, int credits) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.linkType(TYPES.get(type), pkg < 0 ? null : PACKAGES.get(pkg), credits);
+    }
+  }
+
+  /** An invoice line; product {@code PRODUCTS.size()} is an unknown product code. */
+  record Line(int product, int quantity, int cents) {
+    InvoiceLine toLine() {
+      ProductCode code = product < PRODUCTS.size() ? PRODUCTS.get(product) : UNKNOWN_PRODUCT;
+      return InvoiceLine.of(code, quantity, Money.ofMinor(CurrencyUnit.EUR, cents));
+    }
+  }
+
+  record Pay(int invoice, int patient, List<Line> lines) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.pay(Fixtures.invoice(run.practice, INVOICES.get(invoice).value(), PATIENTS.get(patient),
+          lines.stream().map(Line::toLine).toArray(InvoiceLine[]::new)));
+    }
+  }
+
+  /** An import; expiry in days from today; {@code byOwner} false: a receptionist tries it. */
+  record Import(int importNo, int patient, int pkg, int credits, int rate, Optional<Integer> expiresInDays,
+      boolean byOwner) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      ImportCredits command = Fixtures.importCommand(run.practice, IMPORTS.get(importNo).value(),
+          PATIENTS.get(patient), PACKAGES.get(pkg), credits, RATES.get(rate),
+          expiresInDays.map(d -> run.today().plusDays(d)).orElse(null));
+      return run.importCredits(byOwner ? command : ImportCredits.builder().from(command).actor(RECEPTIONIST).build());
+    }
+  }
+
+  /** Schedules an appointment starting {@code startInHours} from now; type {@code TYPES.size()} is unknown. */
+  record Schedule(int appointment, int patient, int type, int startInHours) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.schedule(Fixtures.scheduleCommand(run.practice, APPOINTMENTS.get(appointment).value(),
+          PATIENTS.get(patient), typeAt(type).value(), run.now().plus(Duration.ofHours(startInHours))));
+    }
+  }
+
+  /**
+   * Cancels the {@code pick}-th appointment the model knows (modulo how many): one scheduled, or one
+   * already cancelled (a redelivery). Needs at least one.
+   */
+  record Cancel(int pick) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return !run.model.appointments.isEmpty();
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      return run.cancel(CancelAppointment.builder().practice(run.practice).actor(RECEPTIONIST)
+          .appointmentId(run.knownAppointment(pick)).build());
+    }
+  }
+
+  /** Gives the {@code pick}-th appointment the model knows another type. Needs at least one. */
+  record ChangeType(int pick, int type) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return !run.model.appointments.isEmpty();
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      return run.changeType(ChangeAppointmentType.builder().practice(run.practice).actor(RECEPTIONIST)
+          .appointmentId(run.knownAppointment(pick)).typeId(typeAt(type)).build());
+    }
+  }
+
+  enum ReplayOf {
+    PAYMENT,
+    IMPORT,
+    SCHEDULE,
+    CANCEL
+  }
+
+  /** Delivers an earlier successful command again, unchanged; it must change nothing. */
+  record Replay(ReplayOf of, int index) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return !run.done(of).isEmpty();
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      List<Object> done = run.done(of);
+      Object earlier = done.get(index % done.size());
+      run.note(earlier.toString());
+      Outcome outcome = switch (of) {
+        case PAYMENT -> run.pay((ProductInvoice) earlier);
+        case IMPORT -> run.importCredits((ImportCredits) earlier);
+        case SCHEDULE -> run.schedule((ScheduleAppointment) earlier);
+        case CANCEL -> run.cancel((CancelAppointment) earlier);
+      };
+      assertThat(outcome.changed()).as("a replay of %s changes nothing", earlier).isFalse();
+      run.reached(Reached.REPLAY);
+      return outcome;
+    }
+  }
+
+  /**
+   * Delivers an earlier successful command again under the same key with one thing changed
+   * ({@code change} picks what): a payment, import or schedule must then be refused as a conflict;
+   * a cancellation with another reason answers as the first did.
+   */
+  record ReuseKey(ReplayOf of, int index, int change) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return !run.done(of).isEmpty();
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      List<Object> done = run.done(of);
+      Object earlier = done.get(index % done.size());
+      Object changed = switch (of) {
+        case PAYMENT -> changed((ProductInvoice) earlier);
+        case IMPORT -> changed((ImportCredits) earlier, run);
+        case SCHEDULE -> changed((ScheduleAppointment) earlier);
+        case CANCEL -> CancelAppointment.builder().from((CancelAppointment) earlier).reason("called in sick").build();
+      };
+      run.note(changed.toString());
+      Outcome outcome = switch (of) {
+        case PAYMENT -> run.pay((ProductInvoice) changed);
+        case IMPORT -> run.importCredits((ImportCredits) changed);
+        case SCHEDULE -> run.schedule((ScheduleAppointment) changed);
+        case CANCEL -> run.cancel((CancelAppointment) changed);
+      };
+      assertThat(outcome.changed()).as("a key reused with other content changes nothing").isFalse();
+      return outcome;
+    }
+
+    private ProductInvoice changed(ProductInvoice invoice) {
+      List<InvoiceLine> lines = new ArrayList<>(invoice.getLines());
+      InvoiceLine first = lines.get(0);
+      ProductInvoice.Builder builder = ProductInvoice.builder().from(invoice);
+      switch (change % 4) {
+        case 0 -> lines.set(0, InvoiceLine.of(first.getProductCode(), first.getQuantity(),
+            first.getAmount().plusMinor(1)));
+        case 1 -> lines.set(0, InvoiceLine.of(first.getProductCode(), first.getQuantity() + 1, first.getAmount()));
+        case 2 -> builder.patient(otherPatient(invoice.getPatient()));
+        default -> lines.add(InvoiceLine.of(PRODUCTS.get(2), 1, Money.zero(CurrencyUnit.EUR)));
+      }
+      return builder.lines(lines).build();
+    }
+
+    private ImportCredits changed(ImportCredits command, Run run) {
+      ImportCredits.Builder builder = ImportCredits.builder().from(command);
+      return switch (change % 5) {
+        case 0 -> builder.credits(command.getCredits() + 1).build();
+        case 1 -> builder.internalRate(command.getInternalRate().plusMinor(1)).build();
+        case 2 -> builder.expiresOn(command.getExpiresOn().map(d -> d.plusDays(1)).orElse(run.today())).build();
+        case 3 -> builder.patient(otherPatient(command.getPatient())).build();
+        default -> builder.reason(command.getReason() + " (corrected)").build();
+      };
+    }
+
+    private ScheduleAppointment changed(ScheduleAppointment command) {
+      ScheduleAppointment.Builder builder = ScheduleAppointment.builder().from(command);
+      return switch (change % 3) {
+        case 0 -> builder.start(command.getStart().plus(Duration.ofHours(1))).build();
+        case 1 -> builder.typeId(TYPES.get((TYPES.indexOf(command.getTypeId()) + 1) % TYPES.size())).build();
+        default -> builder.patient(otherPatient(command.getPatient())).build();
+      };
+    }
+
+    private static PatientId otherPatient(PatientId patient) {
+      return PATIENTS.get((PATIENTS.indexOf(patient) + 1) % PATIENTS.size());
+    }
+  }
+
+  record AdvanceClock(int hours) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      run.fixtures.clock.advance(Duration.ofHours(hours));
+      return Outcome.UNCHANGED;
+    }
+  }
+
+  /** Expires the credits of lots whose last day is before today minus {@code daysAgo}. */
+  record Expire(int daysAgo) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.expire(run.today().minusDays(daysAgo));
+    }
+  }
+
+  private static AppointmentTypeId typeAt(int index) {
+    return index < TYPES.size() ? TYPES.get(index) : UNKNOWN_TYPE;
+  }
+
+  /** What a step did: nothing, or a change with the movements the model expects in the history. */
+  record Outcome(boolean changed, List<Move> moves) {
+    static final Outcome UNCHANGED = new Outcome(false, List.of());
+
+    static Outcome changed(List<Move> moves) {
+      return new Outcome(true, List.copyOf(moves));
+    }
+  }
+
+  /** Names of outcomes the generator must reach in a default run. */
+  static final class Reached {
+    static final String GRANTED = "granted";
+    static final String UNLINKED_LINE_IGNORED = "unlinked invoice line ignored";
+    static final String IMPORTED = "imported";
+    static final String COVERED = "covered";
+    static final String COVERED_FROM_SEVERAL_LOTS = "covered from several lots";
+    static final String NOT_LINKED = "not linked";
+    static final String UNCOVERED = "uncovered";
+    static final String INSUFFICIENT = "insufficient credits";
+    static final String GIVEN_BACK = "given back";
+    static final String FORFEITED = "forfeited";
+    static final String NOTHING_TO_GIVE_BACK = "nothing to give back";
+    static final String TYPE_CHANGED = "type changed";
+    static final String EXPIRED = "expired";
+    static final String LOT_USED_UP = "lot used up";
+    static final String REPLAY = "replay";
+    static final String CONFLICT = "conflict";
+    static final String DEACTIVATED = "refused: package deactivated";
+    static final String IN_USE = "refused: package in use";
+    static final String NOT_FOUND = "refused: not found";
+    static final String ACCESS_DENIED = "refused: access denied";
+    static final String DELETED = "package deleted";
+    static final List<String> EVERY = List.of(GRANTED, UNLINKED_LINE_IGNORED, IMPORTED, COVERED,
+        COVERED_FROM_SEVERAL_LOTS, NOT_LINKED, UNCOVERED, INSUFFICIENT, GIVEN_BACK, FORFEITED, NOTHING_TO_GIVE_BACK,
+        TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED);
+
+    private Reached() {}
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Everything readable about the practice through the SDK's queries. */
+  record Observed(
+      List<CreditPackage> packages,
+      Map<ProductCode, Optional<Product>> products,
+      Map<AppointmentTypeId, Optional<AppointmentType>> types,
+      Map<PatientId, List<Wallet>> wallets,
+      Map<PatientId, List<Movement>> history,
+      List<JournalEntry> journal,
+      Map<AppointmentId, Optional<Appointment>> appointments) {}
+
+  /** One example: a fresh practice, the SDK over the storage, the model, and the checks. */
+  static final class Run {
+    final Scenario scenario;
+    final Fixtures fixtures;
+    final Pakketten pakketten;
+    final PracticeId practice = PRACTICE;
+    final LedgerModel model = new LedgerModel();
+    private final Map<ReplayOf, List<Object>> done = new LinkedHashMap<>();
+    private final Map<String, AtomicInteger> reached;
+    private final List<String> trace = new ArrayList<>();
+
+    Run(Storage storage, Scenario scenario, Map<String, AtomicInteger> reached) {
+      this.scenario = scenario;
+      this.reached = reached;
+      LateCancellationPolicy late = scenario.settings().lateCancellationHours() == 0
+          ? LateCancellationPolicy.none()
+          : LateCancellationPolicy.keepCreditsWithin(Duration.ofHours(scenario.settings().lateCancellationHours()));
+      this.fixtures = new Fixtures(storage, Pakketten.builder()
+          .shortfallPolicy(scenario.settings().shortfall())
+          .lateCancellationPolicy(late));
+      this.pakketten = fixtures.pakketten;
+    }
+
+    void execute() {
+      List<Command> commands = scenario.commands();
+      for (int i = 0; i < commands.size(); i++) {
+        Command command = commands.get(i);
+        if (!command.applicable(this)) {
+          trace.add((i + 1) + ". (skipped) " + command);
+          continue;
+        }
+        trace.add((i + 1) + ". " + command);
+        try {
+          step(command);
+        } catch (Throwable t) {
+          throw new AssertionError("Step " + (i + 1) + " of " + commands.size() + ", " + command
+              + ", broke a rule under " + scenario.settings() + " in practice " + practice + ".\nSteps run:\n  "
+              + String.join("\n  ", trace) + "\nWhat broke: " + t.getMessage(), t);
+        }
+      }
+    }
+
+    private void step(Command command) {
+      Observed before = observe();
+      int eventsBefore = fixtures.events.size();
+
+      Outcome outcome = command.apply(this);
+
+      Observed after = observe();
+      List<DomainEvent> published = List.copyOf(fixtures.events.subList(eventsBefore, fixtures.events.size()));
+      if (outcome.changed()) {
+        checkAppended(before, after, published, outcome.moves());
+      } else {
+        assertUnchanged(before, after);
+        assertThat(published).as("a refused or replayed command publishes nothing").isEmpty();
+      }
+      checkAgainstModel(after);
+      checkInvariants(after);
+    }
+
+    private static void assertUnchanged(Observed before, Observed after) {
+      String nothing = "a refused or replayed command changes nothing: ";
+      assertThat(after.packages()).as(nothing + "packages").isEqualTo(before.packages());
+      assertThat(after.products()).as(nothing + "products").isEqualTo(before.products());
+      assertThat(after.types()).as(nothing + "appointment types").isEqualTo(before.types());
+      assertThat(after.wallets()).as(nothing + "wallets").isEqualTo(before.wallets());
+      assertThat(after.history()).as(nothing + "history").isEqualTo(before.history());
+      assertThat(after.journal()).as(nothing + "journal").isEqualTo(before.journal());
+      assertThat(after.appointments()).as(nothing + "appointments").isEqualTo(before.appointments());
+    }
+
+    Instant now() {
+      return fixtures.clock.instant();
+    }
+
+    LocalDate today() {
+      return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    /** The {@code pick}-th appointment the model knows, noted in the trace. */
+    AppointmentId knownAppointment(int pick) {
+      List<AppointmentId> known = List.copyOf(model.appointments.keySet());
+      AppointmentId id = known.get(pick % known.size());
+      note(id.value());
+      return id;
+    }
+
+    /** Adds what a command resolved to the trace of the steps run. */
+    void note(String what) {
+      trace.set(trace.size() - 1, trace.get(trace.size() - 1) + " -> " + what);
+    }
+
+    List<Object> done(ReplayOf of) {
+      return done.computeIfAbsent(of, k -> new ArrayList<>());
+    }
+
+    void reached(String what) {
+      reached.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Expects {@code call} to be refused with {@code expected}. */
+    private Outcome refused(Class<? extends PakkettenException> expected, Runnable call) {
+      Throwable thrown = catchThrowable(call::run);
+      assertThat(thrown).as("the SDK refuses with %s", expected.getSimpleName()).isInstanceOf(expected);
+      reached(switch (expected.getSimpleName()) {
+        case "ConflictException" -> Reached.CONFLICT;
+        case "PackageDeactivatedException" -> Reached.DEACTIVATED;
+        case "PackageInUseException" -> Reached.IN_USE;
+        case "NotFoundException" -> Reached.NOT_FOUND;
+        case "AccessDeniedException" -> Reached.ACCESS_DENIED;
+        case "InsufficientCreditsException" -> Reached.INSUFFICIENT;
+        default -> expected.getSimpleName();
+      });
+      return Outcome.UNCHANGED;
+    }
+
+    private Outcome insufficient(int spendable, int cost, Runnable call) {
+      Throwable thrown = catchThrowable(call::run);
+      assertThat(thrown).as("the SDK refuses with InsufficientCreditsException")
+          .isInstanceOfSatisfying(InsufficientCreditsException.class, e -> {
+            assertThat(e.spendable()).as("spendable credits").isEqualTo(spendable);
+            assertThat(e.cost()).as("cost").isEqualTo(cost);
+          });
+      reached(Reached.INSUFFICIENT);
+      return Outcome.UNCHANGED;
+    }
+
+    // --- catalog ---------------------------------------------------------------------------------
+
+    Outcome createPackage(PackageId id, String name, Money rate) {
+      CreatePackage command = CreatePackage.builder().practice(practice).actor(OWNER).packageId(id).name(name)
+          .internalRate(rate).build();
+      LedgerModel.Pkg existing = model.packages.get(id);
+      if (existing != null && existing.name().equals(name) && existing.rate().equals(rate)
+          && existing.ledgerAccount().isEmpty()) {
+        // A retry of the same creation answers with the stored package and changes nothing.
+        assertThat(pakketten.createPackage(command).getId()).isEqualTo(id);
+        return Outcome.UNCHANGED;
+      }
+      if (nameTakenByAnother(name, null) || existing != null) {
+        return refused(ConflictException.class, () -> pakketten.createPackage(command));
+      }
+      pakketten.createPackage(command);
+      model.packages.put(id, new LedgerModel.Pkg(id, name, rate, Optional.empty(), true));
+      return Outcome.changed(List.of());
+    }
+
+    Outcome updatePackage(PackageId id, String name, Money rate, Optional<LedgerAccount> ledgerAccount) {
+      UpdatePackage command = UpdatePackage.builder().practice(practice).actor(OWNER).packageId(id).name(name)
+          .internalRate(rate).ledgerAccount(ledgerAccount).build();
+      LedgerModel.Pkg pkg = model.packages.get(id);
+      if (pkg == null) {
+        return refused(NotFoundException.class, () -> pakketten.updatePackage(command));
+      }
+      if (nameTakenByAnother(name, id)) {
+        return refused(ConflictException.class, () -> pakketten.updatePackage(command));
+      }
+      pakketten.updatePackage(command);
+      model.packages.put(id, new LedgerModel.Pkg(id, name, rate, ledgerAccount, pkg.active()));
+      return Outcome.changed(List.of());
+    }
+
+    private boolean nameTakenByAnother(String name, PackageId self) {
+      return model.packages.values().stream()
+          .anyMatch(p -> !p.id().equals(self) && p.name().equalsIgnoreCase(name));
+    }
+
+    Outcome setActive(PackageId id, boolean active) {
+      LedgerModel.Pkg pkg = model.packages.get(id);
+      Runnable call = () -> {
+        if (active) {
+          pakketten.reactivatePackage(practice, OWNER, id);
+        } else {
+          pakketten.deactivatePackage(practice, OWNER, id);
+        }
+      };
+      if (pkg == null) {
+        return refused(NotFoundException.class, call);
+      }
+      call.run();
+      if (pkg.active() == active) {
+        return Outcome.UNCHANGED;
+      }
+      model.packages.put(id, new LedgerModel.Pkg(id, pkg.name(), pkg.rate(), pkg.ledgerAccount(), active));
+      return Outcome.changed(List.of());
+    }
+
+    Outcome deletePackage(PackageId id) {
+      Runnable call = () -> pakketten.deletePackage(practice, OWNER, id);
+      if (!model.packages.containsKey(id)) {
+        return refused(NotFoundException.class, call);
+      }
+      boolean inUse = model.products.values().stream().anyMatch(l -> l.map(ProductLink::packageId)
+              .filter(id::equals).isPresent())
+          || model.types.values().stream().anyMatch(l -> l.map(AppointmentTypeLink::packageId)
+              .filter(id::equals).isPresent())
+          || model.hasLots(id);
+      if (inUse) {
+        return refused(PackageInUseException.class, call);
+      }
+      call.run();
+      model.packages.remove(id);
+      reached(Reached.DELETED);
+      return Outcome.changed(List.of());
+    }
+
+    Outcome linkProduct(ProductCode code, PackageId pkg, int creditsPerUnit) {
+      Runnable call = () -> fixtures.linkProduct(practice, code.value(), pkg, creditsPerUnit, Fixtures.eur("99.00"));
+      if (pkg != null && !model.packages.containsKey(pkg)) {
+        return refused(NotFoundException.class, call);
+      }
+      call.run();
+      model.products.put(code, Optional.ofNullable(pkg).map(p -> new ProductLink(p, creditsPerUnit)));
+      return Outcome.changed(List.of());
+    }
+
+    Outcome linkType(AppointmentTypeId id, PackageId pkg, int credits) {
+      Runnable call = () -> fixtures.linkType(practice, id.value(), pkg, credits);
+      if (pkg != null && !model.packages.containsKey(pkg)) {
+        return refused(NotFoundException.class, call);
+      }
+      call.run();
+      model.types.put(id, Optional.ofNullable(pkg).map(p -> new AppointmentTypeLink(p, credits)));
+      return Outcome.changed(List.of());
+    }
+
+    // --- granting --------------------------------------------------------------------------------
+
+    Outcome pay(ProductInvoice invoice) {
+      InvoiceId id = invoice.getInvoiceId();
+      PatientId patient = invoice.getPatient();
+      LedgerModel.PaymentContent content = new LedgerModel.PaymentContent(patient, invoice.getLines());
+      LedgerModel.Payment earlier = model.payments.get(id);
+      if (earlier != null) {
+        if (!earlier.content().equals(content)) {
+          return refused(ConflictException.class, () -> pakketten.registerPayment(invoice));
+        }
+        assertThat(pakketten.registerPayment(invoice)).as("the answer to a replayed payment")
+            .isEqualTo(new PaymentResult.AlreadyGranted(id, earlier.grants()));
+        return Outcome.UNCHANGED;
+      }
+      record Planned(int lineNumber, InvoiceLine line, LedgerModel.Pkg pkg, int credits) {}
+      List<Planned> planned = new ArrayList<>();
+      for (int i = 0; i < invoice.getLines().size(); i++) {
+        InvoiceLine line = invoice.getLines().get(i);
+        Optional<ProductLink> link = model.products.get(line.getProductCode());
+        if (link == null) {
+          return refused(NotFoundException.class, () -> pakketten.registerPayment(invoice));
+        }
+        if (link.isEmpty()) {
+          reached(Reached.UNLINKED_LINE_IGNORED);
+          continue;
+        }
+        LedgerModel.Pkg pkg = model.packages.get(link.get().packageId());
+        if (!pkg.active()) {
+          return refused(PackageDeactivatedException.class, () -> pakketten.registerPayment(invoice));
+        }
+        planned.add(new Planned(i + 1, line, pkg, line.getQuantity() * link.get().creditsPerUnit()));
+      }
+
+      PaymentResult result = pakketten.registerPayment(invoice);
+
+      assertThat(result).isInstanceOf(PaymentResult.Granted.class);
+      List<Move> moves = new ArrayList<>();
+      List<LotGrant> grants = new ArrayList<>();
+      for (Planned p : planned) {
+        String key = "invoice:" + id + "#" + p.lineNumber();
+        LedgerModel.Lot lot = new LedgerModel.Lot(lotIdOf(patient, key), key, patient, p.pkg().id(), p.credits(),
+            p.credits(), p.pkg().rate(), p.line().getAmount(), zero(), Optional.empty(), now());
+        model.addLot(lot);
+        moves.add(new Move(patient, lot.packageId(), lot.id(), MovementKind.GRANTED, lot.granted(), zero(),
+            lot.deferred(), key));
+        grants.add(new LotGrant(lot.id(), lot.packageId(), lot.granted(), lot.rate(), lot.deferred()));
+      }
+      grants.sort(java.util.Comparator.comparing(g -> g.lotId().value()));
+      assertThat(result.grants()).as("the lots granted").isEqualTo(grants);
+      model.payments.put(id, new LedgerModel.Payment(content, result.grants()));
+      done(ReplayOf.PAYMENT).add(invoice);
+      if (!grants.isEmpty()) {
+        reached(Reached.GRANTED);
+      }
+      return Outcome.changed(moves);
+    }
+
+    Outcome importCredits(ImportCredits command) {
+      if (!command.getActor().has(nl.pakketten.common.Role.OWNER)) {
+        return refused(AccessDeniedException.class, () -> pakketten.importCredits(command));
+      }
+      LedgerModel.ImportContent content = new LedgerModel.ImportContent(command.getPatient(), command.getPackageId(),
+          command.getCredits(), command.getInternalRate(), command.getReason(), command.getExpiresOn());
+      LedgerModel.Import earlier = model.imports.get(command.getImportId());
+      if (earlier != null) {
+        if (!earlier.content().equals(content)) {
+          return refused(ConflictException.class, () -> pakketten.importCredits(command));
+        }
+        assertThat(pakketten.importCredits(command)).as("the answer to a replayed import")
+            .isEqualTo(new ImportResult.AlreadyImported(command.getImportId(), earlier.grant()));
+        return Outcome.UNCHANGED;
+      }
+      LedgerModel.Pkg pkg = model.packages.get(command.getPackageId());
+      if (pkg == null) {
+        return refused(NotFoundException.class, () -> pakketten.importCredits(command));
+      }
+      if (!pkg.active()) {
+        return refused(PackageDeactivatedException.class, () -> pakketten.importCredits(command));
+      }
+
+      ImportResult result = pakketten.importCredits(command);
+
+      String key = "import:" + command.getImportId();
+      LedgerModel.Lot lot = new LedgerModel.Lot(lotIdOf(command.getPatient(), key), key, command.getPatient(),
+          pkg.id(), command.getCredits(), command.getCredits(), command.getInternalRate(),
+          command.getInternalRate().multipliedBy(command.getCredits()), zero(), command.getExpiresOn(), now());
+      LotGrant grant = new LotGrant(lot.id(), lot.packageId(), lot.granted(), lot.rate(), lot.deferred());
+      assertThat(result).isEqualTo(new ImportResult.Imported(command.getImportId(), grant));
+      model.addLot(lot);
+      model.imports.put(command.getImportId(), new LedgerModel.Import(content, grant));
+      done(ReplayOf.IMPORT).add(command);
+      reached(Reached.IMPORTED);
+      return Outcome.changed(List.of(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.IMPORTED,
+          lot.granted(), zero(), lot.deferred(), key)));
+    }
+
+    /** The id the SDK gave the lot of {@code sourceKey}. */
+    private LotId lotIdOf(PatientId patient, String sourceKey) {
+      List<Lot> lots = pakketten.lots(practice, patient).stream()
+          .filter(l -> l.getSource().key().equals(sourceKey)).toList();
+      assertThat(lots).as("the lot granted for %s", sourceKey).hasSize(1);
+      return lots.get(0).getId();
+    }
+
+    // --- spending --------------------------------------------------------------------------------
+
+    Outcome schedule(ScheduleAppointment command) {
+      AppointmentId id = command.getAppointmentId();
+      LedgerModel.Appt earlier = model.appointments.get(id);
+      if (earlier != null) {
+        if (!earlier.patient().equals(command.getPatient()) || !earlier.scheduledTypeId().equals(command.getTypeId())
+            || !earlier.start().equals(command.getStart())) {
+          return refused(ConflictException.class, () -> pakketten.schedule(command));
+        }
+        assertThat(pakketten.schedule(command)).as("the answer to a replayed schedule").isEqualTo(earlier.result());
+        return Outcome.UNCHANGED;
+      }
+      Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
+      if (link == null) {
+        return refused(NotFoundException.class, () -> pakketten.schedule(command));
+      }
+      List<Move> moves = new ArrayList<>();
+      LedgerModel.Appt appointment;
+      if (link.isEmpty()) {
+        appointment = appt(command, command.getTypeId(), Appointment.Coverage.NOT_LINKED, Optional.empty(), 0,
+            List.of());
+      } else {
+        PackageId pkg = link.get().packageId();
+        int cost = link.get().creditsPerAppointment();
+        List<LedgerModel.Lot> lots = model.wallet(command.getPatient(), pkg);
+        Optional<LedgerModel.Taking> taking = LedgerModel.take(lots, cost, today(), "appointment:" + id);
+        if (taking.isEmpty() && scenario.settings().shortfall() == ShortfallPolicy.REJECT) {
+          return insufficient(LedgerModel.spendable(lots, today()), cost, () -> pakketten.schedule(command));
+        }
+        if (taking.isEmpty()) {
+          appointment = appt(command, command.getTypeId(), Appointment.Coverage.UNCOVERED, Optional.of(pkg), cost,
+              List.of());
+        } else {
+          appointment = appt(command, command.getTypeId(), Appointment.Coverage.COVERED, Optional.of(pkg), cost,
+              taking.get().allocations());
+          model.wallets.put(new LedgerModel.WalletKey(command.getPatient(), pkg), taking.get().lots());
+          moves.addAll(taking.get().moves());
+          model.bookedTo.put(id, model.revenueAccount(pkg));
+          model.recognise(model.revenueAccount(pkg), moves);
+        }
+      }
+
+      assertThat(pakketten.schedule(command)).as("the answer to a schedule").isEqualTo(appointment.result());
+
+      model.appointments.put(id, appointment);
+      done(ReplayOf.SCHEDULE).add(command);
+      reachedBy(appointment, moves);
+      return Outcome.changed(moves);
+    }
+
+    private LedgerModel.Appt appt(ScheduleAppointment command, AppointmentTypeId typeId,
+        Appointment.Coverage coverage, Optional<PackageId> pkg, int cost, List<nl.pakketten.credits.Allocation> alloc) {
+      return new LedgerModel.Appt(command.getAppointmentId(), command.getPatient(), typeId, command.getTypeId(),
+          command.getStart(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc, Optional.empty());
+    }
+
+    private void reachedBy(LedgerModel.Appt appointment, List<Move> moves) {
+      reached(switch (appointment.coverage()) {
+        case COVERED -> Reached.COVERED;
+        case NOT_LINKED -> Reached.NOT_LINKED;
+        case UNCOVERED -> Reached.UNCOVERED;
+      });
+      if (appointment.allocations().size() > 1) {
+        reached(Reached.COVERED_FROM_SEVERAL_LOTS);
+      }
+      moves.stream().filter(m -> m.kind() == MovementKind.SPENT).forEach(m -> {
+        LedgerModel.Lot lot = model.wallet(m.patient(), m.packageId()).get(
+            LedgerModel.indexOf(model.wallet(m.patient(), m.packageId()), m.lotId()));
+        if (lot.remaining() == 0) {
+          reached(Reached.LOT_USED_UP);
+        }
+      });
+    }
+
+    Outcome cancel(CancelAppointment command) {
+      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      if (appointment == null) {
+        return refused(NotFoundException.class, () -> pakketten.cancel(command));
+      }
+      if (appointment.status() == Appointment.Status.CANCELLED) {
+        assertThat(pakketten.cancel(command)).as("the answer to a repeated cancellation")
+            .isEqualTo(appointment.cancelResult());
+        return Outcome.UNCHANGED;
+      }
+      List<Move> moves = new ArrayList<>();
+      String key = "appointment:" + appointment.id();
+      LedgerModel.Appt cancelled;
+      int window = scenario.settings().lateCancellationHours();
+      if (appointment.coverage() != Appointment.Coverage.COVERED) {
+        cancelled = appointment.cancelled(Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK);
+        reached(Reached.NOTHING_TO_GIVE_BACK);
+      } else if (window > 0 && !now().isBefore(appointment.start().minus(Duration.ofHours(window)))) {
+        cancelled = appointment.cancelled(Appointment.CancelOutcome.FORFEITED);
+        for (nl.pakketten.credits.Allocation a : appointment.allocations()) {
+          moves.add(new Move(appointment.patient(), appointment.packageId().orElseThrow(), a.lotId(),
+              MovementKind.FORFEITED, a.credits(), zero(), a.revenue(), key));
+        }
+        reached(Reached.FORFEITED);
+      } else {
+        cancelled = appointment.cancelled(Appointment.CancelOutcome.GIVEN_BACK);
+        LedgerModel.WalletKey wallet = new LedgerModel.WalletKey(appointment.patient(),
+            appointment.packageId().orElseThrow());
+        model.wallets.put(wallet, LedgerModel.giveBack(model.wallets.get(wallet), appointment.allocations(), moves,
+            key));
+        model.recognise(model.bookedTo.get(appointment.id()), moves);
+        reached(Reached.GIVEN_BACK);
+      }
+
+      assertThat(pakketten.cancel(command)).as("the answer to a cancellation").isEqualTo(cancelled.cancelResult());
+
+      model.appointments.put(appointment.id(), cancelled);
+      done(ReplayOf.CANCEL).add(command);
+      return Outcome.changed(moves);
+    }
+
+    Outcome changeType(ChangeAppointmentType command) {
+      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      if (appointment == null) {
+        return refused(NotFoundException.class, () -> pakketten.changeAppointmentType(command));
+      }
+      if (appointment.status() == Appointment.Status.CANCELLED) {
+        return refused(ConflictException.class, () -> pakketten.changeAppointmentType(command));
+      }
+      if (appointment.typeId().equals(command.getTypeId())) {
+        assertThat(pakketten.changeAppointmentType(command)).isEqualTo(appointment.result());
+        return Outcome.UNCHANGED;
+      }
+      Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
+      if (link == null) {
+        return refused(NotFoundException.class, () -> pakketten.changeAppointmentType(command));
+      }
+      String key = "appointment:" + appointment.id();
+      Map<LedgerModel.WalletKey, List<LedgerModel.Lot>> wallets = new LinkedHashMap<>();
+      List<Move> moves = new ArrayList<>();
+      List<Move> givenBack = new ArrayList<>();
+      if (appointment.coverage() == Appointment.Coverage.COVERED) {
+        LedgerModel.WalletKey old = new LedgerModel.WalletKey(appointment.patient(),
+            appointment.packageId().orElseThrow());
+        wallets.put(old, LedgerModel.giveBack(model.wallets.get(old), appointment.allocations(), givenBack, key));
+        moves.addAll(givenBack);
+      }
+      Appointment.Coverage coverage = Appointment.Coverage.NOT_LINKED;
+      Optional<PackageId> pkg = Optional.empty();
+      int cost = 0;
+      List<nl.pakketten.credits.Allocation> allocations = List.of();
+      if (link.isPresent()) {
+        pkg = Optional.of(link.get().packageId());
+        cost = link.get().creditsPerAppointment();
+        LedgerModel.WalletKey target = new LedgerModel.WalletKey(appointment.patient(), pkg.get());
+        List<LedgerModel.Lot> lots = wallets.getOrDefault(target, model.wallet(target.patient(), target.packageId()));
+        Optional<LedgerModel.Taking> taking = LedgerModel.take(lots, cost, today(), key);
+        if (taking.isEmpty() && scenario.settings().shortfall() == ShortfallPolicy.REJECT) {
+          return insufficient(LedgerModel.spendable(lots, today()), cost,
+              () -> pakketten.changeAppointmentType(command));
+        }
+        if (taking.isEmpty()) {
+          coverage = Appointment.Coverage.UNCOVERED;
+        } else {
+          coverage = Appointment.Coverage.COVERED;
+          allocations = taking.get().allocations();
+          wallets.put(target, taking.get().lots());
+          moves.addAll(taking.get().moves());
+        }
+      }
+      LedgerModel.Appt changed = new LedgerModel.Appt(appointment.id(), appointment.patient(), command.getTypeId(),
+          appointment.scheduledTypeId(), appointment.start(), Appointment.Status.SCHEDULED, coverage, pkg, cost,
+          allocations, Optional.empty());
+
+      assertThat(pakketten.changeAppointmentType(command)).as("the answer to a type change")
+          .isEqualTo(changed.result());
+
+      model.wallets.putAll(wallets);
+      model.appointments.put(changed.id(), changed);
+      if (!givenBack.isEmpty()) {
+        model.recognise(model.bookedTo.remove(changed.id()), givenBack);
+      }
+      if (coverage == Appointment.Coverage.COVERED) {
+        String account = model.revenueAccount(pkg.orElseThrow());
+        model.bookedTo.put(changed.id(), account);
+        model.recognise(account, moves.subList(givenBack.size(), moves.size()));
+      }
+      reached(Reached.TYPE_CHANGED);
+      reachedBy(changed, moves);
+      return Outcome.changed(moves);
+    }
+
+    Outcome expire(LocalDate day) {
+      List<Move> moves = new ArrayList<>();
+      int credits = 0;
+      for (Map.Entry<LedgerModel.WalletKey, List<LedgerModel.Lot>> wallet : model.wallets.entrySet()) {
+        List<LedgerModel.Lot> lots = new ArrayList<>(wallet.getValue());
+        for (int i = 0; i < lots.size(); i++) {
+          LedgerModel.Lot lot = lots.get(i);
+          if (lot.remaining() > 0 && lot.expiresOn().map(d -> d.isBefore(day)).orElse(false)) {
+            Move expired = new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.EXPIRED, lot.remaining(),
+                lot.unrecognised(), lot.unrecognised(), "expiry:" + lot.id());
+            moves.add(expired);
+            model.recognise(model.revenueAccount(lot.packageId()), List.of(expired));
+            credits += lot.remaining();
+            lots.set(i, lot.with(0, lot.deferred()));
+          }
+        }
+        wallet.setValue(List.copyOf(lots));
+      }
+
+      assertThat(pakketten.expireCredits(practice, OWNER, day)).as("credits expired").isEqualTo(credits);
+
+      if (credits > 0) {
+        reached(Reached.EXPIRED);
+      }
+      return Outcome.changed(moves);
+    }
+
+    private static Money zero() {
+      return Money.zero(CurrencyUnit.EUR);
+    }
+
+    // --- checks ----------------------------------------------------------------------------------
+
+    Observed observe() {
+      Map<ProductCode, Optional<Product>> products = new LinkedHashMap<>();
+      PRODUCTS.forEach(c -> products.put(c, pakketten.catalog().findProduct(practice, c)));
+      Map<AppointmentTypeId, Optional<AppointmentType>> types = new LinkedHashMap<>();
+      TYPES.forEach(t -> types.put(t, pakketten.catalog().findAppointmentType(practice, t)));
+      Map<PatientId, List<Wallet>> wallets = new LinkedHashMap<>();
+      Map<PatientId, List<Movement>> history = new LinkedHashMap<>();
+      for (PatientId patient : PATIENTS) {
+        wallets.put(patient, pakketten.wallets(practice, patient));
+        history.put(patient, pakketten.history(practice, patient));
+      }
+      Map<AppointmentId, Optional<Appointment>> appointments = new LinkedHashMap<>();
+      APPOINTMENTS.forEach(a -> appointments.put(a, pakketten.queries().appointment(practice, a)));
+      return new Observed(pakketten.catalog().packages(practice), products, types, wallets, history,
+          pakketten.journal(practice, Instant.EPOCH, FAR_FUTURE), appointments);
+    }
+
+    /** What a changing step appended: exactly the expected movements, their entries and events. */
+    private void checkAppended(Observed before, Observed after, List<DomainEvent> published, List<Move> expected) {
+      List<Movement> appended = new ArrayList<>();
+      for (PatientId patient : PATIENTS) {
+        List<Movement> was = before.history().get(patient);
+        List<Movement> is = after.history().get(patient);
+        assertThat(is.size()).as("the history of %s only grows", patient).isGreaterThanOrEqualTo(was.size());
+        assertThat(is.subList(0, was.size())).as("the history of %s is never changed", patient).isEqualTo(was);
+        List<Movement> added = is.subList(was.size(), is.size());
+        appended.addAll(added);
+        assertThat(published.stream().filter(CreditEvents.CreditEvent.class::isInstance)
+            .map(e -> ((CreditEvents.CreditEvent) e).movement()).filter(m -> m.getPatient().equals(patient)))
+            .as("the credit events of this step are %s's new movements, in order", patient)
+            .containsExactlyElementsOf(added);
+      }
+      assertThat(appended.stream().map(m -> new Move(m.getPatient(), m.getPackageId(), m.getLotId(), m.getKind(),
+              m.getCredits(), m.getRevenue(), null, m.getSourceKey())))
+          .as("the movements of this step")
+          .containsExactlyInAnyOrderElementsOf(expected.stream().map(m -> new Move(m.patient(), m.packageId(),
+              m.lotId(), m.kind(), m.credits(), m.revenue(), null, m.sourceKey())).toList());
+      assertThat(appended).allSatisfy(m -> assertThat(m.getAt()).isEqualTo(now()));
+
+      assertThat(after.journal().size()).as("the journal only grows").isGreaterThanOrEqualTo(before.journal().size());
+      assertThat(after.journal().subList(0, before.journal().size())).as("the journal is never changed")
+          .isEqualTo(before.journal());
+      List<JournalEntry> entries = after.journal().subList(before.journal().size(), after.journal().size());
+      assertThat(entries.stream().map(e -> e.lotRef() + " " + e.sourceKey() + " " + e.total()))
+          .as("the journal entries of this step: one per movement that moves money")
+          .containsExactlyInAnyOrderElementsOf(expected.stream().filter(Move::journalled)
+              .map(m -> m.lotId().value() + " " + m.sourceKey() + " " + m.booked()).toList());
+    }
+
+    /** The SDK's state equals the model's. */
+    private void checkAgainstModel(Observed now) {
+      Map<PackageId, LedgerModel.Pkg> packages = new LinkedHashMap<>();
+      now.packages().forEach(p -> packages.put(p.getId(),
+          new LedgerModel.Pkg(p.getId(), p.getName(), p.getInternalRate(), p.getLedgerAccount(), p.isActive())));
+      assertThat(packages).as("packages").isEqualTo(model.packages);
+      PRODUCTS.forEach(c -> assertThat(now.products().get(c).map(Product::getLink))
+          .as("product %s", c).isEqualTo(Optional.ofNullable(model.products.get(c))));
+      TYPES.forEach(t -> assertThat(now.types().get(t).map(AppointmentType::getLink))
+          .as("appointment type %s", t).isEqualTo(Optional.ofNullable(model.types.get(t))));
+
+      Map<LedgerModel.WalletKey, List<LedgerModel.Lot>> wallets = new LinkedHashMap<>();
+      for (PatientId patient : PATIENTS) {
+        for (Wallet wallet : now.wallets().get(patient)) {
+          if (!wallet.getLots().isEmpty()) {
+            wallets.put(new LedgerModel.WalletKey(patient, wallet.getPackageId()),
+                wallet.getLots().stream().map(Run::asModelLot).toList());
+          }
+        }
+      }
+      Map<LedgerModel.WalletKey, List<LedgerModel.Lot>> expected = new LinkedHashMap<>(model.wallets);
+      expected.values().removeIf(List::isEmpty);
+      assertThat(wallets).as("wallets and their lots, in the order granted").isEqualTo(expected);
+      model.wallets.forEach((key, lots) -> assertThat(pakketten.balance(practice, key.patient(), key.packageId()))
+          .as("balance of %s", key).isEqualTo(LedgerModel.balance(lots)));
+
+      for (AppointmentId id : APPOINTMENTS) {
+        assertThat(now.appointments().get(id).map(Run::asModelAppt)).as("appointment %s", id)
+            .isEqualTo(Optional.ofNullable(model.appointments.get(id)));
+      }
+
+      assertThat(withoutZeros(pakketten.revenueByLedgerAccount(practice, Instant.EPOCH, FAR_FUTURE)))
+          .as("revenue per ledger account: a give-back reverses the account its spend was booked to")
+          .isEqualTo(withoutZeros(model.revenueByAccount));
+    }
+
+    private static Map<String, Money> withoutZeros(Map<String, Money> amounts) {
+      Map<String, Money> result = new TreeMap<>(amounts);
+      result.values().removeIf(Money::isZero);
+      return result;
+    }
+
+    private static LedgerModel.Lot asModelLot(Lot lot) {
+      return new LedgerModel.Lot(lot.getId(), lot.getSource().key(), lot.getPatient(), lot.getPackageId(),
+          lot.getCreditsGranted(), lot.getCreditsRemaining(), lot.getRatePerCredit(), lot.getDeferredValue(),
+          lot.getRecognisedRevenue(), lot.getExpiresOn(), lot.getGrantedAt());
+    }
+
+    private static LedgerModel.Appt asModelAppt(Appointment a) {
+      return new LedgerModel.Appt(a.getId(), a.getPatient(), a.getTypeId(), a.getScheduledTypeId(), a.getStart(),
+          a.getStatus(), a.getCoverage(), a.getPackageId(), a.getCost(), a.getAllocations(), a.getCancelOutcome());
+    }
+
+    /** The rules that hold whatever happened, read from the SDK alone. */
+    private void checkInvariants(Observed now) {
+      for (PatientId patient : PATIENTS) {
+        List<Movement> history = now.history().get(patient);
+        List<Lot> lotsOfPatient = new ArrayList<>();
+        for (Wallet wallet : now.wallets().get(patient)) {
+          PackageId pkg = wallet.getPackageId();
+          int stored = pakketten.balance(practice, patient, pkg);
+          assertThat(stored).as("stored balance of %s/%s = the wallet's", patient, pkg).isEqualTo(wallet.getBalance());
+          assertThat(stored).as("stored balance of %s/%s = the sum of its lots' remaining credits", patient, pkg)
+              .isEqualTo(wallet.getLots().stream().mapToInt(Lot::getCreditsRemaining).sum());
+          assertThat(stored).as("balance of %s/%s is never negative", patient, pkg).isNotNegative();
+          assertThat(stored).as("balance of %s/%s = granted − spent + given back − expired", patient, pkg)
+              .isEqualTo(creditsFrom(history.stream().filter(m -> m.getPackageId().equals(pkg)).toList()));
+          for (Lot lot : wallet.getLots()) {
+            checkLot(lot, history.stream().filter(m -> m.getLotId().equals(lot.getId())).toList(), now.journal());
+            lotsOfPatient.add(lot);
+          }
+        }
+        assertThat(history).as("every movement of %s is of one of their lots", patient)
+            .allSatisfy(m -> assertThat(lotsOfPatient).anySatisfy(l -> assertThat(l.getId()).isEqualTo(m.getLotId())));
+
+        List<DomainEvent> events;
+        synchronized (fixtures.events) {
+          events = List.copyOf(fixtures.events);
+        }
+        List<CreditEvents.CreditEvent> credit = events.stream()
+            .filter(CreditEvents.CreditEvent.class::isInstance).map(CreditEvents.CreditEvent.class::cast)
+            .filter(e -> e.movement().getPatient().equals(patient)).toList();
+        assertThat(credit.stream().map(CreditEvents.CreditEvent::movement))
+            .as("one credit event per movement of %s, with that movement, in order", patient)
+            .containsExactlyElementsOf(history);
+        assertThat(credit).allSatisfy(e -> assertThat(e.getClass()).as("the event of a %s", e.movement().getKind())
+            .isEqualTo(eventOf(e.movement().getKind())));
+      }
+      pakketten.revenueByLedgerAccount(practice, Instant.EPOCH, FAR_FUTURE).forEach((account, revenue) ->
+          assertThat(revenue.isNegative()).as("revenue of ledger account %s (%s) is never negative", account, revenue)
+              .isFalse());
+      for (JournalEntry entry : now.journal()) {
+        Money debit = Money.zero(CurrencyUnit.EUR);
+        Money credit = Money.zero(CurrencyUnit.EUR);
+        for (JournalLine line : entry.lines()) {
+          assertThat(line.amount().isPositive()).as("journal line amounts are positive").isTrue();
+          if (line.side() == Side.DEBIT) {
+            debit = debit.plus(line.amount());
+          } else {
+            credit = credit.plus(line.amount());
+          }
+        }
+        assertThat(debit).as("entry %s balances", entry.id()).isEqualTo(credit);
+      }
+    }
+
+    private void checkLot(Lot lot, List<Movement> movements, List<JournalEntry> journal) {
+      String name = "lot " + lot.getSource().key();
+      assertThat(lot.getCreditsRemaining()).as("%s: remaining", name).isBetween(0, lot.getCreditsGranted());
+      assertThat(lot.getCreditsRemaining()).as("%s: remaining = its movements", name)
+          .isEqualTo(creditsFrom(movements));
+      assertThat(movements.stream().filter(m -> m.getKind() == MovementKind.GRANTED
+          || m.getKind() == MovementKind.IMPORTED).mapToInt(Movement::getCredits).sum())
+          .as("%s: granted once", name).isEqualTo(lot.getCreditsGranted());
+      Money recognised = lot.getRecognisedRevenue();
+      assertThat(recognised.isNegative()).as("%s: recognised revenue %s is not negative", name, recognised).isFalse();
+      assertThat(recognised.isGreaterThan(lot.getDeferredValue()))
+          .as("%s: recognised revenue %s ≤ deferred value %s", name, recognised, lot.getDeferredValue()).isFalse();
+      if (lot.getCreditsRemaining() == 0) {
+        assertThat(recognised).as("%s: used up, so its revenue = its deferred value", name)
+            .isEqualTo(lot.getDeferredValue());
+      }
+      assertThat(movements.stream().map(Movement::getRevenue).reduce(Money.zero(CurrencyUnit.EUR), Money::plus))
+          .as("%s: recognised revenue = its movements' revenue", name).isEqualTo(recognised);
+      Money revenue = Money.zero(CurrencyUnit.EUR);
+      Money deferred = Money.zero(CurrencyUnit.EUR);
+      for (JournalEntry entry : journal) {
+        if (entry.lotRef().equals(lot.getId().value())) {
+          for (JournalLine line : entry.lines()) {
+            if (line.role() == AccountRole.REVENUE) {
+              revenue = revenue.minus(line.signed());
+            } else if (line.role() == AccountRole.DEFERRED_REVENUE) {
+              deferred = deferred.minus(line.signed());
+            }
+          }
+        }
+      }
+      assertThat(revenue).as("%s: revenue booked in the journal = recognised revenue", name).isEqualTo(recognised);
+      assertThat(deferred).as("%s: deferred revenue left in the journal = deferred value − recognised", name)
+          .isEqualTo(lot.getUnrecognised());
+    }
+
+    /** Granted − spent + given back − expired; a forfeit moves no credit. */
+    private static int creditsFrom(List<Movement> movements) {
+      int credits = 0;
+      for (Movement m : movements) {
+        credits += switch (m.getKind()) {
+          case GRANTED, IMPORTED, GIVEN_BACK -> m.getCredits();
+          case SPENT, EXPIRED -> -m.getCredits();
+          case FORFEITED -> 0;
+        };
+      }
+      return credits;
+    }
+
+    private static Class<?> eventOf(MovementKind kind) {
+      return switch (kind) {
+        case GRANTED -> CreditEvents.CreditsGranted.class;
+        case IMPORTED -> CreditEvents.CreditsImported.class;
+        case SPENT -> CreditEvents.CreditsSpent.class;
+        case GIVEN_BACK -> CreditEvents.CreditsGivenBack.class;
+        case FORFEITED -> CreditEvents.CreditsForfeited.class;
+        case EXPIRED -> CreditEvents.CreditsExpired.class;
+      };
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package nl.pakketten.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.pakketten.catalog.AppointmentTypeId;
+import nl.pakketten.catalog.AppointmentTypeLink;
+import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.credits.Allocation;
+import nl.pakketten.credits.Appointment;
+import nl.pakketten.credits.AppointmentId;
+import nl.pakketten.credits.CancelResult;
+import nl.pakketten.credits.ImportId;
+import nl.pakketten.credits.InvoiceId;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.LotGrant;
+import nl.pakketten.credits.LotId;
+import nl.pakketten.credits.MovementKind;
+import nl.pakketten.credits.ScheduleResult;
+import org.joda.money.Money;
+
+/**
+ * A small model of the credit rules of DOMAIN.md, independent of the SDK's classes that keep them:
+ * plain maps of packages, links, lots and appointments, and the rules for taking, giving back and
+ * expiring credits written out again. {@link CreditLedgerProperties} runs every command against the
+ * SDK and against this model and compares.
+ *
+ * <p>Lot ids are the one thing the model learns from the SDK (they are random-looking names); the
+ * model only uses them to break ties in the spending order.
+ */
+final class LedgerModel {
+  record Pkg(PackageId id, String name, Money rate, Optional<LedgerAccount> ledgerAccount, boolean active) {}
+
+  record WalletKey(PatientId patient, PackageId packageId) {}
+
+  /** A lot as the rules see it. */
+  record Lot(
+      LotId id,
+      String sourceKey,
+      PatientId patient,
+      PackageId packageId,
+      int granted,
+      int remaining,
+      Money rate,
+      Money deferred,
+      Money recognised,
+      Optional<LocalDate> expiresOn,
+      Instant grantedAt) {
+    Money unrecognised() {
+      return deferred.minus(recognised);
+    }
+
+    boolean expiredOn(LocalDate day) {
+      return expiresOn.map(day::isAfter).orElse(false);
+    }
+
+    Lot with(int remaining, Money recognised) {
+      return new Lot(id, sourceKey, patient, packageId, granted, remaining, rate, deferred, recognised, expiresOn,
+          grantedAt);
+    }
+  }
+
+  /** An appointment as the rules see it. */
+  record Appt(
+      AppointmentId id,
+      PatientId patient,
+      AppointmentTypeId typeId,
+      AppointmentTypeId scheduledTypeId,
+      Instant start,
+      Appointment.Status status,
+      Appointment.Coverage coverage,
+      Optional<PackageId> packageId,
+      int cost,
+      List<Allocation> allocations,
+      Optional<Appointment.CancelOutcome> cancelOutcome) {
+    int creditsTaken() {
+      return allocations.stream().mapToInt(Allocation::credits).sum();
+    }
+
+    ScheduleResult result() {
+      return switch (coverage) {
+        case COVERED -> new ScheduleResult.Covered(id, packageId.orElseThrow(), creditsTaken(), allocations);
+        case NOT_LINKED -> new ScheduleResult.NotCovered(id, typeId);
+        case UNCOVERED -> new ScheduleResult.Uncovered(id, packageId.orElseThrow(), cost);
+      };
+    }
+
+    CancelResult cancelResult() {
+      return switch (cancelOutcome.orElseThrow()) {
+        case GIVEN_BACK -> new CancelResult.GivenBack(id, creditsTaken(), allocations);
+        case FORFEITED -> new CancelResult.Forfeited(id, creditsTaken());
+        case NOTHING_TO_GIVE_BACK -> new CancelResult.NothingToGiveBack(id);
+      };
+    }
+
+    Appt cancelled(Appointment.CancelOutcome outcome) {
+      return new Appt(id, patient, typeId, scheduledTypeId, start, Appointment.Status.CANCELLED, coverage, packageId,
+          cost, allocations, Optional.of(outcome));
+    }
+  }
+
+  /** What a payment registration contained, to tell a replay from a reused invoice id. */
+  record PaymentContent(PatientId patient, List<InvoiceLine> lines) {}
+
+  record Payment(PaymentContent content, List<LotGrant> grants) {}
+
+  /** What an import contained, to tell a replay from a reused import id. */
+  record ImportContent(PatientId patient, PackageId packageId, int credits, Money rate, String reason,
+      Optional<LocalDate> expiresOn) {}
+
+  record Import(ImportContent content, LotGrant grant) {}
+
+  /**
+   * One movement the model expects in the history, with the amount it books in the journal
+   * ({@code booked}: the deferred value of a grant, the revenue of a spend, give-back or expiry).
+   */
+  record Move(PatientId patient, PackageId packageId, LotId lotId, MovementKind kind, int credits, Money revenue,
+      Money booked, String sourceKey) {
+    boolean journalled() {
+      return kind != MovementKind.FORFEITED && booked.isPositive();
+    }
+  }
+
+  /** The outcome of taking credits: the wallet's lots after, and where the credits came from. */
+  record Taking(List<Lot> lots, List<Allocation> allocations, List<Move> moves) {}
+
+  final Map<PackageId, Pkg> packages = new LinkedHashMap<>();
+  final Map<ProductCode, Optional<ProductLink>> products = new LinkedHashMap<>();
+  final Map<AppointmentTypeId, Optional<AppointmentTypeLink>> types = new LinkedHashMap<>();
+  final Map<WalletKey, List<Lot>> wallets = new LinkedHashMap<>();
+  final Map<AppointmentId, Appt> appointments = new LinkedHashMap<>();
+  final Map<InvoiceId, Payment> payments = new LinkedHashMap<>();
+  final Map<ImportId, Import> imports = new LinkedHashMap<>();
+  /** Revenue recognised per ledger account (credits − debits of the revenue lines). */
+  final Map<String, Money> revenueByAccount = new LinkedHashMap<>();
+  /** The ledger account each covered appointment's revenue was booked to. */
+  final Map<AppointmentId, String> bookedTo = new LinkedHashMap<>();
+  /** The ledger account each lot books its revenue on: the package's when the lot was granted. */
+  final Map<LotId, String> lotAccount = new LinkedHashMap<>();
+
+  /** The package's ledger account, or the practice default (8000). */
+  String revenueAccount(PackageId packageId) {
+    return packages.get(packageId).ledgerAccount().map(LedgerAccount::value).orElse("8000");
+  }
+
+  /** Books the moves' revenue on their lots' accounts ({@code account} only for a lot the model lacks). */
+  void recognise(String account, List<Move> moves) {
+    for (Move m : moves) {
+      if (m.kind() == MovementKind.SPENT || m.kind() == MovementKind.EXPIRED || m.kind() == MovementKind.GIVEN_BACK) {
+        revenueByAccount.merge(lotAccount.getOrDefault(m.lotId(), account), m.revenue(), Money::plus);
+      }
+    }
+  }
+
+  List<Lot> wallet(PatientId patient, PackageId packageId) {
+    return wallets.getOrDefault(new WalletKey(patient, packageId), List.of());
+  }
+
+  void addLot(Lot lot) {
+    lotAccount.put(lot.id(), revenueAccount(lot.packageId()));
+    List<Lot> lots = new ArrayList<>(wallet(lot.patient(), lot.packageId()));
+    lots.add(lot);
+    wallets.put(new WalletKey(lot.patient(), lot.packageId()), List.copyOf(lots));
+  }
+
+  boolean hasLots(PackageId packageId) {
+    return wallets.entrySet().stream().anyMatch(e -> e.getKey().packageId().equals(packageId)
+        && !e.getValue().isEmpty());
+  }
+
+  static int balance(List<Lot> lots) {
+    return lots.stream().mapToInt(Lot::remaining).sum();
+  }
+
+  static int spendable(List<Lot> lots, LocalDate day) {
+    return lots.stream().filter(l -> !l.expiredOn(day)).mapToInt(Lot::remaining).sum();
+  }
+
+  /**
+   * Takes {@code cost} credits from {@code lots}: all or nothing, from lots not expired on {@code
+   * day}, earliest expiry first (no expiry last), then oldest. A lot recognises its rate per credit
+   * taken, never more than what is left of its deferred value, and all that is left when its last
+   * credit goes. Empty when fewer credits can be spent.
+   */
+  static Optional<Taking> take(List<Lot> lots, int cost, LocalDate day, String sourceKey) {
+    if (spendable(lots, day) < cost) {
+      return Optional.empty();
+    }
+    List<Lot> after = new ArrayList<>(lots);
+    List<Lot> candidates = lots.stream().filter(l -> l.remaining() > 0 && !l.expiredOn(day))
+        .sorted(Comparator.comparing((Lot l) -> l.expiresOn().orElse(LocalDate.MAX))
+            .thenComparing(Lot::grantedAt)
+            .thenComparing(l -> l.id().value()))
+        .toList();
+    List<Allocation> allocations = new ArrayList<>();
+    List<Move> moves = new ArrayList<>();
+    int needed = cost;
+    for (Lot lot : candidates) {
+      if (needed == 0) {
+        break;
+      }
+      int taken = Math.min(needed, lot.remaining());
+      Money atRate = lot.rate().multipliedBy(taken);
+      Money revenue = taken == lot.remaining() || atRate.isGreaterThan(lot.unrecognised())
+          ? lot.unrecognised() : atRate;
+      after.set(indexOf(after, lot.id()), lot.with(lot.remaining() - taken, lot.recognised().plus(revenue)));
+      allocations.add(new Allocation(lot.id(), taken, revenue));
+      moves.add(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.SPENT, taken, revenue, revenue,
+          sourceKey));
+      needed -= taken;
+    }
+    return Optional.of(new Taking(List.copyOf(after), List.copyOf(allocations), List.copyOf(moves)));
+  }
+
+  /** Gives {@code allocations} back to exactly the lots they came from. */
+  static List<Lot> giveBack(List<Lot> lots, List<Allocation> allocations, List<Move> moves, String sourceKey) {
+    List<Lot> after = new ArrayList<>(lots);
+    for (Allocation a : allocations) {
+      int i = indexOf(after, a.lotId());
+      Lot lot = after.get(i);
+      after.set(i, lot.with(lot.remaining() + a.credits(), lot.recognised().minus(a.revenue())));
+      moves.add(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.GIVEN_BACK, a.credits(),
+          a.revenue().negated(), a.revenue(), sourceKey));
+    }
+    return List.copyOf(after);
+  }
+
+  static int indexOf(List<Lot> lots, LotId id) {
+    for (int i = 0; i < lots.size(); i++) {
+      if (lots.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError("model: lot " + id + " is not in the wallet");
+  }
+
+  /** A deep enough copy: every value in the maps is immutable. */
+  LedgerModel copy() {
+    LedgerModel copy = new LedgerModel();
+    copy.packages.putAll(packages);
+    copy.products.putAll(products);
+    copy.types.putAll(types);
+    copy.wallets.putAll(wallets);
+    copy.appointments.putAll(appointments);
+    copy.payments.putAll(payments);
+    copy.imports.putAll(imports);
+    copy.revenueByAccount.putAll(revenueByAccount);
+    copy.bookedTo.putAll(bookedTo);
+    copy.lotAccount.putAll(lotAccount);
+    return copy;
+  }
+}
