@@ -7,9 +7,10 @@ import nl.pakketten.testing.CreditLedgerProperties;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The core's stateful property test of the credit ledger on PostgreSQL (fewer examples than in memory). Before each example, and
- * after the last, the SQL audit checks the ledger the previous example left: every stored balance
- * equals the lots' remaining credits and the balance recomputed from the movement history.
+ * The core's stateful property test of the credit ledger on PostgreSQL, with fewer examples than
+ * in memory. Before each example, and after the last, the SQL audit checks the ledger the previous
+ * example left: every stored balance equals the lots' remaining credits and the balance recomputed
+ * from the movement history.
  */
 class PostgreSqlCreditLedgerPropertiesTest extends CreditLedgerProperties {
   private boolean started;
