@@ -1,0 +1,339 @@
+package nl.pakketten.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import nl.pakketten.common.StorageException;
+import nl.pakketten.common.TransientException;
+import nl.pakketten.common.Transactions;
+
+/**
+ * The adapter's small JDBC helper: transactions bound to the calling thread, and prepared
+ * statements run on the current transaction's connection. A repository call made outside a
+ * transaction runs in a short transaction of its own.
+ *
+ * <p>Three ways a transaction starts: the adapter opens its own (a connection from the
+ * DataSource, auto-commit off, commit or roll back, close); the host bound its connection with
+ * {@link #inHostTransaction}; or the {@link HostTransaction} reports one open. A joined transaction
+ * runs under a savepoint and is never committed, rolled back or closed here.
+ */
+final class Db implements Transactions {
+  private final DataSource dataSource;
+  private final HostTransaction host;
+  private final ThreadLocal<Tx> current = new ThreadLocal<>();
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+  Db(DataSource dataSource, HostTransaction host) {
+    this.dataSource = dataSource;
+    this.host = host;
+  }
+
+  /** One transaction on one connection, with what its repositories locked in it. */
+  static final class Tx {
+    final Connection connection;
+    /** Per repository: the state of the rows it read under a lock in this transaction. */
+    private final Map<Object, Object> locked = new HashMap<>();
+    /** Work to do just before the transaction commits (or, when joined, before its savepoint is released). */
+    private final List<SqlWork<?>> beforeCommit = new ArrayList<>();
+
+    Tx(Connection connection) {
+      this.connection = connection;
+    }
+
+    @SuppressWarnings("unchecked")
+    <K, V> Optional<V> locked(K key) {
+      return Optional.ofNullable((V) locked.get(key));
+    }
+
+    void remember(Object key, Object value) {
+      locked.put(key, value);
+    }
+
+    void beforeCommit(SqlWork<?> work) {
+      beforeCommit.add(work);
+    }
+
+    private void finish() throws SQLException {
+      for (SqlWork<?> work : beforeCommit) {
+        work.apply(this);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Tx tx) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  // Transactions.
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get(); // already in one on this thread: take part in it
+    }
+    Connection hostConnection = bound.get();
+    if (hostConnection != null) {
+      return joined(hostConnection, work);
+    }
+    if (host != null) {
+      Connection connection;
+      try {
+        connection = host.currentConnection();
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "get the host's transaction");
+      }
+      if (connection != null) {
+        try {
+          return joined(connection, work);
+        } finally {
+          try {
+            host.release(connection);
+          } catch (SQLException e) {
+            // The work's outcome stands; the host's transaction manager owns the connection.
+          }
+        }
+      }
+    }
+    return own(work);
+  }
+
+  /** Runs {@code work} with every command in it joining the transaction open on {@code connection}. */
+  <T> T inHostTransaction(Connection connection, Supplier<T> work) {
+    if (current.get() != null || bound.get() != null) {
+      throw new IllegalStateException("Already inside a Pakketten transaction on this thread");
+    }
+    bound.set(connection);
+    try {
+      return work.get();
+    } finally {
+      bound.remove();
+    }
+  }
+
+  private <T> T own(Supplier<T> work) {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "open a connection");
+    }
+    boolean restoreAutoCommit = false;
+    try {
+      if (connection.getAutoCommit()) {
+        connection.setAutoCommit(false);
+        restoreAutoCommit = true;
+      }
+      Tx tx = new Tx(connection);
+      current.set(tx);
+      T result;
+      try {
+        result = work.get();
+        finish(tx);
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      }
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(connection, e);
+      throw SqlErrors.translate(e, "commit");
+    } finally {
+      current.remove();
+      try {
+        if (restoreAutoCommit) {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        // The pool resets or discards the connection.
+      }
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Nothing to do: the transaction ended above.
+      }
+    }
+  }
+
+  private <T> T joined(Connection connection, Supplier<T> work) {
+    Savepoint savepoint;
+    try {
+      if (connection.getAutoCommit()) {
+        throw new IllegalStateException("The host's connection is in auto-commit mode, so there is no transaction"
+            + " to join: begin one (setAutoCommit(false)) before running Pakketten commands in it");
+      }
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "set a savepoint in the host's transaction");
+    }
+    Tx tx = new Tx(connection);
+    current.set(tx);
+    try {
+      T result = work.get();
+      finish(tx);
+      try {
+        connection.releaseSavepoint(savepoint);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "release the savepoint in the host's transaction");
+      }
+      return result;
+    } catch (TransientException e) {
+      boolean undone = rollback(connection, savepoint, e);
+      if (undone && SqlErrors.isIntegrityRace(e)) {
+        throw e; // the retry, in the same transaction, sees the row the concurrent one stored
+      }
+      String state = e instanceof SqlErrors.SqlTransientException s ? s.sqlState : null;
+      throw new StorageException("A concurrent transaction conflicted with this command inside the host's"
+          + " transaction, where Pakketten cannot retry it: " + e.getMessage() + ". "
+          + (undone ? "The command was undone and the host's transaction is still usable; "
+              : "The database aborted the host's transaction; ")
+          + "roll the host's transaction back and run it again (the idempotency keys make that safe)", state, true, e);
+    } catch (RuntimeException | Error e) {
+      rollback(connection, savepoint, e);
+      throw e;
+    } finally {
+      current.remove();
+    }
+  }
+
+  private static void finish(Tx tx) {
+    try {
+      tx.finish();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "finish the transaction");
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static boolean rollback(Connection connection, Savepoint savepoint, Throwable cause) {
+    try {
+      connection.rollback(savepoint);
+      return true;
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+      return false;
+    }
+  }
+
+  // Statements.
+
+  /** Runs {@code work} on the current transaction, or in a short one of its own. */
+  <T> T call(String what, SqlWork<T> work) {
+    Tx tx = current.get();
+    if (tx == null) {
+      return inTransaction(() -> call(what, work));
+    }
+    try {
+      return work.apply(tx);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, what);
+    }
+  }
+
+  int update(String what, String sql, Object... params) {
+    return call(what, tx -> update(tx, sql, params));
+  }
+
+  <T> List<T> list(String what, String sql, Row<T> row, Object... params) {
+    return call(what, tx -> list(tx, sql, row, params));
+  }
+
+  <T> Optional<T> first(String what, String sql, Row<T> row, Object... params) {
+    return call(what, tx -> {
+      List<T> rows = list(tx, sql, row, params);
+      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    });
+  }
+
+  static int update(Tx tx, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    }
+  }
+
+  static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
+    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rs.next()) {
+          result.add(row.map(rs));
+        }
+        return result;
+      }
+    }
+  }
+
+  /** Runs one statement for each parameter list, in one batch. */
+  static void batch(Tx tx, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (rows.size() == 1) {
+      update(tx, sql, rows.get(0));
+      return;
+    }
+    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+      for (Object[] params : rows) {
+        bind(ps, params);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      int index = i + 1;
+      if (p instanceof Values.Null n) {
+        ps.setNull(index, n.sqlType);
+      } else if (p instanceof String s) {
+        ps.setString(index, s);
+      } else if (p instanceof Integer n) {
+        ps.setInt(index, n);
+      } else if (p instanceof Long n) {
+        ps.setLong(index, n);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(index, b);
+      } else if (p instanceof BigDecimal d) {
+        ps.setBigDecimal(index, d);
+      } else if (p instanceof Instant t) {
+        ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else if (p instanceof LocalDate d) {
+        ps.setObject(index, d);
+      } else {
+        throw new IllegalArgumentException("Cannot bind parameter " + index + ": " + (p == null ? "untyped null"
+            : p.getClass().getName()));
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package nl.pakketten.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * How the adapter finds a transaction the host already opened on the calling thread, so that a
+ * command joins it instead of opening its own. With Spring:
+ *
+ * <pre>{@code
+ * JdbcStorage.builder(dataSource)
+ *     .hostTransaction(new HostTransaction() {
+ *       public Connection currentConnection() {
+ *         return TransactionSynchronizationManager.isActualTransactionActive()
+ *             ? DataSourceUtils.getConnection(dataSource) : null;
+ *       }
+ *       public void release(Connection connection) {
+ *         DataSourceUtils.releaseConnection(connection, dataSource);
+ *       }
+ *     })
+ *     .build();
+ * }</pre>
+ *
+ * <p>A joined command never commits, rolls back or changes the auto-commit mode of the host's
+ * connection. It runs under a savepoint: when it fails, the adapter rolls back to the savepoint, so
+ * the command leaves no trace and the host's transaction stays usable.
+ */
+@FunctionalInterface
+public interface HostTransaction {
+  /**
+   * The connection of the transaction the host has open on this thread, or {@code null} when it has
+   * none; the adapter then runs the command in a transaction of its own.
+   */
+  Connection currentConnection() throws SQLException;
+
+  /** Hands back a connection {@link #currentConnection()} gave; closes it by default. */
+  default void release(Connection connection) throws SQLException {
+    connection.close();
+  }
+}

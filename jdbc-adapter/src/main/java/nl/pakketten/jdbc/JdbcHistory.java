@@ -1,0 +1,62 @@
+package nl.pakketten.jdbc;
+
+import java.util.List;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import nl.pakketten.credits.History;
+import nl.pakketten.credits.LotId;
+import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.MovementKind;
+
+/** The append-only history of movements: rows are inserted, never updated or deleted. */
+final class JdbcHistory implements History {
+  private final Db db;
+
+  JdbcHistory(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(Movement m) {
+    db.update("append movement " + m.getId(), "INSERT INTO pakketten_movements (practice_id, movement_id, patient_id,"
+            + " package_id, lot_id, kind, credits, revenue, currency, at, actor, reason, source_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        m.getPractice().value(),
+        Values.text("movementId", m.getId(), Values.ID),
+        m.getPatient().value(),
+        m.getPackageId().value(),
+        m.getLotId().value(),
+        m.getKind().name(),
+        m.getCredits(),
+        Values.amount("revenue", m.getRevenue()),
+        m.getRevenue().getCurrencyUnit().getCode(),
+        Values.instant(m.getAt()),
+        m.getActor().value(),
+        Values.text("reason", m.getReason(), 1000),
+        Values.text("sourceKey", m.getSourceKey(), 200));
+  }
+
+  @Override
+  public List<Movement> ofPatient(PracticeId practice, PatientId patient) {
+    return db.list("read the history of " + patient, "SELECT movement_id, practice_id, patient_id, package_id, lot_id,"
+            + " kind, credits, revenue, currency, at, actor, reason, source_key FROM pakketten_movements"
+            + " WHERE practice_id = ? AND patient_id = ? ORDER BY seq",
+        rs -> Movement.builder()
+            .id(rs.getString("movement_id"))
+            .practice(PracticeId.of(rs.getString("practice_id")))
+            .patient(PatientId.of(rs.getString("patient_id")))
+            .packageId(PackageId.of(rs.getString("package_id")))
+            .lotId(LotId.of(rs.getString("lot_id")))
+            .kind(MovementKind.valueOf(rs.getString("kind")))
+            .credits(rs.getInt("credits"))
+            .revenue(Values.money(rs, "revenue", "currency"))
+            .at(Values.instant(rs, "at"))
+            .actor(UserId.of(rs.getString("actor")))
+            .reason(rs.getString("reason"))
+            .sourceKey(rs.getString("source_key"))
+            .build(),
+        practice.value(), patient.value());
+  }
+}

@@ -1,0 +1,93 @@
+package nl.pakketten.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.revenue.AccountRole;
+import nl.pakketten.revenue.Journal;
+import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.Side;
+
+/**
+ * The append-only journal: each entry and its lines are inserted once, never updated, so no row is
+ * written by every transaction of a practice (totals are computed from the entries when read).
+ */
+final class JdbcJournal implements Journal {
+  private final Db db;
+
+  JdbcJournal(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(JournalEntry e) {
+    db.call("append journal entry " + e.id(), tx -> {
+      String practice = e.practice().value();
+      String id = Values.text("entryId", e.id(), Values.ID);
+      Db.update(tx, "INSERT INTO pakketten_journal_entries (practice_id, entry_id, at, patient_id, package_id,"
+              + " lot_ref, source_key, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          practice, id, Values.instant(e.at()),
+          e.patient() == null ? Values.Null.VARCHAR : e.patient().value(),
+          e.packageId() == null ? Values.Null.VARCHAR : e.packageId().value(),
+          Values.nullableText("lotRef", e.lotRef(), Values.ID),
+          Values.nullableText("sourceKey", e.sourceKey(), 200),
+          Values.nullableText("description", e.description(), 500));
+      List<Object[]> lines = new ArrayList<>();
+      for (int i = 0; i < e.lines().size(); i++) {
+        JournalLine l = e.lines().get(i);
+        lines.add(new Object[] {practice, id, i, Values.text("account", l.account(), Values.ID), l.role().name(),
+            l.side().name(), Values.amount("amount", l.amount()), l.amount().getCurrencyUnit().getCode()});
+      }
+      Db.batch(tx, "INSERT INTO pakketten_journal_lines (practice_id, entry_id, line_no, account, role, side, amount,"
+          + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lines);
+      return null;
+    });
+  }
+
+  private record Head(String id, Instant at, String patient, String packageId, String lotRef, String sourceKey,
+      String description) {}
+
+  @Override
+  public List<JournalEntry> entries(PracticeId practice, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      return List.of();
+    }
+    return db.call("read the journal", tx -> {
+      Map<Head, List<JournalLine>> entries = new LinkedHashMap<>();
+      Db.list(tx, "SELECT e.entry_id, e.at, e.patient_id, e.package_id, e.lot_ref, e.source_key, e.description,"
+              + " l.account, l.role, l.side, l.amount, l.currency"
+              + " FROM pakketten_journal_entries e JOIN pakketten_journal_lines l"
+              + " ON l.practice_id = e.practice_id AND l.entry_id = e.entry_id"
+              + " WHERE e.practice_id = ? AND e.at >= ? AND e.at < ? ORDER BY e.seq, l.line_no",
+          rs -> {
+            entries.computeIfAbsent(head(rs), h -> new ArrayList<>()).add(line(rs));
+            return null;
+          },
+          practice.value(), Values.bound(from), Values.bound(to));
+      List<JournalEntry> result = new ArrayList<>(entries.size());
+      entries.forEach((h, lines) -> result.add(new JournalEntry(h.id(), practice, h.at(),
+          h.patient() == null ? null : PatientId.of(h.patient()),
+          h.packageId() == null ? null : PackageId.of(h.packageId()), h.lotRef(), h.sourceKey(), h.description(),
+          lines)));
+      return result;
+    });
+  }
+
+  private static Head head(ResultSet rs) throws SQLException {
+    return new Head(rs.getString("entry_id"), Values.instant(rs, "at"), rs.getString("patient_id"),
+        rs.getString("package_id"), rs.getString("lot_ref"), rs.getString("source_key"), rs.getString("description"));
+  }
+
+  private static JournalLine line(ResultSet rs) throws SQLException {
+    return new JournalLine(rs.getString("account"), AccountRole.valueOf(rs.getString("role")),
+        Side.valueOf(rs.getString("side")), Values.money(rs, "amount", "currency"));
+  }
+}

@@ -1,0 +1,197 @@
+package nl.pakketten.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import nl.pakketten.Storage;
+import nl.pakketten.catalog.AppointmentTypes;
+import nl.pakketten.catalog.Packages;
+import nl.pakketten.catalog.Products;
+import nl.pakketten.common.Transactions;
+import nl.pakketten.credits.Appointments;
+import nl.pakketten.credits.GrantReceipts;
+import nl.pakketten.credits.History;
+import nl.pakketten.credits.Wallets;
+import nl.pakketten.revenue.Journal;
+
+/**
+ * Every port of the core over a {@link DataSource}, on PostgreSQL or H2, with plain JDBC.
+ *
+ * <pre>{@code
+ * Pakketten pakketten = Pakketten.builder()
+ *     .storage(JdbcStorage.create(dataSource))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The tables must exist: apply the migrations shipped in this jar under {@link
+ * #POSTGRESQL_MIGRATIONS} or {@link #H2_MIGRATIONS} (Flyway naming) with the host's own tool.
+ *
+ * <p>Each command runs in one transaction on one connection, bound to the calling thread. By
+ * default the adapter opens it; to run commands inside a transaction the host already opened,
+ * configure a {@link HostTransaction} or wrap the calls in {@link #inHostTransaction}. Thread-safe.
+ */
+public final class JdbcStorage implements Storage {
+  /** Where the PostgreSQL migrations are, as a Flyway location. */
+  public static final String POSTGRESQL_MIGRATIONS = "classpath:" + Dialect.POSTGRESQL.migrationFolder;
+  /** Where the H2 migrations are, as a Flyway location. */
+  public static final String H2_MIGRATIONS = "classpath:" + Dialect.H2.migrationFolder;
+
+  private final Dialect dialect;
+  private final Db db;
+  private final Packages packages;
+  private final Products products;
+  private final AppointmentTypes types;
+  private final Wallets wallets;
+  private final Appointments appointments;
+  private final GrantReceipts receipts;
+  private final History history;
+  private final Journal journal;
+
+  private JdbcStorage(Builder b, Dialect dialect) {
+    this.dialect = dialect;
+    this.db = new Db(b.dataSource, b.host);
+    this.packages = new JdbcCatalog.JdbcPackages(db);
+    this.products = new JdbcCatalog.JdbcProducts(db, dialect);
+    this.types = new JdbcCatalog.JdbcAppointmentTypes(db, dialect);
+    this.wallets = new JdbcWallets(db, dialect);
+    this.appointments = new JdbcAppointments(db);
+    this.receipts = new JdbcGrantReceipts(db);
+    this.history = new JdbcHistory(db);
+    this.journal = new JdbcJournal(db);
+  }
+
+  /** A storage that runs every command in a transaction of its own; checks the database and the schema. */
+  public static JdbcStorage create(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  /** Starts configuring a storage over {@code dataSource}. */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /**
+   * The Flyway location of the migrations for the database {@code dataSource} connects to, for
+   * example {@code classpath:nl/pakketten/jdbc/migration/postgresql}; refuses an unsupported database.
+   */
+  public static String migrationsFor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return "classpath:" + Dialect.of(connection).migrationFolder;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "read which database this is");
+    }
+  }
+
+  /**
+   * Runs {@code work} with every Pakketten command in it joining the transaction the host has open
+   * on {@code connection} (auto-commit off). The adapter never commits, rolls back or closes that
+   * connection: the host does. A command that fails is undone to a savepoint, so it leaves no trace
+   * and the host's transaction stays usable.
+   */
+  public <T> T inHostTransaction(Connection connection, Supplier<T> work) {
+    return db.inHostTransaction(Objects.requireNonNull(connection, "connection"), work);
+  }
+
+  /** The database this storage talks to: {@code PostgreSQL} or {@code H2}. */
+  public String database() {
+    return dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2";
+  }
+
+  @Override
+  public Transactions transactions() {
+    return db;
+  }
+
+  @Override
+  public Packages packages() {
+    return packages;
+  }
+
+  @Override
+  public Products products() {
+    return products;
+  }
+
+  @Override
+  public AppointmentTypes appointmentTypes() {
+    return types;
+  }
+
+  @Override
+  public Wallets wallets() {
+    return wallets;
+  }
+
+  @Override
+  public Appointments appointments() {
+    return appointments;
+  }
+
+  @Override
+  public GrantReceipts grantReceipts() {
+    return receipts;
+  }
+
+  @Override
+  public History history() {
+    return history;
+  }
+
+  @Override
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Configures a {@link JdbcStorage}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private HostTransaction host;
+    private boolean verifySchema = true;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** How to find a transaction the host opened on the calling thread, for commands to join; none by default. */
+    public Builder hostTransaction(HostTransaction host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Whether {@link #build()} checks that the tables exist; on by default. */
+    public Builder verifySchema(boolean verify) {
+      this.verifySchema = verify;
+      return this;
+    }
+
+    /**
+     * Connects once to detect the database (PostgreSQL or H2; any other is refused with an {@link
+     * IllegalArgumentException}) and, unless switched off, to check that the migrations were applied.
+     */
+    public JdbcStorage build() {
+      try (Connection connection = dataSource.getConnection()) {
+        Dialect dialect = Dialect.of(connection);
+        if (verifySchema) {
+          verify(connection, dialect);
+        }
+        return new JdbcStorage(this, dialect);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "connect to detect the database");
+      }
+    }
+
+    private static void verify(Connection connection, Dialect dialect) {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT practice_id, patient_id, package_id, balance"
+          + " FROM pakketten_wallets WHERE practice_id = '' AND 1 = 0")) {
+        ps.executeQuery().close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("The Pakketten tables are not in this database (" + e.getMessage().lines()
+            .findFirst().orElse("") + "): apply the migrations at classpath:" + dialect.migrationFolder
+            + " first, for example with Flyway", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package nl.pakketten.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import nl.pakketten.credits.ImportId;
+import nl.pakketten.credits.InvoiceId;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.LotId;
+import nl.pakketten.credits.LotSource;
+import nl.pakketten.credits.Wallet;
+import nl.pakketten.credits.Wallets;
+
+/**
+ * Wallets and their lots. {@link #lock} takes a row lock on the wallet row (creating it first if
+ * missing, without racing a concurrent creator) and then reads the lots: every change of a wallet's
+ * lots happens under that lock, so two spends never read the same credits. {@link #save} writes only
+ * what changed since the lock, each update guarded by the values read under it.
+ */
+final class JdbcWallets implements Wallets {
+  private static final String LOT_COLUMNS = "practice_id, lot_id, patient_id, package_id, position, source_kind,"
+      + " invoice_id, line_number, product_code, import_id, import_reason, credits_granted, credits_remaining,"
+      + " currency, rate_per_credit, deferred_value, recognised_revenue, deferred_account, revenue_account, granted_at,"
+      + " granted_by, expires_on";
+  private static final String INSERT_LOT = "INSERT INTO pakketten_lots (" + LOT_COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String LOTS_OF_WALLET = "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
+      + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? ORDER BY position";
+  /** The balance read: one primary-key lookup, whatever the wallet's history holds. */
+  static final String BALANCE = "SELECT balance FROM pakketten_wallets"
+      + " WHERE practice_id = ? AND patient_id = ? AND package_id = ?";
+  private static final String LOCK = BALANCE + " FOR UPDATE";
+
+  private final Db db;
+  private final Dialect dialect;
+
+  JdbcWallets(Db db, Dialect dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
+
+  /** Names a wallet in a transaction's locked state. */
+  private record Key(String practice, String patient, String packageId) {
+    static Key of(Wallet w) {
+      return new Key(w.getPractice().value(), w.getPatient().value(), w.getPackageId().value());
+    }
+  }
+
+  /** Marks a wallet saved in the transaction. */
+  private record Saved(Key key) {}
+
+  @Override
+  public Wallet lock(PracticeId practice, PatientId patient, PackageId packageId) {
+    return db.call("lock the wallet of " + patient + " for package " + packageId, tx -> lock(tx, practice, patient,
+        packageId));
+  }
+
+  private Wallet lock(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId) throws SQLException {
+    Object[] key = {practice.value(), patient.value(), packageId.value()};
+    List<Integer> balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
+    if (balance.isEmpty()) {
+      // Create the row to lock; a concurrent creator makes this wait for it instead of failing.
+      int created = Db.update(tx, dialect.createWalletIfMissing, key);
+      balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
+      if (balance.isEmpty()) {
+        throw new IllegalStateException("The wallet of " + patient + " for package " + packageId
+            + " was not created");
+      }
+      if (created == 1) {
+        // A wallet that was only locked, never saved, does not exist afterwards (as in the port's contract).
+        Key walletKey = new Key(practice.value(), patient.value(), packageId.value());
+        tx.beforeCommit(t -> t.<Saved, Boolean>locked(new Saved(walletKey)).isPresent() ? 0 : Db.update(t,
+            "DELETE FROM pakketten_wallets WHERE practice_id = ? AND patient_id = ? AND package_id = ?"
+                + " AND balance = 0", key));
+      }
+    }
+    Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot, key));
+    requireConsistent(wallet, balance.get(0));
+    tx.remember(Key.of(wallet), wallet);
+    return wallet;
+  }
+
+  @Override
+  public Optional<Wallet> find(PracticeId practice, PatientId patient, PackageId packageId) {
+    return db.call("read the wallet of " + patient + " for package " + packageId, tx -> {
+      Object[] key = {practice.value(), patient.value(), packageId.value()};
+      List<Integer> balance = Db.list(tx, BALANCE, rs -> rs.getInt(1), key);
+      if (balance.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(Wallet.of(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot,
+          key)));
+    });
+  }
+
+  @Override
+  public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
+    return db.first("read a balance", BALANCE, rs -> rs.getInt(1), practice.value(), patient.value(),
+        packageId.value()).orElse(0);
+  }
+
+  @Override
+  public List<Wallet> ofPatient(PracticeId practice, PatientId patient) {
+    return db.call("read the wallets of " + patient, tx -> {
+      Map<String, List<Lot>> lots = new LinkedHashMap<>();
+      List<String> packages = Db.list(tx, "SELECT package_id FROM pakketten_wallets"
+          + " WHERE practice_id = ? AND patient_id = ?", rs -> rs.getString(1), practice.value(), patient.value());
+      packages.forEach(p -> lots.put(p, new ArrayList<>()));
+      for (Lot lot : Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
+          + " WHERE practice_id = ? AND patient_id = ? ORDER BY package_id, position", JdbcWallets::lot,
+          practice.value(), patient.value())) {
+        lots.computeIfAbsent(lot.getPackageId().value(), p -> new ArrayList<>()).add(lot);
+      }
+      List<Wallet> wallets = new ArrayList<>();
+      lots.forEach((p, l) -> wallets.add(Wallet.of(practice, patient, PackageId.of(p), l)));
+      wallets.sort(Comparator.comparing(Wallet::getPackageId));
+      return wallets;
+    });
+  }
+
+  @Override
+  public void save(Wallet wallet) {
+    db.call("save the wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId(), tx -> {
+      Key key = Key.of(wallet);
+      Optional<Wallet> locked = tx.locked(key);
+      Wallet before = locked.isPresent() ? locked.get()
+          : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
+      List<Lot> old = before.getLots();
+      List<Lot> now = wallet.getLots();
+      if (now.size() < old.size()) {
+        throw new IllegalStateException("Saving the wallet of " + wallet.getPatient() + " for package "
+            + wallet.getPackageId() + " would remove lots; lots are never removed");
+      }
+      List<Object[]> inserts = new ArrayList<>();
+      for (int i = 0; i < now.size(); i++) {
+        Lot lot = now.get(i);
+        if (i >= old.size()) {
+          inserts.add(insertValues(lot, i));
+          continue;
+        }
+        Lot was = old.get(i);
+        if (!was.getId().equals(lot.getId())) {
+          throw new IllegalStateException("Lot " + lot.getId() + " is at the place of lot " + was.getId()
+              + " in the wallet of " + wallet.getPatient() + "; lots keep their order");
+        }
+        if (was.getCreditsRemaining() != lot.getCreditsRemaining()
+            || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
+          int rows = Db.update(tx, "UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
+                  + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
+              lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
+              lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
+              Values.amount("recognisedRevenue", was.getRecognisedRevenue()));
+          if (rows != 1) {
+            throw new IllegalStateException("Lot " + lot.getId() + " changed outside the lock of its wallet");
+          }
+        }
+      }
+      Db.batch(tx, INSERT_LOT, inserts);
+      if (before.getBalance() != wallet.getBalance()) {
+        int rows = Db.update(tx, "UPDATE pakketten_wallets SET balance = ?"
+                + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
+            wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance());
+        if (rows != 1) {
+          throw new IllegalStateException("The wallet of " + wallet.getPatient() + " for package "
+              + wallet.getPackageId() + " changed outside its lock");
+        }
+      }
+      tx.remember(key, wallet);
+      tx.remember(new Saved(key), Boolean.TRUE);
+      return null;
+    });
+  }
+
+  @Override
+  public long lotsOf(PracticeId practice, PackageId packageId) {
+    return db.first("count the lots of package " + packageId, "SELECT COUNT(*) FROM pakketten_lots"
+        + " WHERE practice_id = ? AND package_id = ?", rs -> rs.getLong(1), practice.value(), packageId.value())
+        .orElse(0L);
+  }
+
+  @Override
+  public List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day) {
+    List<WalletKey> keys = new ArrayList<>(db.list("find expired credits", "SELECT DISTINCT patient_id, package_id"
+            + " FROM pakketten_lots WHERE practice_id = ? AND expires_on < ? AND credits_remaining > 0",
+        rs -> new WalletKey(PatientId.of(rs.getString(1)), PackageId.of(rs.getString(2))), practice.value(), day));
+    keys.sort(Comparator.comparing(WalletKey::patient).thenComparing(WalletKey::packageId));
+    return keys;
+  }
+
+  private static void requireConsistent(Wallet wallet, int storedBalance) {
+    if (wallet.getBalance() != storedBalance) {
+      throw new IllegalStateException("The stored balance " + storedBalance + " of the wallet of "
+          + wallet.getPatient() + " for package " + wallet.getPackageId() + " differs from its lots' "
+          + wallet.getBalance());
+    }
+  }
+
+  private static Object[] insertValues(Lot lot, int position) {
+    String kind;
+    Object invoice = Values.Null.VARCHAR;
+    Object line = Values.Null.INTEGER;
+    Object product = Values.Null.VARCHAR;
+    Object importId = Values.Null.VARCHAR;
+    Object reason = Values.Null.VARCHAR;
+    if (lot.getSource() instanceof LotSource.InvoiceLine s) {
+      kind = "INVOICE_LINE";
+      invoice = s.invoiceId().value();
+      line = s.lineNumber();
+      product = s.productCode().value();
+    } else {
+      LotSource.Import s = (LotSource.Import) lot.getSource();
+      kind = "IMPORT";
+      importId = s.importId().value();
+      reason = Values.nullableText("reason", s.reason(), 500);
+    }
+    return new Object[] {
+        lot.getPractice().value(),
+        lot.getId().value(),
+        lot.getPatient().value(),
+        lot.getPackageId().value(),
+        position,
+        kind,
+        invoice,
+        line,
+        product,
+        importId,
+        reason,
+        lot.getCreditsGranted(),
+        lot.getCreditsRemaining(),
+        lot.getDeferredValue().getCurrencyUnit().getCode(),
+        Values.amount("ratePerCredit", lot.getRatePerCredit()),
+        Values.amount("deferredValue", lot.getDeferredValue()),
+        Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
+        lot.getDeferredAccount().value(),
+        lot.getRevenueAccount().value(),
+        Values.instant(lot.getGrantedAt()),
+        lot.getGrantedBy().value(),
+        Values.date(lot.getExpiresOn())};
+  }
+
+  static Lot lot(ResultSet rs) throws SQLException {
+    LotSource source = switch (rs.getString("source_kind")) {
+      case "INVOICE_LINE" -> new LotSource.InvoiceLine(InvoiceId.of(rs.getString("invoice_id")),
+          rs.getInt("line_number"), ProductCode.of(rs.getString("product_code")));
+      case "IMPORT" -> new LotSource.Import(ImportId.of(rs.getString("import_id")), rs.getString("import_reason"));
+      default -> throw new IllegalStateException("Unknown lot source " + rs.getString("source_kind"));
+    };
+    return Lot.builder()
+        .id(LotId.of(rs.getString("lot_id")))
+        .practice(PracticeId.of(rs.getString("practice_id")))
+        .patient(PatientId.of(rs.getString("patient_id")))
+        .packageId(PackageId.of(rs.getString("package_id")))
+        .source(source)
+        .creditsGranted(rs.getInt("credits_granted"))
+        .creditsRemaining(rs.getInt("credits_remaining"))
+        .ratePerCredit(Values.money(rs, "rate_per_credit", "currency"))
+        .deferredValue(Values.money(rs, "deferred_value", "currency"))
+        .recognisedRevenue(Values.money(rs, "recognised_revenue", "currency"))
+        .deferredAccount(BalanceSheetItem.of(rs.getString("deferred_account")))
+        .revenueAccount(LedgerAccount.of(rs.getString("revenue_account")))
+        .grantedAt(Values.instant(rs, "granted_at"))
+        .grantedBy(UserId.of(rs.getString("granted_by")))
+        .expiresOn(Values.date(rs, "expires_on"))
+        .build();
+  }
+}

@@ -1,0 +1,110 @@
+package nl.pakketten.jdbc;
+
+import static nl.pakketten.testing.Fixtures.OTHER_PRACTICE;
+import static nl.pakketten.testing.Fixtures.OWNER;
+import static nl.pakketten.testing.Fixtures.PATIENT;
+import static nl.pakketten.testing.Fixtures.PRACTICE;
+import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
+import static nl.pakketten.testing.Fixtures.eur;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.credits.AppointmentId;
+import nl.pakketten.credits.CancelAppointment;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.testing.Fixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Two practices in one database, using the very same ids for everything: no query of one returns a
+ * row of the other, no change of one touches the other, and every key of the schema starts with the
+ * practice.
+ */
+class TenantIsolationTest {
+  private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
+  private static final PackageId PKG = PackageId.of("fysio");
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void twoPracticesWithTheSameIdsNeverSeeOrChangeEachOthersRows(Database db) {
+    Fixtures f = new Fixtures(db.emptyStorage());
+    for (PracticeId practice : List.of(PRACTICE, OTHER_PRACTICE)) {
+      f.createPackage(practice, "Fysio", eur(practice == PRACTICE ? "40.00" : "50.00"));
+      f.linkProduct(practice, "FYSIO10", PKG, practice == PRACTICE ? 10 : 20, eur("400.00"));
+      f.linkType(practice, "fysio", PKG, 1);
+      f.pakketten.registerPayment(Fixtures.invoice(practice, "F-1", PATIENT,
+          InvoiceLine.of("FYSIO10", 1, eur("400.00"))));
+      f.pakketten.schedule(Fixtures.scheduleCommand(practice, "A-1", PATIENT, "fysio", START));
+    }
+    f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A-2", PATIENT, "fysio", START));
+    f.pakketten.cancel(CancelAppointment.builder().practice(OTHER_PRACTICE).actor(RECEPTIONIST)
+        .appointmentId(AppointmentId.of("A-1")).build());
+    f.pakketten.deactivatePackage(PRACTICE, OWNER, PKG);
+
+    assertThat(f.pakketten.balance(PRACTICE, PATIENT, PKG)).isEqualTo(8);
+    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, PKG)).isEqualTo(20);
+    assertThat(f.pakketten.findPackage(PRACTICE, PKG).orElseThrow().isActive()).isFalse();
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().isActive()).isTrue();
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().getInternalRate()).isEqualTo(eur("50.00"));
+    assertThat(f.pakketten.history(PRACTICE, PATIENT)).extracting(Movement::getPractice).containsOnly(PRACTICE)
+        .hasSize(3);
+    assertThat(f.pakketten.history(OTHER_PRACTICE, PATIENT)).extracting(Movement::getPractice)
+        .containsOnly(OTHER_PRACTICE).hasSize(3);
+    assertThat(f.pakketten.lots(OTHER_PRACTICE, PATIENT)).singleElement()
+        .satisfies(lot -> assertThat(lot.getCreditsGranted()).isEqualTo(20));
+    assertThat(f.pakketten.journal(PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
+        .containsOnly(PRACTICE).hasSize(3);
+    assertThat(f.pakketten.journal(OTHER_PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
+        .containsOnly(OTHER_PRACTICE).hasSize(3);
+    assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1")).orElseThrow().getStatus())
+        .isEqualTo(nl.pakketten.credits.Appointment.Status.SCHEDULED);
+    assertThat(f.storage.appointments().find(OTHER_PRACTICE, AppointmentId.of("A-2"))).isEmpty();
+    // The same invoice id is a replay in each practice against that practice's own receipt.
+    assertThat(f.pakketten.registerPayment(Fixtures.invoice(OTHER_PRACTICE, "F-1", PATIENT,
+        InvoiceLine.of("FYSIO10", 1, eur("400.00"))))).isInstanceOf(PaymentResult.AlreadyGranted.class)
+        .satisfies(r -> assertThat(r.credits()).isEqualTo(20));
+    assertThatThrownBy(() -> f.pakketten.registerPayment(Fixtures.invoice(PRACTICE, "F-1", PATIENT,
+        InvoiceLine.of("FYSIO10", 2, eur("800.00"))))).isInstanceOf(ConflictException.class);
+    assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void everyPrimaryKeyUniqueKeyAndIndexStartsWithThePractice(Database db) throws SQLException {
+    String sql = db == Database.POSTGRESQL
+        ? "SELECT i.relname, a.attname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_class i ON i.oid = x.indexrelid"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]"
+            + " WHERE t.relname LIKE 'pakketten\\_%' AND t.relname <> 'pakketten_schema_history'"
+        : "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+            + " WHERE LOWER(TABLE_NAME) LIKE 'pakketten\\_%' AND LOWER(TABLE_NAME) <> 'pakketten_schema_history'"
+            + " AND ORDINAL_POSITION = 1";
+    List<String> indexes = new ArrayList<>();
+    List<String> leadingWithOther = new ArrayList<>();
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        indexes.add(rs.getString(1));
+        if (!rs.getString(2).equalsIgnoreCase("practice_id")) {
+          leadingWithOther.add(rs.getString(1) + " starts with " + rs.getString(2));
+        }
+      }
+    }
+    assertThat(indexes).hasSizeGreaterThanOrEqualTo(Database.TABLES.size() + 6);
+    assertThat(leadingWithOther).isEmpty();
+  }
+}
