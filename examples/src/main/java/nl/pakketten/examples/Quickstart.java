@@ -1,5 +1,7 @@
 package nl.pakketten.examples;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import nl.pakketten.Pakketten;
 import nl.pakketten.Storage;
 import nl.pakketten.catalog.AppointmentType;
@@ -51,11 +54,12 @@ import nl.pakketten.credits.ProductInvoice;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.credits.ShortfallPolicy;
-import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.jdbc.JdbcStorage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.Side;
 import org.joda.money.CurrencyUnit;
+import org.flywaydb.core.Flyway;
 import org.joda.money.Money;
 
 /**
@@ -83,6 +87,7 @@ public final class Quickstart {
   static final PackageId RITTENKAART = PackageId.of("fysio-rittenkaart");
 
   private final Storage storage;
+  private final String where;
   private final PrintStream out;
   private final StoryClock clock = new StoryClock(LocalDateTime.of(2026, 3, 2, 8, 30), AMSTERDAM);
   private final List<DomainEvent> events = new ArrayList<>();
@@ -90,22 +95,47 @@ public final class Quickstart {
   private final Pakketten pakketten;
   private int section;
 
-  Quickstart(Storage storage, PrintStream out) {
+  Quickstart(Storage storage, String where, PrintStream out) {
     this.storage = storage;
+    this.where = where;
     this.out = out;
     this.pakketten = pakketten(ShortfallPolicy.REJECT);
   }
 
+  /**
+   * Runs the story on an embedded H2 database in memory (nothing to set up, nothing left behind),
+   * or on the database of the JDBC URL given as the first argument, for example {@code
+   * jdbc:postgresql://localhost:5432/pakketten?user=me&password=secret}.
+   */
   public static void main(String[] args) {
-    new Quickstart(storage(args), System.out).tell();
+    String url = args.length > 0 ? args[0]
+        : "jdbc:h2:mem:quickstart-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    try (HikariDataSource dataSource = dataSource(url)) {
+      JdbcStorage storage = storage(dataSource);
+      String where = "JDBC adapter on " + storage.database() + (args.length > 0 ? "" : ", embedded in memory");
+      new Quickstart(storage, where, System.out).tell();
+    }
+  }
+
+  /** A connection pool, as a host would have one; HikariCP here, any {@link DataSource} will do. */
+  static HikariDataSource dataSource(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(4);
+    config.setPoolName("quickstart");
+    return new HikariDataSource(config);
   }
 
   /**
-   * Where the data lives. In memory here, so the example needs no set-up and forgets everything
-   * when it ends; a host passes the JDBC adapter's storage instead. This is the only line to change.
+   * Where the data lives: the JDBC adapter over the pool. The schema comes from the migrations the
+   * adapter ships in its jar; a host applies them with its own Flyway (as here), Liquibase or DBA.
    */
-  static Storage storage(String[] args) {
-    return InMemoryStorage.create();
+  static JdbcStorage storage(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource)
+        .locations(JdbcStorage.migrationsFor(dataSource))
+        .table("pakketten_schema_history")
+        .load().migrate();
+    return JdbcStorage.create(dataSource);
   }
 
   /** Built once at start-up by a host; every use case is reached from the result. */
@@ -122,7 +152,7 @@ public final class Quickstart {
 
   void tell() {
     out.println("Pakketten quickstart: Fysiotherapie De Linde, March 2026");
-    out.println("(in-memory storage; times are Europe/Amsterdam)");
+    out.println("(" + where + "; times are Europe/Amsterdam)");
     setUpThePackage();
     refuseWhatIsNotAllowed();
     linkProductsAndAppointmentTypes();
