@@ -1,0 +1,146 @@
+package nl.pakketten.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs B1–B5 in one process against one embedded PostgreSQL, prints a table of ratios with their
+ * targets, and writes the same as JSON. Targets are reported, never enforced.
+ */
+public final class BenchmarkSuite {
+  record Row(String id, String what, String ours, String baseline, double ratio, String target, boolean met) {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.getInteger("bench.seconds", 10);
+    int warmup = Integer.getInteger("bench.warmup", 5);
+    int clients = Integer.getInteger("bench.clients", 8);
+    Path out = Path.of(System.getProperty("bench.out", "benchmarks/target/results.json"));
+    Load load = new Load(warmup, seconds);
+    List<Row> rows = new ArrayList<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("cores", Runtime.getRuntime().availableProcessors());
+    facts.put("java", System.getProperty("java.version"));
+    facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    facts.put("clients", clients);
+    facts.put("warmupSeconds", warmup);
+    facts.put("measureSeconds", seconds);
+
+    try (Database db = Database.start(clients)) {
+      facts.put("postgresql", db.version());
+      facts.put("durability", db.durability());
+      int scale = Math.max(clients, 8);
+      facts.put("tpcbScale", scale);
+
+      TpcbBaseline tpcb = new TpcbBaseline(db.dataSource(), scale);
+      tpcb.load();
+      SdkWorkload sdk = new SdkWorkload(db.dataSource());
+      int patients = Integer.getInteger("bench.patients", 10_000);
+      facts.put("patients", patients);
+      sdk.load(patients);
+
+      // B1 and B3: the uncontended spend against TPC-B, at `clients` and at 1 client.
+      Load.Result ours8 = load.run("sdk-spend", clients, (c, n) -> sdk.spendRandom(c, n));
+      Load.Result base8 = load.run("tpcb", clients, (c, n) -> tpcb.transaction());
+      Load.Result ours1 = load.run("sdk-spend", 1, (c, n) -> sdk.spendRandom(c + 1000, n));
+      Load.Result base1 = load.run("tpcb", 1, (c, n) -> tpcb.transaction());
+      Optional<Double> pgbench = PgBench.executable()
+          .flatMap(exe -> PgBench.tpcb(exe, db.port(), db.createDatabase("pgbench"), scale, clients, seconds));
+      facts.put("pgbenchTps", pgbench.map(t -> (Object) t).orElse("pgbench not on PATH or failed"));
+      rows.add(new Row("B1", "uncontended spend vs TPC-B, " + clients + " clients",
+          tps(ours8), tps(base8) + pgbench.map(t -> " (pgbench " + String.format(Locale.ROOT, "%.0f", t) + " tps)").orElse(""),
+          ours8.tps() / base8.tps(), ">= 0.70", ours8.tps() / base8.tps() >= 0.7));
+
+      // B2: one hot wallet against one hot row.
+      HotRowBaseline hot = new HotRowBaseline(db.dataSource());
+      hot.load();
+      sdk.loadHotWallet();
+      Load.Result oursHot = load.run("sdk-hot-wallet", clients, (c, n) -> sdk.spendHot(c, n));
+      Load.Result baseHot = load.run("hot-row", clients, (c, n) -> hot.transaction());
+      rows.add(new Row("B2", "one hot wallet vs one hot row, " + clients + " clients", tps(oursHot), tps(baseHot),
+          oursHot.tps() / baseHot.tps(), ">= 0.80", oursHot.tps() / baseHot.tps() >= 0.8));
+
+      double ourScaling = ours8.tps() / ours1.tps();
+      double baseScaling = base8.tps() / base1.tps();
+      rows.add(new Row("B3", "scaling " + clients + " ÷ 1 clients, ours ÷ TPC-B's",
+          String.format(Locale.ROOT, "%.2fx (%s → %s)", ourScaling, tps(ours1), tps(ours8)),
+          String.format(Locale.ROOT, "%.2fx (%s → %s)", baseScaling, tps(base1), tps(base8)),
+          ourScaling / baseScaling, ">= 0.80", ourScaling / baseScaling >= 0.8));
+
+      // B4: balance reads stay flat.
+      SdkWorkload.Latencies flat = sdk.balanceLatencies(100_000, 10, Math.max(2000, seconds * 500));
+      rows.add(new Row("B4", "balance read, 100,000 ÷ 10 movements in history",
+          String.format(Locale.ROOT, "%.1f µs", flat.large()), String.format(Locale.ROOT, "%.1f µs", flat.small()),
+          flat.large() / flat.small(), "<= 1.20", flat.large() / flat.small() <= 1.2));
+
+      List<Load.Result> all = List.of(ours8, base8, ours1, base1, oursHot, baseHot);
+      for (Load.Result r : all) {
+        if (r.errors() > 0) {
+          System.out.printf(Locale.ROOT, "note: %s at %d clients had %d errors, first: %s%n", r.name(), r.clients(),
+              r.errors(), r.firstError());
+        }
+      }
+      facts.put("runs", all);
+    }
+
+    // B5: the core's own cost, in-memory, with JMH.
+    Options options = new OptionsBuilder().include(CoreOverheadBenchmark.class.getSimpleName())
+        .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(Math.max(1, warmup / 2)))
+        .measurementIterations(3).measurementTime(TimeValue.seconds(Math.max(1, seconds / 3)))
+        .jvmArgs("-Xmx2g").build();
+    double sdkOps = 0;
+    double baseOps = 0;
+    for (RunResult r : new Runner(options).run()) {
+      String method = r.getParams().getBenchmark();
+      double score = r.getPrimaryResult().getScore();
+      if (method.endsWith("sdkSpend")) {
+        sdkOps = score;
+      } else if (method.endsWith("baselineSpend")) {
+        baseOps = score;
+      }
+    }
+    rows.add(new Row("B5", "core overhead: in-memory spend vs hand-written bookkeeping (JMH)",
+        String.format(Locale.ROOT, "%.0f ops/s", sdkOps), String.format(Locale.ROOT, "%.0f ops/s", baseOps),
+        sdkOps / baseOps, ">= 0.25", sdkOps / baseOps >= 0.25));
+
+    print(rows, facts);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, Json.write(rows, facts));
+    System.out.println("Results written to " + out.toAbsolutePath());
+  }
+
+  private static String tps(Load.Result r) {
+    return String.format(Locale.ROOT, "%.0f tps", r.tps());
+  }
+
+  private static void print(List<Row> rows, Map<String, Object> facts) {
+    System.out.println();
+    System.out.println("Pakketten benchmarks — ratios against the database's own limits, one run");
+    facts.forEach((k, v) -> {
+      if (!k.equals("runs")) {
+        System.out.printf(Locale.ROOT, "  %-15s %s%n", k, v);
+      }
+    });
+    System.out.println();
+    String format = "| %-3s | %-62s | %-26s | %-38s | %6s | %-7s | %-4s |%n";
+    System.out.printf(Locale.ROOT, format, "id", "measure", "ours", "baseline", "ratio", "target", "met");
+    System.out.printf(Locale.ROOT, format, "---", "-".repeat(62), "-".repeat(26), "-".repeat(38), "-----:", "-------", "----");
+    for (Row r : rows) {
+      System.out.printf(Locale.ROOT, format, r.id(), r.what(), r.ours(), r.baseline(),
+          String.format(Locale.ROOT, "%.2f", r.ratio()), r.target(), r.met() ? "yes" : "NO");
+    }
+    System.out.println();
+  }
+
+  private BenchmarkSuite() {}
+}
