@@ -26,6 +26,7 @@ final class Database implements AutoCloseable {
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setServerConfig("max_connections", "100")
         .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload", ""))
         .start();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
