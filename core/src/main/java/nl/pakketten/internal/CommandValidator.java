@@ -4,9 +4,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.ConstraintDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
@@ -26,11 +33,20 @@ public final class CommandValidator {
           .buildValidatorFactory();
 
   private final Validator validator = FACTORY.getValidator();
+  private final ClassValue<Optional<List<MethodHandle>>> notNullOnly = new ClassValue<>() {
+    @Override
+    protected Optional<List<MethodHandle>> computeValue(Class<?> type) {
+      return notNullGetters(type);
+    }
+  };
 
   /** Starts checking {@code command}: its annotated constraints are already evaluated. */
   public Check check(Object command) {
     if (command == null) {
       throw InvalidInputException.of("command", null, "must not be null");
+    }
+    if (allPresent(command)) {
+      return new Check(new ArrayList<>());
     }
     Set<ConstraintViolation<Object>> found = validator.validate(command);
     List<FieldViolation> violations = new ArrayList<>();
@@ -38,6 +54,75 @@ public final class CommandValidator {
       violations.add(FieldViolation.of(v.getPropertyPath().toString(), v.getInvalidValue(), v.getMessage()));
     }
     return new Check(violations);
+  }
+
+  /**
+   * Fast path for commands whose only constraints are {@code @NotNull} on their properties (the
+   * hot ones, such as scheduling): when every such property is present the validator could find
+   * nothing, so it is not asked. Anything else, or any missing value, goes through the validator,
+   * which then names every failing field. Profiling the in-memory spend showed the validator's
+   * machinery as half its cost.
+   */
+  private boolean allPresent(Object command) {
+    Optional<List<MethodHandle>> getters = notNullOnly.get(command.getClass());
+    if (getters.isEmpty()) {
+      return false;
+    }
+    try {
+      for (MethodHandle getter : getters.get()) {
+        if (getter.invoke(command) == null) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Throwable e) {
+      return false; // let the validator look at it
+    }
+  }
+
+  private Optional<List<MethodHandle>> notNullGetters(Class<?> type) {
+    BeanDescriptor bean = validator.getConstraintsForClass(type);
+    if (!bean.getConstraintDescriptors().isEmpty()) {
+      return Optional.empty();
+    }
+    List<MethodHandle> getters = new ArrayList<>();
+    for (PropertyDescriptor property : bean.getConstrainedProperties()) {
+      if (property.isCascaded() || !property.getConstrainedContainerElementTypes().isEmpty()) {
+        return Optional.empty();
+      }
+      for (ConstraintDescriptor<?> constraint : property.getConstraintDescriptors()) {
+        if (constraint.getAnnotation().annotationType() != NotNull.class) {
+          return Optional.empty();
+        }
+      }
+      String name = property.getPropertyName();
+      String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      Optional<MethodHandle> handle = publicGetter(type, getter);
+      if (handle.isEmpty()) {
+        return Optional.empty();
+      }
+      getters.add(handle.get());
+    }
+    return Optional.of(List.copyOf(getters));
+  }
+
+  /** The getter as declared on the nearest public class (generated implementations are package-private). */
+  private static Optional<MethodHandle> publicGetter(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+        try {
+          return Optional.of(MethodHandles.publicLookup().unreflect(c.getMethod(name)));
+        } catch (ReflectiveOperationException | SecurityException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether commands of this class can skip the validator when complete (for tests). */
+  boolean hasFastPath(Class<?> type) {
+    return notNullOnly.get(type).isPresent();
   }
 
   /** Violations collected so far, with room for more. */
