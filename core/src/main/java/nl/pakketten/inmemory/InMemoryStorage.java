@@ -302,15 +302,15 @@ public final class InMemoryStorage implements Storage {
   }
 
   static final class InMemoryHistory implements History {
-    private final Table<String, Movement> rows;
+    private final AppendLog<Movement> rows;
 
     InMemoryHistory(Store store) {
-      rows = new Table<>(store);
+      rows = new AppendLog<>(store);
     }
 
     @Override
     public void append(Movement movement) {
-      rows.put(movement.getPractice() + "/" + movement.getId(), movement);
+      rows.append(movement);
     }
 
     @Override
@@ -320,15 +320,15 @@ public final class InMemoryStorage implements Storage {
   }
 
   static final class InMemoryJournal implements Journal {
-    private final Table<String, JournalEntry> rows;
+    private final AppendLog<JournalEntry> rows;
 
     InMemoryJournal(Store store) {
-      rows = new Table<>(store);
+      rows = new AppendLog<>(store);
     }
 
     @Override
     public void append(JournalEntry entry) {
-      rows.put(entry.practice() + "/" + entry.id(), entry);
+      rows.append(entry);
     }
 
     @Override

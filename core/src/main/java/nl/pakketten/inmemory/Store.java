@@ -39,6 +39,9 @@ final class Store implements Transactions {
 
   /** Runs one repository call: inside the caller's transaction, or alone. */
   <T> T locked(Supplier<T> work) {
+    if (lock.isHeldByCurrentThread()) {
+      return work.get(); // the common case: inside this thread's transaction
+    }
     return inTransaction(work);
   }
 
