@@ -33,11 +33,25 @@ public abstract class Identifier implements Comparable<Identifier> {
       throw new InvalidInputException(
           List.of(FieldViolation.of(field, value, "must be at most " + MAX_LENGTH + " characters")));
     }
-    if (!PRINTABLE.matcher(trimmed).matches()) {
+    if (!printable(trimmed)) {
       throw new InvalidInputException(
           List.of(FieldViolation.of(field, value, "must contain printable characters only")));
     }
     return trimmed;
+  }
+
+  private static boolean printable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        // Outside the fast ASCII range decide as the pattern does (letters, marks, digits, printables).
+        return PRINTABLE.matcher(text).matches();
+      }
+      if (c > 0x7e) {
+        return PRINTABLE.matcher(text).matches();
+      }
+    }
+    return true;
   }
 
   /** The identifier as text. */

@@ -79,7 +79,11 @@ public abstract class Appointment {
 
   /** Total credits taken. */
   public int creditsTaken() {
-    return getAllocations().stream().mapToInt(Allocation::credits).sum();
+    int credits = 0;
+    for (Allocation allocation : getAllocations()) {
+      credits += allocation.credits();
+    }
+    return credits;
   }
 
   abstract Appointment withStatus(Status status);

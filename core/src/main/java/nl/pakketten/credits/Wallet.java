@@ -54,7 +54,12 @@ public abstract class Wallet {
 
   /** The lot with this id, if it is in the wallet. */
   public Optional<Lot> lot(LotId id) {
-    return getLots().stream().filter(l -> l.getId().equals(id)).findFirst();
+    for (Lot lot : getLots()) {
+      if (lot.getId().equals(id)) {
+        return Optional.of(lot);
+      }
+    }
+    return Optional.empty();
   }
 
   private Wallet with(List<Lot> lots, int balance) {
