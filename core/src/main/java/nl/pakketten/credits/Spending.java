@@ -99,12 +99,10 @@ public final class Spending {
         appointment = draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build();
       } else {
         AppointmentTypeLink link = type.getLink().get();
+        // A concurrent call with the same id may commit while this one waits for the wallet: then
+        // storing the appointment fails on its unique key (TransientException) and the retry
+        // answers as a replay. Not looking again here saves a round trip on every spend.
         Wallet wallet = wallets.lock(practice, command.getPatient(), link.packageId());
-        // A concurrent call with the same id may have committed while this one waited for the wallet.
-        earlier = appointments.find(practice, command.getAppointmentId());
-        if (earlier.isPresent()) {
-          return replay(earlier.get(), command);
-        }
         Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
         appointment = cover(draft, link, locked, command.getActor().userId(), events);
         saveChanged(Map.of(link.packageId(), wallet), locked);
