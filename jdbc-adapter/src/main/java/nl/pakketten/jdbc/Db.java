@@ -292,6 +292,32 @@ final class Db implements Transactions {
     }
   }
 
+  /**
+   * Runs several queries, separated by semicolons in {@code sql}, in one round trip (PostgreSQL's
+   * driver sends them together); one list of rows per query, mapped by the row mapper at its place.
+   */
+  static List<List<Object>> lists(Tx tx, String sql, List<Row<?>> rows, Object... params) throws SQLException {
+    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+      bind(ps, params);
+      List<List<Object>> results = new ArrayList<>();
+      boolean isResultSet = ps.execute();
+      for (Row<?> row : rows) {
+        if (!isResultSet) {
+          throw new IllegalStateException("Expected " + rows.size() + " result sets from: " + sql);
+        }
+        List<Object> result = new ArrayList<>();
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            result.add(row.map(rs));
+          }
+        }
+        results.add(result);
+        isResultSet = ps.getMoreResults();
+      }
+      return results;
+    }
+  }
+
   /** Runs one statement for each parameter list, in one batch. */
   static void batch(Tx tx, String sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {

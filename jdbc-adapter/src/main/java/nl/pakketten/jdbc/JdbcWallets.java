@@ -70,6 +70,12 @@ final class JdbcWallets implements Wallets {
 
   private Wallet lock(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId) throws SQLException {
     Object[] key = {practice.value(), patient.value(), packageId.value()};
+    if (dialect == Dialect.POSTGRESQL) {
+      Optional<Wallet> wallet = lockAndReadLots(tx, practice, patient, packageId, key);
+      if (wallet.isPresent()) {
+        return wallet.get();
+      }
+    }
     List<Integer> balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
     if (balance.isEmpty()) {
       // Create the row to lock; a concurrent creator makes this wait for it instead of failing.
@@ -91,6 +97,30 @@ final class JdbcWallets implements Wallets {
     requireConsistent(wallet, balance.get(0));
     tx.remember(Key.of(wallet), wallet);
     return wallet;
+  }
+
+  /**
+   * PostgreSQL: the lock and the read of the lots as two statements sent in one round trip. They
+   * must stay two statements: under READ COMMITTED one statement reads every row from the snapshot
+   * taken when it started, and a {@code SELECT ... FOR UPDATE OF w} joined to the lots that waited
+   * for a concurrent spend would lock the wallet's new version but return the lots as they were
+   * before that spend. The second statement takes its snapshot only after the first one holds the
+   * lock, so it reads the lots as the last holder of the lock left them. Empty when the wallet row
+   * does not exist yet.
+   */
+  private Optional<Wallet> lockAndReadLots(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId,
+      Object[] key) throws SQLException {
+    List<List<Object>> results = Db.lists(tx, LOCK + "; " + LOTS_OF_WALLET, List.of(rs -> rs.getInt(1),
+        JdbcWallets::lot), key[0], key[1], key[2], key[0], key[1], key[2]);
+    if (results.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    List<Lot> lots = new ArrayList<>();
+    results.get(1).forEach(l -> lots.add((Lot) l));
+    Wallet wallet = Wallet.of(practice, patient, packageId, lots);
+    requireConsistent(wallet, (Integer) results.get(0).get(0));
+    tx.remember(Key.of(wallet), wallet);
+    return Optional.of(wallet);
   }
 
   @Override
