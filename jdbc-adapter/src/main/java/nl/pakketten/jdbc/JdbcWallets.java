@@ -188,7 +188,7 @@ final class JdbcWallets implements Wallets {
         }
         if (was.getCreditsRemaining() != lot.getCreditsRemaining()
             || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
-          int rows = Db.update(tx, "UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
+          int rows = Db.updateKeepingAppends(tx, "UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
                   + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
               lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
               lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
@@ -198,9 +198,9 @@ final class JdbcWallets implements Wallets {
           }
         }
       }
-      Db.batch(tx, INSERT_LOT, inserts);
+      Db.batchKeepingAppends(tx, INSERT_LOT, inserts);
       if (before.getBalance() != wallet.getBalance()) {
-        int rows = Db.update(tx, "UPDATE pakketten_wallets SET balance = ?"
+        int rows = Db.updateKeepingAppends(tx, "UPDATE pakketten_wallets SET balance = ?"
                 + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
             wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance());
         if (rows != 1) {

@@ -6,9 +6,9 @@ import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +46,7 @@ class WalletLockTest {
       storage.inHostTransaction(holder, () -> f.schedule("A-1", PATIENT, "fysio"));
       CompletableFuture<ScheduleResult> waiter = CompletableFuture.supplyAsync(() -> f.schedule("A-2", PATIENT,
           "fysio"));
-      awaitOneSessionWaitingForALock(db);
+      awaitWaiting(db, "SELECT balance FROM pakketten_wallets");
       holder.commit();
 
       assertThat(waiter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ScheduleResult.Covered.class);
@@ -56,15 +56,19 @@ class WalletLockTest {
     assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
   }
 
-  /** Waits until a session of the database is blocked by another's lock. */
-  static void awaitOneSessionWaitingForALock(Database db) throws SQLException, InterruptedException {
-    String blocked = db == Database.POSTGRESQL
-        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-        : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+  /**
+   * Waits until another session is stuck in a statement starting with {@code statement}: on
+   * PostgreSQL waiting for a lock; on H2 (which names no blocker for a unique-key wait) executing it.
+   */
+  static void awaitWaiting(Database db, String statement) throws SQLException, InterruptedException {
+    String waiting = db == Database.POSTGRESQL
+        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?"
+        : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?";
     Instant giveUp = Instant.now().plus(PATIENCE);
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(waiting)) {
+      ps.setString(1, statement + "%");
       while (Instant.now().isBefore(giveUp)) {
-        try (ResultSet rs = s.executeQuery(blocked)) {
+        try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           if (rs.getLong(1) > 0) {
             return;
@@ -73,6 +77,6 @@ class WalletLockTest {
         Thread.sleep(10);
       }
     }
-    throw new AssertionError("No session started waiting for a lock within " + PATIENCE);
+    throw new AssertionError("No session started waiting in " + statement + " within " + PATIENCE);
   }
 }
