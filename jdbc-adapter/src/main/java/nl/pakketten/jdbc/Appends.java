@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The rows a transaction appended to the insert-only tables (movements, journal entries and lines,
- * appointments and their allocations), held back and written together: just before the transaction
+ * appointments and their allocations), and the guarded updates of the wallet it saved last, held
+ * back and written together: just before the transaction
  * commits (or its savepoint is released), or earlier when the transaction runs any statement that
  * could see or depend on them. On PostgreSQL one flush is one statement, a multi-row insert per
  * table joined by data-modifying WITH clauses; on H2 it is one insert (or batch) per table.
@@ -52,10 +53,14 @@ final class Appends {
 
   private final Dialect dialect;
   private final Map<Table, List<Object[]>> rows = new EnumMap<>(Table.class);
+  private final List<Guarded> updates = new ArrayList<>();
 
   Appends(Dialect dialect) {
     this.dialect = dialect;
   }
+
+  /** A held update that must change exactly one row; otherwise the transaction fails with {@code failure}. */
+  private record Guarded(String sql, Object[] params, String failure) {}
 
   /** Holds back one row of {@code table}; its values are checked by the caller. */
   void add(Table table, Object[] row) {
@@ -65,21 +70,41 @@ final class Appends {
     rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
   }
 
+  /**
+   * Holds back an {@code UPDATE} of one row that must change exactly that row, written with the
+   * appends (before them); when it changes none, the flush fails with an {@link
+   * IllegalStateException} saying {@code failure}. Only for the guarded writes of a locked wallet.
+   */
+  void update(String sql, Object[] params, String failure) {
+    updates.add(new Guarded(sql, params, failure));
+  }
+
+  boolean holdsUpdates() {
+    return !updates.isEmpty();
+  }
+
   boolean isEmpty() {
-    return rows.isEmpty();
+    return rows.isEmpty() && updates.isEmpty();
   }
 
   /**
-   * Writes every held-back row and forgets them. A failure fails the transaction: the caller rolls
-   * it (or its savepoint) back, so no part of a failed flush stays.
+   * Writes every held-back update and row and forgets them. A failure fails the transaction: the
+   * caller rolls it (or its savepoint) back, so no part of a failed flush stays.
    */
   void flush(Db.Tx tx) throws SQLException {
-    if (rows.isEmpty()) {
+    if (isEmpty()) {
       return;
     }
     Map<Table, List<Object[]>> taken = new EnumMap<>(rows);
+    List<Guarded> guarded = List.copyOf(updates);
     rows.clear();
+    updates.clear();
     if (dialect == Dialect.H2) {
+      for (Guarded u : guarded) {
+        if (Db.updateKeepingAppends(tx, u.sql(), u.params()) != 1) {
+          throw new IllegalStateException(u.failure());
+        }
+      }
       for (Map.Entry<Table, List<Object[]>> e : taken.entrySet()) {
         Db.batchKeepingAppends(tx, e.getKey().insert, e.getValue());
       }
@@ -87,6 +112,15 @@ final class Appends {
     }
     List<Segment> statement = new ArrayList<>();
     int parameters = 0;
+    for (Guarded u : guarded) {
+      if (parameters + u.params().length > MAX_PARAMETERS && !statement.isEmpty()) {
+        write(tx, statement);
+        statement.clear();
+        parameters = 0;
+      }
+      statement.add(new Update(u));
+      parameters += u.params().length;
+    }
     for (Map.Entry<Table, List<Object[]>> e : taken.entrySet()) {
       Table table = e.getKey();
       List<Object[]> tableRows = e.getValue();
@@ -100,7 +134,7 @@ final class Appends {
           continue;
         }
         int to = Math.min(tableRows.size(), from + fit);
-        statement.add(new Segment(table, tableRows.subList(from, to)));
+        statement.add(new Insert(table, tableRows.subList(from, to)));
         parameters += (to - from) * table.width;
         from = to;
       }
@@ -108,32 +142,70 @@ final class Appends {
     write(tx, statement);
   }
 
-  private record Segment(Table table, List<Object[]> rows) {}
+  /** A part of a flush statement. */
+  private sealed interface Segment permits Insert, Update {}
 
-  /** One statement: a multi-row insert, the ones before the last in data-modifying WITH clauses. */
+  private record Insert(Table table, List<Object[]> rows) implements Segment {}
+
+  private record Update(Guarded update) implements Segment {}
+
+  /**
+   * One statement. Only inserts: a multi-row insert per table, the ones before the last in
+   * data-modifying WITH clauses. With updates: every part in a WITH clause, each update returning
+   * the rows it changed, and the statement selecting how many each changed, to be checked here.
+   */
   private static void write(Db.Tx tx, List<Segment> segments) throws SQLException {
     if (segments.isEmpty()) {
       return;
     }
-    StringBuilder sql = new StringBuilder();
+    List<String> parts = new ArrayList<>();
+    List<String> counted = new ArrayList<>();
+    List<Guarded> checked = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
-    int last = segments.size() - 1;
-    for (int i = 0; i <= last; i++) {
-      Segment s = segments.get(i);
-      StringBuilder insert = new StringBuilder("INSERT INTO ").append(s.table().name).append(" (")
-          .append(s.table().columns).append(") VALUES ");
-      String row = placeholders(s.table().width);
-      for (int r = 0; r < s.rows().size(); r++) {
-        insert.append(r == 0 ? "" : ", ").append(row);
-        parameters.addAll(List.of(s.rows().get(r)));
-      }
-      if (i < last) {
-        sql.append(i == 0 ? "WITH " : ", ").append('a').append(i).append(" AS (").append(insert).append(')');
+    for (Segment segment : segments) {
+      if (segment instanceof Update u) {
+        parts.add(u.update().sql() + " RETURNING 1");
+        parameters.addAll(List.of(u.update().params()));
+        counted.add("w" + (parts.size() - 1));
+        checked.add(u.update());
       } else {
-        sql.append(i == 0 ? "" : " ").append(insert);
+        Insert s = (Insert) segment;
+        StringBuilder insert = new StringBuilder("INSERT INTO ").append(s.table().name).append(" (")
+            .append(s.table().columns).append(") VALUES ");
+        String row = placeholders(s.table().width);
+        for (int r = 0; r < s.rows().size(); r++) {
+          insert.append(r == 0 ? "" : ", ").append(row);
+          parameters.addAll(List.of(s.rows().get(r)));
+        }
+        parts.add(insert.toString());
       }
     }
-    Db.updateKeepingAppends(tx, sql.toString(), parameters.toArray());
+    int withs = counted.isEmpty() ? parts.size() - 1 : parts.size();
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < withs; i++) {
+      sql.append(i == 0 ? "WITH " : ", ").append('w').append(i).append(" AS (").append(parts.get(i)).append(')');
+    }
+    if (counted.isEmpty()) {
+      sql.append(withs == 0 ? "" : " ").append(parts.get(withs));
+      Db.updateKeepingAppends(tx, sql.toString(), parameters.toArray());
+      return;
+    }
+    sql.append(" SELECT ");
+    for (int i = 0; i < counted.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM ").append(counted.get(i)).append(')');
+    }
+    List<long[]> counts = Db.listKeepingAppends(tx, sql.toString(), rs -> {
+      long[] changed = new long[checked.size()];
+      for (int i = 0; i < changed.length; i++) {
+        changed[i] = rs.getLong(i + 1);
+      }
+      return changed;
+    }, parameters.toArray());
+    for (int i = 0; i < checked.size(); i++) {
+      if (counts.get(0)[i] != 1) {
+        throw new IllegalStateException(checked.get(i).failure());
+      }
+    }
   }
 
   private static String placeholders(int width) {

@@ -70,6 +70,19 @@ final class Db implements Transactions {
       appends.add(table, row);
     }
 
+    /**
+     * Holds back a guarded update of a locked wallet's row or lot until the transaction's next
+     * statement or its end (see {@link Appends#update}).
+     */
+    void holdUpdate(String sql, Object[] params, String failure) {
+      appends.update(sql, params, failure);
+    }
+
+    /** Whether a saved wallet's updates are held back. */
+    boolean holdsUpdates() {
+      return appends.holdsUpdates();
+    }
+
     /** Writes the held-back rows now. */
     void flushAppends() throws SQLException {
       appends.flush(this);
@@ -317,6 +330,11 @@ final class Db implements Transactions {
 
   static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
     tx.flushAppends();
+    return listKeepingAppends(tx, sql, row, params);
+  }
+
+  /** Runs a query without writing the held-back appends first: only for the statement that writes them. */
+  static <T> List<T> listKeepingAppends(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
     try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {

@@ -165,6 +165,11 @@ final class JdbcWallets implements Wallets {
   public void save(Wallet wallet) {
     db.call("save the wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId(), tx -> {
       Key key = Key.of(wallet);
+      if (tx.holdsUpdates()) {
+        // The updates of an earlier save are held: write them, so this save's guards compare with
+        // values in the table.
+        tx.flushAppends();
+      }
       Optional<Wallet> locked = tx.locked(key);
       Wallet before = locked.isPresent() ? locked.get()
           : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
@@ -188,25 +193,21 @@ final class JdbcWallets implements Wallets {
         }
         if (was.getCreditsRemaining() != lot.getCreditsRemaining()
             || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
-          int rows = Db.updateKeepingAppends(tx, "UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
+          tx.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
                   + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
-              lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
-              lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
-              Values.amount("recognisedRevenue", was.getRecognisedRevenue()));
-          if (rows != 1) {
-            throw new IllegalStateException("Lot " + lot.getId() + " changed outside the lock of its wallet");
-          }
+              new Object[] {lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
+                  lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
+                  Values.amount("recognisedRevenue", was.getRecognisedRevenue())},
+              "Lot " + lot.getId() + " changed outside the lock of its wallet");
         }
       }
       Db.batchKeepingAppends(tx, INSERT_LOT, inserts);
       if (before.getBalance() != wallet.getBalance()) {
-        int rows = Db.updateKeepingAppends(tx, "UPDATE pakketten_wallets SET balance = ?"
+        tx.holdUpdate("UPDATE pakketten_wallets SET balance = ?"
                 + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
-            wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance());
-        if (rows != 1) {
-          throw new IllegalStateException("The wallet of " + wallet.getPatient() + " for package "
-              + wallet.getPackageId() + " changed outside its lock");
-        }
+            new Object[] {wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance()},
+            "The wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId()
+                + " changed outside its lock");
       }
       tx.remember(key, wallet);
       tx.remember(new Saved(key), Boolean.TRUE);

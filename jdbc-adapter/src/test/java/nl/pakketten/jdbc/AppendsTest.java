@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.credits.Allocation;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.Wallet;
 import nl.pakketten.credits.Appointment;
 import nl.pakketten.credits.AppointmentId;
 import nl.pakketten.credits.LotId;
@@ -36,8 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Rows appended to the insert-only tables are held back and written together before the commit:
  * the transaction still reads its own appends, a flush too large for one statement is split in
- * order, sibling inserts of one statement satisfy (and are checked by) their foreign keys, and a
- * duplicate appointment found at the flush is retried into a replay.
+ * order, sibling inserts of one statement satisfy (and are checked by) their foreign keys, a
+ * duplicate appointment found at the flush is retried into a replay, and a saved wallet's held
+ * updates stay guarded by the values read under its lock.
  */
 class AppendsTest {
   private static final Instant AT = Fixtures.START;
@@ -196,5 +201,65 @@ class AppendsTest {
     }
     assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first);
     assertThat(LedgerAudit.count(db.dataSource(), "pakketten_appointments")).isEqualTo(1);
+  }
+
+  /** A wallet of {@link Fixtures#PATIENT} with one lot of 10 credits at 40.00, and its package. */
+  private static PackageId walletOfTen(JdbcStorage storage) {
+    Fixtures f = new Fixtures(storage);
+    PackageId fysio = f.createPackage("Fysio", eur("40.00")).getId();
+    f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
+    f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO10", 1, eur("400.00")));
+    return fysio;
+  }
+
+  private static Wallet spent(Wallet wallet, int credits) {
+    Lot lot = wallet.getLots().get(0);
+    return Wallet.of(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId(), List.of(Lot.builder()
+        .from(lot).creditsRemaining(lot.getCreditsRemaining() - credits)
+        .recognisedRevenue(lot.getRecognisedRevenue().plus(eur("40.00").multipliedBy(credits))).build()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aWalletSavedTwiceInOneTransactionKeepsBothChanges(Database db) {
+    JdbcStorage storage = db.emptyStorage();
+    PackageId fysio = walletOfTen(storage);
+
+    tx(storage, () -> {
+      Wallet locked = storage.wallets().lock(PRACTICE, PATIENT, fysio);
+      storage.wallets().save(spent(locked, 1));
+      storage.wallets().save(spent(locked, 3));
+      return null;
+    });
+
+    assertThat(storage.wallets().balance(PRACTICE, PATIENT, fysio)).isEqualTo(7);
+    assertThat(storage.wallets().find(PRACTICE, PATIENT, fysio).orElseThrow().getLots().get(0)
+        .getRecognisedRevenue()).isEqualTo(eur("120.00"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aLotChangedOutsideTheWalletsLockFailsTheHeldUpdateAndNothingIsWritten(Database db) throws SQLException {
+    JdbcStorage storage = db.emptyStorage();
+    PackageId fysio = walletOfTen(storage);
+    long movements = LedgerAudit.count(db.dataSource(), "pakketten_movements");
+
+    assertThatThrownBy(() -> tx(storage, () -> {
+      Wallet locked = storage.wallets().lock(PRACTICE, PATIENT, fysio);
+      storage.history().append(movement("m-1"));
+      try (Connection other = db.dataSource().getConnection(); Statement s = other.createStatement()) {
+        // Not how the adapter writes a lot: without the wallet's lock, committed at once.
+        s.executeUpdate("UPDATE pakketten_lots SET credits_remaining = credits_remaining - 1");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      storage.wallets().save(spent(locked, 1));
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("changed outside the lock of its wallet");
+
+    assertThat(storage.wallets().balance(PRACTICE, PATIENT, fysio)).isEqualTo(10);
+    assertThat(LedgerAudit.count(db.dataSource(), "pakketten_movements")).isEqualTo(movements);
+    assertThat(LedgerAudit.count(db.dataSource(), "SELECT COUNT(*) FROM pakketten_lots WHERE credits_remaining = ?", 9))
+        .isEqualTo(1);
   }
 }
