@@ -31,11 +31,11 @@ import nl.pakketten.common.Transactions;
  * {@link #inHostTransaction}; or the {@link HostTransaction} reports one open. A joined transaction
  * runs under a savepoint and is never committed, rolled back or closed here.
  *
- * <p>Rows appended to the insert-only tables are held back in the transaction's {@link Appends}
- * and written together just before it commits; every other statement the transaction runs through
- * this class writes them first, so the transaction always reads its own writes. Only a write to a
- * table no held-back row refers to, or is referred to by ({@link #updateKeepingAppends}), leaves
- * them held back.
+ * <p>Rows appended to the insert-only tables, and the guarded updates of the wallet saved last,
+ * are held back in the transaction's {@link Appends} and written together just before it commits
+ * (or its savepoint is released); every other statement the transaction runs through this class
+ * writes them first, so the transaction always reads its own writes. Only a write to a table no
+ * held-back row refers to, or is referred to by ({@link #updateKeepingAppends}), leaves them held.
  */
 final class Db implements Transactions {
   private final DataSource dataSource;
@@ -102,7 +102,6 @@ final class Db implements Transactions {
     }
 
     private void finish() throws SQLException {
-      flushAppends();
       for (SqlWork<?> work : beforeCommit) {
         work.apply(this);
       }
@@ -255,7 +254,8 @@ final class Db implements Transactions {
     try {
       tx.flushAppends();
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, "write the movements, journal entries and appointments of the transaction");
+      throw SqlErrors.translate(e, "write the wallet changes, movements, journal entries and appointments of the"
+          + " transaction");
     }
     try {
       tx.finish();
