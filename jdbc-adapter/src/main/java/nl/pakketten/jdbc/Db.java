@@ -30,15 +30,23 @@ import nl.pakketten.common.Transactions;
  * DataSource, auto-commit off, commit or roll back, close); the host bound its connection with
  * {@link #inHostTransaction}; or the {@link HostTransaction} reports one open. A joined transaction
  * runs under a savepoint and is never committed, rolled back or closed here.
+ *
+ * <p>Rows appended to the insert-only tables, and the guarded updates of the wallet saved last,
+ * are held back in the transaction's {@link Appends} and written together just before it commits
+ * (or its savepoint is released); every other statement the transaction runs through this class
+ * writes them first, so the transaction always reads its own writes. Only a write to a table no
+ * held-back row refers to, or is referred to by ({@link #updateKeepingAppends}), leaves them held.
  */
 final class Db implements Transactions {
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final HostTransaction host;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
-  Db(DataSource dataSource, HostTransaction host) {
+  Db(DataSource dataSource, Dialect dialect, HostTransaction host) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.host = host;
   }
 
@@ -49,9 +57,35 @@ final class Db implements Transactions {
     private final Map<Object, Object> locked = new HashMap<>();
     /** Work to do just before the transaction commits (or, when joined, before its savepoint is released). */
     private final List<SqlWork<?>> beforeCommit = new ArrayList<>();
+    /** The rows appended to the insert-only tables and not written yet. */
+    private final Appends appends;
 
-    Tx(Connection connection) {
+    Tx(Connection connection, Dialect dialect) {
       this.connection = connection;
+      this.appends = new Appends(dialect);
+    }
+
+    /** Holds back a row of an insert-only table until the transaction's next statement or its end. */
+    void append(Appends.Table table, Object[] row) {
+      appends.add(table, row);
+    }
+
+    /**
+     * Holds back a guarded update of a locked wallet's row or lot until the transaction's next
+     * statement or its end (see {@link Appends#update}).
+     */
+    void holdUpdate(String sql, Object[] params, String failure) {
+      appends.update(sql, params, failure);
+    }
+
+    /** Whether a saved wallet's updates are held back. */
+    boolean holdsUpdates() {
+      return appends.holdsUpdates();
+    }
+
+    /** Writes the held-back rows now. */
+    void flushAppends() throws SQLException {
+      appends.flush(this);
     }
 
     @SuppressWarnings("unchecked")
@@ -143,7 +177,7 @@ final class Db implements Transactions {
         connection.setAutoCommit(false);
         restoreAutoCommit = true;
       }
-      Tx tx = new Tx(connection);
+      Tx tx = new Tx(connection, dialect);
       current.set(tx);
       T result;
       try {
@@ -186,7 +220,7 @@ final class Db implements Transactions {
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "set a savepoint in the host's transaction");
     }
-    Tx tx = new Tx(connection);
+    Tx tx = new Tx(connection, dialect);
     current.set(tx);
     try {
       T result = work.get();
@@ -217,6 +251,12 @@ final class Db implements Transactions {
   }
 
   private static void finish(Tx tx) {
+    try {
+      tx.flushAppends();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "write the wallet changes, movements, journal entries and appointments of the"
+          + " transaction");
+    }
     try {
       tx.finish();
     } catch (SQLException e) {
@@ -273,6 +313,15 @@ final class Db implements Transactions {
   }
 
   static int update(Tx tx, String sql, Object... params) throws SQLException {
+    tx.flushAppends();
+    return updateKeepingAppends(tx, sql, params);
+  }
+
+  /**
+   * Runs a write that leaves the held-back appends held back: only for a table no insert-only table
+   * refers to or is referred to by (wallets, lots), and never a read.
+   */
+  static int updateKeepingAppends(Tx tx, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
@@ -280,6 +329,12 @@ final class Db implements Transactions {
   }
 
   static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
+    tx.flushAppends();
+    return listKeepingAppends(tx, sql, row, params);
+  }
+
+  /** Runs a query without writing the held-back appends first: only for the statement that writes them. */
+  static <T> List<T> listKeepingAppends(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
     try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -292,13 +347,46 @@ final class Db implements Transactions {
     }
   }
 
+  /**
+   * Runs several queries, separated by semicolons in {@code sql}, in one round trip (PostgreSQL's
+   * driver sends them together); one list of rows per query, mapped by the row mapper at its place.
+   */
+  static List<List<Object>> lists(Tx tx, String sql, List<Row<?>> rows, Object... params) throws SQLException {
+    tx.flushAppends();
+    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+      bind(ps, params);
+      List<List<Object>> results = new ArrayList<>();
+      boolean isResultSet = ps.execute();
+      for (Row<?> row : rows) {
+        if (!isResultSet) {
+          throw new IllegalStateException("Expected " + rows.size() + " result sets from: " + sql);
+        }
+        List<Object> result = new ArrayList<>();
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            result.add(row.map(rs));
+          }
+        }
+        results.add(result);
+        isResultSet = ps.getMoreResults();
+      }
+      return results;
+    }
+  }
+
   /** Runs one statement for each parameter list, in one batch. */
   static void batch(Tx tx, String sql, List<Object[]> rows) throws SQLException {
+    tx.flushAppends();
+    batchKeepingAppends(tx, sql, rows);
+  }
+
+  /** {@link #batch} for the tables {@link #updateKeepingAppends} may write. */
+  static void batchKeepingAppends(Tx tx, String sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     if (rows.size() == 1) {
-      update(tx, sql, rows.get(0));
+      updateKeepingAppends(tx, sql, rows.get(0));
       return;
     }
     try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {

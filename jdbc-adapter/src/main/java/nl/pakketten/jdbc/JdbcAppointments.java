@@ -20,16 +20,16 @@ import nl.pakketten.credits.LotId;
 /**
  * Appointments and the credits each took from which lot. The primary key (practice, appointment id)
  * is the idempotency key of scheduling: a concurrent second insert fails on it and is retried.
+ * Inserted rows are held back and written with the transaction's other appends (see {@link
+ * Appends}), at the latest just before it commits, so that failure may come at the commit.
  */
 final class JdbcAppointments implements Appointments {
-  private static final String COLUMNS = "practice_id, appointment_id, patient_id, type_id, scheduled_type_id,"
+  static final String COLUMNS = "practice_id, appointment_id, patient_id, type_id, scheduled_type_id,"
       + " start_at, status, coverage, package_id, cost, cancel_outcome, changed_by, changed_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM pakketten_appointments"
       + " WHERE practice_id = ? AND appointment_id = ?";
   private static final String ALLOCATIONS = "SELECT lot_id, credits, revenue, currency FROM pakketten_allocations"
       + " WHERE practice_id = ? AND appointment_id = ? ORDER BY position";
-  private static final String INSERT_ALLOCATION = "INSERT INTO pakketten_allocations (practice_id, appointment_id,"
-      + " position, lot_id, credits, revenue, currency) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   private final Db db;
 
@@ -68,8 +68,7 @@ final class JdbcAppointments implements Appointments {
   @Override
   public void insert(Appointment appointment) {
     db.call("insert appointment " + appointment.getId(), tx -> {
-      Db.update(tx, "INSERT INTO pakketten_appointments (" + COLUMNS + ")"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      tx.append(Appends.Table.APPOINTMENTS, new Object[] {
           appointment.getPractice().value(),
           appointment.getId().value(),
           appointment.getPatient().value(),
@@ -82,8 +81,8 @@ final class JdbcAppointments implements Appointments {
           appointment.getCost(),
           cancelOutcome(appointment),
           appointment.getChangedBy().value(),
-          Values.instant(appointment.getChangedAt()));
-      Db.batch(tx, INSERT_ALLOCATION, allocations(appointment));
+          Values.instant(appointment.getChangedAt())});
+      allocations(appointment).forEach(row -> tx.append(Appends.Table.ALLOCATIONS, row));
       tx.remember(new Key(appointment.getPractice().value(), appointment.getId().value()), appointment);
       return null;
     });
@@ -116,7 +115,7 @@ final class JdbcAppointments implements Appointments {
       if (before.isEmpty() || !before.get().getAllocations().equals(appointment.getAllocations())) {
         Db.update(tx, "DELETE FROM pakketten_allocations WHERE practice_id = ? AND appointment_id = ?",
             key.practice(), key.appointment());
-        Db.batch(tx, INSERT_ALLOCATION, allocations(appointment));
+        allocations(appointment).forEach(row -> tx.append(Appends.Table.ALLOCATIONS, row));
       }
       tx.remember(key, appointment);
       return null;

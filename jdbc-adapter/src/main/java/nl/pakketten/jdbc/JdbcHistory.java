@@ -10,7 +10,10 @@ import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.MovementKind;
 
-/** The append-only history of movements: rows are inserted, never updated or deleted. */
+/**
+ * The append-only history of movements: rows are inserted, never updated or deleted. An append is
+ * held back and written with the transaction's other appends (see {@link Appends}).
+ */
 final class JdbcHistory implements History {
   private final Db db;
 
@@ -20,9 +23,7 @@ final class JdbcHistory implements History {
 
   @Override
   public void append(Movement m) {
-    db.update("append movement " + m.getId(), "INSERT INTO pakketten_movements (practice_id, movement_id, patient_id,"
-            + " package_id, lot_id, kind, credits, revenue, currency, at, actor, reason, source_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    Object[] row = {
         m.getPractice().value(),
         Values.text("movementId", m.getId(), Values.ID),
         m.getPatient().value(),
@@ -35,7 +36,11 @@ final class JdbcHistory implements History {
         Values.instant(m.getAt()),
         m.getActor().value(),
         Values.text("reason", m.getReason(), 1000),
-        Values.text("sourceKey", m.getSourceKey(), 200));
+        Values.text("sourceKey", m.getSourceKey(), 200)};
+    db.call("append movement " + m.getId(), tx -> {
+      tx.append(Appends.Table.MOVEMENTS, row);
+      return null;
+    });
   }
 
   @Override

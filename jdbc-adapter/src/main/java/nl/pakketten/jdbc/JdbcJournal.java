@@ -18,7 +18,8 @@ import nl.pakketten.revenue.Side;
 
 /**
  * The append-only journal: each entry and its lines are inserted once, never updated, so no row is
- * written by every transaction of a practice (totals are computed from the entries when read).
+ * written by every transaction of a practice (totals are computed from the entries when read). An
+ * entry is held back and written with the transaction's other appends (see {@link Appends}).
  */
 final class JdbcJournal implements Journal {
   private final Db db;
@@ -32,22 +33,20 @@ final class JdbcJournal implements Journal {
     db.call("append journal entry " + e.id(), tx -> {
       String practice = e.practice().value();
       String id = Values.text("entryId", e.id(), Values.ID);
-      Db.update(tx, "INSERT INTO pakketten_journal_entries (practice_id, entry_id, at, patient_id, package_id,"
-              + " lot_ref, source_key, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          practice, id, Values.instant(e.at()),
+      Object[] head = {practice, id, Values.instant(e.at()),
           e.patient() == null ? Values.Null.VARCHAR : e.patient().value(),
           e.packageId() == null ? Values.Null.VARCHAR : e.packageId().value(),
           Values.nullableText("lotRef", e.lotRef(), Values.ID),
           Values.nullableText("sourceKey", e.sourceKey(), 200),
-          Values.nullableText("description", e.description(), 500));
+          Values.nullableText("description", e.description(), 500)};
       List<Object[]> lines = new ArrayList<>();
       for (int i = 0; i < e.lines().size(); i++) {
         JournalLine l = e.lines().get(i);
         lines.add(new Object[] {practice, id, i, Values.text("account", l.account(), Values.ID), l.role().name(),
             l.side().name(), Values.amount("amount", l.amount()), l.amount().getCurrencyUnit().getCode()});
       }
-      Db.batch(tx, "INSERT INTO pakketten_journal_lines (practice_id, entry_id, line_no, account, role, side, amount,"
-          + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lines);
+      tx.append(Appends.Table.JOURNAL_ENTRIES, head);
+      lines.forEach(line -> tx.append(Appends.Table.JOURNAL_LINES, line));
       return null;
     });
   }

@@ -52,7 +52,7 @@ public final class JdbcStorage implements Storage {
 
   private JdbcStorage(Builder b, Dialect dialect) {
     this.dialect = dialect;
-    this.db = new Db(b.dataSource, b.host);
+    this.db = new Db(b.dataSource, dialect, b.host);
     this.packages = new JdbcCatalog.JdbcPackages(db);
     this.products = new JdbcCatalog.JdbcProducts(db, dialect);
     this.types = new JdbcCatalog.JdbcAppointmentTypes(db, dialect);

@@ -70,6 +70,12 @@ final class JdbcWallets implements Wallets {
 
   private Wallet lock(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId) throws SQLException {
     Object[] key = {practice.value(), patient.value(), packageId.value()};
+    if (dialect == Dialect.POSTGRESQL) {
+      Optional<Wallet> wallet = lockAndReadLots(tx, practice, patient, packageId, key);
+      if (wallet.isPresent()) {
+        return wallet.get();
+      }
+    }
     List<Integer> balance = Db.list(tx, LOCK, rs -> rs.getInt(1), key);
     if (balance.isEmpty()) {
       // Create the row to lock; a concurrent creator makes this wait for it instead of failing.
@@ -91,6 +97,30 @@ final class JdbcWallets implements Wallets {
     requireConsistent(wallet, balance.get(0));
     tx.remember(Key.of(wallet), wallet);
     return wallet;
+  }
+
+  /**
+   * PostgreSQL: the lock and the read of the lots as two statements sent in one round trip. They
+   * must stay two statements: under READ COMMITTED one statement reads every row from the snapshot
+   * taken when it started, and a {@code SELECT ... FOR UPDATE OF w} joined to the lots that waited
+   * for a concurrent spend would lock the wallet's new version but return the lots as they were
+   * before that spend. The second statement takes its snapshot only after the first one holds the
+   * lock, so it reads the lots as the last holder of the lock left them. Empty when the wallet row
+   * does not exist yet.
+   */
+  private Optional<Wallet> lockAndReadLots(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId,
+      Object[] key) throws SQLException {
+    List<List<Object>> results = Db.lists(tx, LOCK + "; " + LOTS_OF_WALLET, List.of(rs -> rs.getInt(1),
+        JdbcWallets::lot), key[0], key[1], key[2], key[0], key[1], key[2]);
+    if (results.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    List<Lot> lots = new ArrayList<>();
+    results.get(1).forEach(l -> lots.add((Lot) l));
+    Wallet wallet = Wallet.of(practice, patient, packageId, lots);
+    requireConsistent(wallet, (Integer) results.get(0).get(0));
+    tx.remember(Key.of(wallet), wallet);
+    return Optional.of(wallet);
   }
 
   @Override
@@ -135,6 +165,11 @@ final class JdbcWallets implements Wallets {
   public void save(Wallet wallet) {
     db.call("save the wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId(), tx -> {
       Key key = Key.of(wallet);
+      if (tx.holdsUpdates()) {
+        // The updates of an earlier save are held: write them, so this save's guards compare with
+        // values in the table.
+        tx.flushAppends();
+      }
       Optional<Wallet> locked = tx.locked(key);
       Wallet before = locked.isPresent() ? locked.get()
           : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
@@ -158,25 +193,21 @@ final class JdbcWallets implements Wallets {
         }
         if (was.getCreditsRemaining() != lot.getCreditsRemaining()
             || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
-          int rows = Db.update(tx, "UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
+          tx.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
                   + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
-              lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
-              lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
-              Values.amount("recognisedRevenue", was.getRecognisedRevenue()));
-          if (rows != 1) {
-            throw new IllegalStateException("Lot " + lot.getId() + " changed outside the lock of its wallet");
-          }
+              new Object[] {lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
+                  lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
+                  Values.amount("recognisedRevenue", was.getRecognisedRevenue())},
+              "Lot " + lot.getId() + " changed outside the lock of its wallet");
         }
       }
-      Db.batch(tx, INSERT_LOT, inserts);
+      Db.batchKeepingAppends(tx, INSERT_LOT, inserts);
       if (before.getBalance() != wallet.getBalance()) {
-        int rows = Db.update(tx, "UPDATE pakketten_wallets SET balance = ?"
+        tx.holdUpdate("UPDATE pakketten_wallets SET balance = ?"
                 + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
-            wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance());
-        if (rows != 1) {
-          throw new IllegalStateException("The wallet of " + wallet.getPatient() + " for package "
-              + wallet.getPackageId() + " changed outside its lock");
-        }
+            new Object[] {wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance()},
+            "The wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId()
+                + " changed outside its lock");
       }
       tx.remember(key, wallet);
       tx.remember(new Saved(key), Boolean.TRUE);
