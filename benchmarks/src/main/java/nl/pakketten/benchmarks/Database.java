@@ -79,7 +79,7 @@ final class Database implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     pool.close();
     postgres.close();
   }

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    // No @org.immutables.value.Generated on generated classes: hosts compile against the core
+    // without Immutables on their classpath, and javac would warn about the missing annotation.
+    allowedClasspathAnnotations = {Override.class},
     optionalAcceptNullable = true,
     defaultAsDefault = true)
 public @interface DomainStyle {}
