@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,13 +95,23 @@ class QuickstartTest {
     assertThat(run()).isEqualTo(output);
   }
 
+  @Test
+  void tellsTheSameStoryOnPostgreSqlGivenItsJdbcUrl() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+      String onPostgres = run(postgres.getJdbcUrl("postgres", "postgres"));
+
+      assertThat(onPostgres).contains("(JDBC adapter on PostgreSQL; times are Europe/Amsterdam)");
+      assertThat(onPostgres.lines().skip(2).toList()).isEqualTo(output.lines().skip(2).toList());
+    }
+  }
+
   /** Runs {@link Quickstart#main} and returns what it printed, with runs of spaces collapsed. */
-  private static String run() {
+  private static String run(String... args) {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (PrintStream capture = new PrintStream(buffer, true, UTF_8)) {
       System.setOut(capture);
-      Quickstart.main(new String[0]);
+      Quickstart.main(args);
     } finally {
       System.setOut(original);
     }
