@@ -19,7 +19,6 @@ import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductLink;
 import nl.pakketten.catalog.Products;
 import nl.pakketten.common.ConflictException;
-import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PatientId;
