@@ -68,20 +68,12 @@ final class JdbcAppointments implements Appointments {
   @Override
   public void insert(Appointment appointment) {
     db.call("insert appointment " + appointment.getId(), tx -> {
-      tx.append(Appends.Table.APPOINTMENTS, new Object[] {
-          appointment.getPractice().value(),
-          appointment.getId().value(),
-          appointment.getPatient().value(),
-          appointment.getTypeId().value(),
-          appointment.getScheduledTypeId().value(),
-          Values.exactInstant("start", appointment.getStart()),
-          appointment.getStatus().name(),
-          appointment.getCoverage().name(),
-          packageId(appointment),
-          appointment.getCost(),
-          cancelOutcome(appointment),
-          appointment.getChangedBy().value(),
-          Values.instant(appointment.getChangedAt())});
+      Object[] state = state(appointment);
+      Object[] columns = new Object[state.length + 2];
+      columns[0] = appointment.getPractice().value();
+      columns[1] = appointment.getId().value();
+      System.arraycopy(state, 0, columns, 2, state.length);
+      tx.append(Appends.Table.APPOINTMENTS, columns);
       allocations(appointment).forEach(row -> tx.append(Appends.Table.ALLOCATIONS, row));
       tx.remember(new Key(appointment.getPractice().value(), appointment.getId().value()), appointment);
       return null;
@@ -95,19 +87,7 @@ final class JdbcAppointments implements Appointments {
       int rows = Db.update(tx, "UPDATE pakketten_appointments SET patient_id = ?, type_id = ?,"
               + " scheduled_type_id = ?, start_at = ?, status = ?, coverage = ?, package_id = ?, cost = ?,"
               + " cancel_outcome = ?, changed_by = ?, changed_at = ? WHERE practice_id = ? AND appointment_id = ?",
-          appointment.getPatient().value(),
-          appointment.getTypeId().value(),
-          appointment.getScheduledTypeId().value(),
-          Values.exactInstant("start", appointment.getStart()),
-          appointment.getStatus().name(),
-          appointment.getCoverage().name(),
-          packageId(appointment),
-          appointment.getCost(),
-          cancelOutcome(appointment),
-          appointment.getChangedBy().value(),
-          Values.instant(appointment.getChangedAt()),
-          key.practice(),
-          key.appointment());
+          withKey(state(appointment), key.practice(), key.appointment()));
       if (rows == 0) {
         throw new NotFoundException("appointment", appointment.getId(), appointment.getPractice());
       }
@@ -120,6 +100,29 @@ final class JdbcAppointments implements Appointments {
       tx.remember(key, appointment);
       return null;
     });
+  }
+
+  /** Every column after the key, in table order: what an insert and an update both write. */
+  private static Object[] state(Appointment appointment) {
+    return new Object[] {
+        appointment.getPatient().value(),
+        appointment.getTypeId().value(),
+        appointment.getScheduledTypeId().value(),
+        Values.exactInstant("start", appointment.getStart()),
+        appointment.getStatus().name(),
+        appointment.getCoverage().name(),
+        packageId(appointment),
+        appointment.getCost(),
+        cancelOutcome(appointment),
+        appointment.getChangedBy().value(),
+        Values.instant(appointment.getChangedAt())};
+  }
+
+  private static Object[] withKey(Object[] state, String practice, String appointment) {
+    Object[] parameters = java.util.Arrays.copyOf(state, state.length + 2);
+    parameters[state.length] = practice;
+    parameters[state.length + 1] = appointment;
+    return parameters;
   }
 
   private static Object packageId(Appointment appointment) {
