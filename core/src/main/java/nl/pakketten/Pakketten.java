@@ -74,9 +74,9 @@ public final class Pakketten {
         validator, b.clock);
     this.granting = new Granting(s.packages(), s.products(), s.wallets(), s.grantReceipts(), s.history(),
         s.journal(), b.bookkeeping, b.access, tx, validator, b.clock);
-    this.spending = new Spending(s.packages(), s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
+    this.spending = new Spending(s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
         s.journal(), b.bookkeeping, b.access, tx, validator, b.clock, b.shortfall, b.lateCancellation, b.order);
-    this.expiry = new Expiry(s.packages(), s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
+    this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
         b.clock);
     this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, b.clock);
     this.reports = new RevenueReports(s.journal(), tx);

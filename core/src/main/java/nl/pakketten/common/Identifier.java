@@ -40,14 +40,11 @@ public abstract class Identifier implements Comparable<Identifier> {
     return trimmed;
   }
 
+  /** Printable ASCII is accepted without the pattern; anything else is decided by it. */
   private static boolean printable(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        // Outside the fast ASCII range decide as the pattern does (letters, marks, digits, printables).
-        return PRINTABLE.matcher(text).matches();
-      }
-      if (c > 0x7e) {
+      if (c < 0x20 || c > 0x7e) {
         return PRINTABLE.matcher(text).matches();
       }
     }

@@ -107,10 +107,10 @@ final class Bookings {
       }
       case SPENT, EXPIRED -> {
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
-        lines.add(new JournalLine(revenueAccount(lot), AccountRole.REVENUE, Side.CREDIT, amount));
+        lines.add(new JournalLine(lot.getRevenueAccount().value(), AccountRole.REVENUE, Side.CREDIT, amount));
       }
       case GIVEN_BACK -> {
-        lines.add(new JournalLine(revenueAccount(lot), AccountRole.REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(lot.getRevenueAccount().value(), AccountRole.REVENUE, Side.DEBIT, amount));
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
       case FORFEITED -> throw new IllegalStateException("A forfeit moves no money");
@@ -127,9 +127,5 @@ final class Bookings {
         movement.getPackageId(), lot.getId().value(), movement.getSourceKey(),
         description + " (" + movement.getCredits() + " credit" + (movement.getCredits() == 1 ? "" : "s") + ")",
         lines);
-  }
-
-  private static String revenueAccount(Lot lot) {
-    return lot.getRevenueAccount().value();
   }
 }

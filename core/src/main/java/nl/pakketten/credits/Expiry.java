@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import nl.pakketten.access.AccessPolicy;
 import nl.pakketten.access.Action;
-import nl.pakketten.catalog.Packages;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PracticeId;
@@ -25,7 +24,7 @@ public final class Expiry {
   private final AccessPolicy access;
   private final TransactionRunner tx;
 
-  public Expiry(Packages packages, Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
+  public Expiry(Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
       AccessPolicy access, TransactionRunner tx, Clock clock) {
     this.wallets = wallets;
     this.bookings = new Bookings(history, journal, bookkeeping, clock);

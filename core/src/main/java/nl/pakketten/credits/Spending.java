@@ -12,7 +12,6 @@ import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeLink;
 import nl.pakketten.catalog.AppointmentTypes;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.catalog.Packages;
 import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.NotFoundException;
@@ -40,7 +39,6 @@ public final class Spending {
   private final SpendingOrder order;
 
   public Spending(
-      Packages packages,
       AppointmentTypes types,
       Wallets wallets,
       Appointments appointments,

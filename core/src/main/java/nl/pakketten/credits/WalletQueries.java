@@ -1,5 +1,7 @@
 package nl.pakketten.credits;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
@@ -16,15 +18,15 @@ public final class WalletQueries {
   private final History history;
   private final Appointments appointments;
   private final TransactionRunner tx;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   public WalletQueries(Wallets wallets, History history, Appointments appointments, TransactionRunner tx,
-      java.time.Clock clock) {
-    this.clock = clock;
+      Clock clock) {
     this.wallets = wallets;
     this.history = history;
     this.appointments = appointments;
     this.tx = tx;
+    this.clock = clock;
   }
 
   /** The patient's balance for the package, in constant time. */
@@ -38,7 +40,7 @@ public final class WalletQueries {
    */
   public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
     return tx.read("spendable", () -> wallets.find(practice, patient, packageId)
-        .map(w -> w.spendableOn(java.time.LocalDate.now(clock))).orElse(0));
+        .map(w -> w.spendableOn(LocalDate.now(clock))).orElse(0));
   }
 
   /** Every wallet of the patient with its lots. */

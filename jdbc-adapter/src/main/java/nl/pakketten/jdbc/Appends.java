@@ -28,14 +28,14 @@ final class Appends {
   /** The insert-only tables, in the order their rows are written: a table's parents come before it. */
   enum Table {
     MOVEMENTS("pakketten_movements", "practice_id, movement_id, patient_id, package_id, lot_id, kind, credits,"
-        + " revenue, currency, at, actor, reason, source_key", 13),
+        + " revenue, currency, at, actor, reason, source_key"),
     JOURNAL_ENTRIES("pakketten_journal_entries", "practice_id, entry_id, at, patient_id, package_id, lot_ref,"
-        + " source_key, description", 8),
+        + " source_key, description"),
     JOURNAL_LINES("pakketten_journal_lines", "practice_id, entry_id, line_no, account, role, side, amount,"
-        + " currency", 8),
-    APPOINTMENTS("pakketten_appointments", JdbcAppointments.COLUMNS, 13),
+        + " currency"),
+    APPOINTMENTS("pakketten_appointments", JdbcAppointments.COLUMNS),
     ALLOCATIONS("pakketten_allocations", "practice_id, appointment_id, position, lot_id, credits, revenue,"
-        + " currency", 7);
+        + " currency");
 
     final String name;
     final String columns;
@@ -43,10 +43,10 @@ final class Appends {
     /** The insert of one row. */
     final String insert;
 
-    Table(String name, String columns, int width) {
+    Table(String name, String columns) {
       this.name = name;
       this.columns = columns;
-      this.width = width;
+      this.width = columns.split(",").length;
       this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES " + placeholders(width);
     }
   }
