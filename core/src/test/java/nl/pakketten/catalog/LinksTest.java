@@ -42,6 +42,20 @@ class LinksTest {
   }
 
   @Test
+  void aLinkedProductMustBePricedInItsPackagesCurrency() {
+    org.joda.money.Money dollars = org.joda.money.Money.of(org.joda.money.CurrencyUnit.USD, 300);
+
+    assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").unitPrice(dollars).packageId(basis.getId())
+        .creditsPerUnit(10).build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .singleElement().satisfies(v -> {
+              assertThat(v.field()).isEqualTo("unitPrice");
+              assertThat(v.message()).contains("EUR");
+            }));
+    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
+  }
+
+  @Test
   void productCreditsPerUnitBelowOneIsRefused() {
     assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").packageId(basis.getId()).creditsPerUnit(0)
         .build()))

@@ -44,6 +44,29 @@ class PackageCatalogTest {
   }
 
   @Test
+  void creatingAgainWithTheSameIdAndContentAnswersWithTheStoredPackageAndChangesNothing() {
+    CreditPackage first = f.pakketten.createPackage(create("Basis").packageId(PackageId.of("basis")).build());
+    int events = f.events.size();
+
+    CreditPackage again = f.pakketten.createPackage(create("Basis").packageId(PackageId.of("basis")).build());
+
+    assertThat(again).isEqualTo(first);
+    assertThat(f.events).hasSize(events);
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).containsExactly(first);
+  }
+
+  @Test
+  void creatingAgainWithTheSameIdAndOtherContentIsAConflict() {
+    f.pakketten.createPackage(create("Basis").packageId(PackageId.of("basis")).build());
+
+    assertThatThrownBy(() -> f.pakketten.createPackage(create("Basis").packageId(PackageId.of("basis"))
+        .internalRate(eur(31)).build()))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("basis"));
+    assertThat(f.pakketten.findPackage(PRACTICE, PackageId.of("basis")).orElseThrow().getInternalRate())
+        .isEqualTo(eur(30));
+  }
+
+  @Test
   void accountsAreOptional() {
     CreditPackage created = f.pakketten.createPackage(create("Basis").build());
 

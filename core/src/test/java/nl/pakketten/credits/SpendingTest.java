@@ -186,6 +186,24 @@ class SpendingTest {
   }
 
   @Test
+  void anUncoveredBookingOfAPatientWithoutCreditsLeavesNoEmptyWallet() {
+    Fixtures lenient = lenient();
+
+    lenient.schedule("A1", PATIENT, "T2");
+
+    assertThat(lenient.pakketten.wallets(PRACTICE, PATIENT)).isEmpty();
+  }
+
+  @Test
+  void spendableLeavesOutCreditsOfLotsPastTheirLastDayUntilTheirExpiryIsBooked() {
+    lot("I1", 3, f.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
+    lot("I2", 2, null);
+
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.pakketten.spendable(PRACTICE, PATIENT, basis.getId())).isEqualTo(2);
+  }
+
+  @Test
   void anUnlinkedTypeIsNotCoveredByAPackage() {
     lot("I1", 5, null);
 
