@@ -69,7 +69,7 @@ import org.joda.money.Money;
  * them, a cancellation gives them back, a patient runs short, and finally the balances, lots,
  * history, journal, revenue and events are shown.
  *
- * <p>Run it from the project root with {@code ./mvnw -B -q -pl examples -am compile exec:java}.
+ * <p>Run it from the project root with {@code ./mvnw -B -q -DskipTests -pl examples -am package exec:java}.
  */
 public final class Quickstart {
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
