@@ -134,6 +134,7 @@ public final class Quickstart {
     Flyway.configure().dataSource(dataSource)
         .locations(JdbcStorage.migrationsFor(dataSource))
         .table("pakketten_schema_history")
+        .baselineOnMigrate(true).baselineVersion("0") // a database with the host's tables: still run V1
         .load().migrate();
     return JdbcStorage.create(dataSource);
   }

@@ -1,0 +1,1 @@
+ALTER TABLE host_orders ADD COLUMN placed_at DATE;
