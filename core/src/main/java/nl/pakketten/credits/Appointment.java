@@ -48,6 +48,13 @@ public abstract class Appointment {
   /** What its cancellation did, once cancelled. */
   public abstract Optional<CancelOutcome> getCancelOutcome();
 
+  /**
+   * The answer its schedule call gave, kept so that a replay of that call answers the same whatever
+   * happened since (a type change, a cancellation). Empty for an appointment stored before the SDK
+   * kept it (a JDBC row written before migration V2): a replay then answers from its current state.
+   */
+  public abstract Optional<ScheduleResult> getScheduleAnswer();
+
   public abstract UserId getChangedBy();
 
   public abstract Instant getChangedAt();
@@ -86,6 +93,17 @@ public abstract class Appointment {
     return credits;
   }
 
+  @Value.Check
+  void check() {
+    getScheduleAnswer().ifPresent(answer -> {
+      boolean ownType = !(answer instanceof ScheduleResult.NotCovered n) || n.typeId().equals(getScheduledTypeId());
+      if (answer.replay() || !answer.appointmentId().equals(getId()) || !ownType) {
+        throw new IllegalStateException("The schedule answer of appointment " + getId()
+            + " must be the first answer for its own id and scheduled type, not " + answer);
+      }
+    });
+  }
+
   abstract Appointment withStatus(Status status);
 
   abstract Appointment withCancelOutcome(CancelOutcome outcome);
@@ -93,6 +111,8 @@ public abstract class Appointment {
   abstract Appointment withChangedBy(UserId by);
 
   abstract Appointment withChangedAt(Instant at);
+
+  abstract Appointment withScheduleAnswer(ScheduleResult answer);
 
   public static Builder builder() {
     return new Builder();

@@ -2,28 +2,65 @@ package nl.pakketten.credits;
 
 import java.util.List;
 
-/** What a cancellation did with the appointment's credits. A replay answers the same. */
+/**
+ * What a cancellation did with the appointment's credits. A replay answers the same, with {@link
+ * #replay()} true.
+ */
 public sealed interface CancelResult {
   AppointmentId appointmentId();
 
+  /** True when the appointment was cancelled before: this call changed nothing and answers as the first. */
+  boolean replay();
+
   /** The credits went back to exactly the lots they came from. */
-  record GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) implements CancelResult {
+  record GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations, boolean replay)
+      implements CancelResult {
     public GivenBack {
       allocations = List.copyOf(allocations);
+    }
+
+    /** The answer of a first call. */
+    public GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) {
+      this(appointmentId, credits, allocations, false);
     }
   }
 
   /** The cancellation was late: the late-cancellation policy kept the credits. */
-  record Forfeited(AppointmentId appointmentId, int credits) implements CancelResult {}
+  record Forfeited(AppointmentId appointmentId, int credits, boolean replay) implements CancelResult {
+    /** The answer of a first call. */
+    public Forfeited(AppointmentId appointmentId, int credits) {
+      this(appointmentId, credits, false);
+    }
+  }
 
   /** The appointment took no credits. */
-  record NothingToGiveBack(AppointmentId appointmentId) implements CancelResult {}
+  record NothingToGiveBack(AppointmentId appointmentId, boolean replay) implements CancelResult {
+    /** The answer of a first call. */
+    public NothingToGiveBack(AppointmentId appointmentId) {
+      this(appointmentId, false);
+    }
+  }
 
+  /**
+   * The answer (of a first call) a cancelled appointment stands for. Nothing changes a cancelled
+   * appointment's credits, so its state stays the first cancellation's.
+   */
   static CancelResult of(Appointment appointment) {
     return switch (appointment.getCancelOutcome().orElseThrow()) {
       case GIVEN_BACK -> new GivenBack(appointment.getId(), appointment.creditsTaken(), appointment.getAllocations());
       case FORFEITED -> new Forfeited(appointment.getId(), appointment.creditsTaken());
       case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.getId());
     };
+  }
+
+  /** {@code answer} as the answer to a replay: the same content, {@link #replay()} true. */
+  static CancelResult replayOf(CancelResult answer) {
+    if (answer instanceof GivenBack g) {
+      return new GivenBack(g.appointmentId(), g.credits(), g.allocations(), true);
+    }
+    if (answer instanceof Forfeited f) {
+      return new Forfeited(f.appointmentId(), f.credits(), true);
+    }
+    return new NothingToGiveBack(answer.appointmentId(), true);
   }
 }

@@ -6,9 +6,17 @@ public sealed interface ImportResult {
 
   LotGrant grant();
 
+  /** True for {@link AlreadyImported}: a replay, answered with what the first import granted. */
+  default boolean replay() {
+    return this instanceof AlreadyImported;
+  }
+
   /** The import was new: this lot was granted now. */
   record Imported(ImportId importId, LotGrant grant) implements ImportResult {}
 
-  /** The import was done before: nothing was granted now; this is the lot it granted then. */
+  /**
+   * The import was done before: nothing was granted now; this is the lot it granted then, as
+   * granted (whatever was spent or expired since).
+   */
   record AlreadyImported(ImportId importId, LotGrant grant) implements ImportResult {}
 }

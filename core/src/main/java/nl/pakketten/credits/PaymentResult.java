@@ -9,6 +9,11 @@ public sealed interface PaymentResult {
   /** One per invoice line of a linked product; empty when no line was linked. */
   List<LotGrant> grants();
 
+  /** True for {@link AlreadyGranted}: a replay, answered with what the first registration granted. */
+  default boolean replay() {
+    return this instanceof AlreadyGranted;
+  }
+
   /** Total credits granted. */
   default int credits() {
     return grants().stream().mapToInt(LotGrant::credits).sum();
@@ -21,7 +26,10 @@ public sealed interface PaymentResult {
     }
   }
 
-  /** The payment was registered before: nothing was granted now; these are the lots it granted then. */
+  /**
+   * The payment was registered before: nothing was granted now; these are the lots it granted then,
+   * as granted (their credits, rate and value then, whatever was spent or expired since).
+   */
   record AlreadyGranted(InvoiceId invoiceId, List<LotGrant> grants) implements PaymentResult {
     public AlreadyGranted {
       grants = List.copyOf(grants);

@@ -4,28 +4,54 @@ import java.util.List;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
 
-/** Whether a package covers an appointment. A replay answers the same as the first call. */
+/**
+ * Whether a package covers an appointment: the answer to scheduling it or changing its type.
+ *
+ * <p>A replay answers as the first call did, whatever happened to the appointment since, with
+ * {@link #replay()} true: a replayed schedule answers what the schedule answered then (even after
+ * a type change or a cancellation), a replayed type change what that change answered.
+ */
 public sealed interface ScheduleResult {
   AppointmentId appointmentId();
 
+  /** True when this call changed nothing and answers as the earlier call with the same key did. */
+  boolean replay();
+
   /** Credits were taken from these lots. */
-  record Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations)
-      implements ScheduleResult {
+  record Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations,
+      boolean replay) implements ScheduleResult {
     public Covered {
       allocations = List.copyOf(allocations);
+    }
+
+    /** The answer of a first call. */
+    public Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations) {
+      this(appointmentId, packageId, credits, allocations, false);
     }
   }
 
   /** The appointment's type is not linked to a package: the host bills it the normal way. */
-  record NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId) implements ScheduleResult {}
+  record NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId, boolean replay)
+      implements ScheduleResult {
+    /** The answer of a first call. */
+    public NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId) {
+      this(appointmentId, typeId, false);
+    }
+  }
 
   /**
    * The type is linked, but the patient had fewer than {@code cost} spendable credits and the
    * shortfall policy allowed it uncovered: no credits were taken; the host bills it the normal way.
    */
-  record Uncovered(AppointmentId appointmentId, PackageId packageId, int cost) implements ScheduleResult {}
+  record Uncovered(AppointmentId appointmentId, PackageId packageId, int cost, boolean replay)
+      implements ScheduleResult {
+    /** The answer of a first call. */
+    public Uncovered(AppointmentId appointmentId, PackageId packageId, int cost) {
+      this(appointmentId, packageId, cost, false);
+    }
+  }
 
-  /** The result an appointment's stored state stands for. */
+  /** The answer (of a first call) that an appointment's current state stands for. */
   static ScheduleResult of(Appointment appointment) {
     return switch (appointment.getCoverage()) {
       case COVERED -> new Covered(appointment.getId(), appointment.getPackageId().orElseThrow(),
@@ -34,5 +60,17 @@ public sealed interface ScheduleResult {
       case UNCOVERED -> new Uncovered(appointment.getId(), appointment.getPackageId().orElseThrow(),
           appointment.getCost());
     };
+  }
+
+  /** {@code answer} as the answer to a replay: the same content, {@link #replay()} true. */
+  static ScheduleResult replayOf(ScheduleResult answer) {
+    if (answer instanceof Covered c) {
+      return new Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations(), true);
+    }
+    if (answer instanceof NotCovered n) {
+      return new NotCovered(n.appointmentId(), n.typeId(), true);
+    }
+    Uncovered u = (Uncovered) answer;
+    return new Uncovered(u.appointmentId(), u.packageId(), u.cost(), true);
   }
 }

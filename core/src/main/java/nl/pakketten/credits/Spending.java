@@ -69,8 +69,9 @@ public final class Spending {
    * from the patient's lots of that package (earliest expiry first, then oldest; expired lots
    * skipped). Too few credits: {@link InsufficientCreditsException} under {@link
    * ShortfallPolicy#REJECT}, {@link ScheduleResult.Uncovered} under {@link
-   * ShortfallPolicy#ALLOW_UNCOVERED}. A replay answers as the first call did; the same id with
-   * another patient, type or start is a {@link ConflictException}.
+   * ShortfallPolicy#ALLOW_UNCOVERED}. A replay answers as the first call did, whatever happened to
+   * the appointment since (a type change, a cancellation), marked {@link ScheduleResult#replay()}; the
+   * same id with another patient, type or start is a {@link ConflictException}.
    */
   public ScheduleResult schedule(ScheduleAppointment command) {
     validator.check(command).orThrow();
@@ -105,17 +106,19 @@ public final class Spending {
         appointment = cover(draft, link, locked, command.getActor().userId(), events);
         saveChanged(Map.of(link.packageId(), wallet), locked);
       }
+      ScheduleResult answer = ScheduleResult.of(appointment);
+      appointment = appointment.withScheduleAnswer(answer);
       appointments.insert(appointment);
       events.add(new CreditEvents.AppointmentChanged(practice, appointment.getChangedAt(),
           command.getActor().userId(), appointment));
-      return ScheduleResult.of(appointment);
+      return answer;
     });
   }
 
   /**
    * Cancels an appointment: its credits go back to exactly the lots they came from, unless the
    * late-cancellation policy keeps them (recorded as forfeited). Idempotent: a second cancellation
-   * answers as the first.
+   * answers as the first, marked {@link CancelResult#replay()}.
    */
   public CancelResult cancel(CancelAppointment command) {
     validator.check(command).orThrow();
@@ -125,7 +128,7 @@ public final class Spending {
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
       if (appointment.getStatus() == Appointment.Status.CANCELLED) {
-        return CancelResult.of(appointment);
+        return CancelResult.replayOf(CancelResult.of(appointment));
       }
       UserId actor = command.getActor().userId();
       String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
@@ -157,7 +160,13 @@ public final class Spending {
 
   /**
    * Gives an appointment another type and re-evaluates its credits in one step: the old credits go
-   * back to their lots, the new type's are taken. Setting the type it already has changes nothing.
+   * back to their lots, the new type's are taken.
+   *
+   * <p>Setting the type it already has is a replay of the call that gave it that type (the schedule,
+   * or the last change): it changes nothing and answers as that call did, marked {@link
+   * ScheduleResult#replay()} — also after a cancellation, since a cancellation does not change what
+   * covered the appointment. Another type for a cancelled appointment is a {@link ConflictException}.
+   * A change is keyed by the type it sets, so after A→B→A a change to B again is a real change.
    */
   public ScheduleResult changeType(ChangeAppointmentType command) {
     validator.check(command).orThrow();
@@ -166,11 +175,11 @@ public final class Spending {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
+      if (appointment.getTypeId().equals(command.getTypeId())) {
+        return ScheduleResult.replayOf(ScheduleResult.of(appointment));
+      }
       if (appointment.getStatus() == Appointment.Status.CANCELLED) {
         throw new ConflictException(appointment.getId().value(), "a cancelled appointment cannot change its type");
-      }
-      if (appointment.getTypeId().equals(command.getTypeId())) {
-        return ScheduleResult.of(appointment);
       }
       AppointmentType type = requireType(practice, command.getTypeId());
       UserId actor = command.getActor().userId();
@@ -268,7 +277,7 @@ public final class Spending {
       throw new ConflictException(earlier.getId().value(),
           "this appointment was already scheduled with another " + String.join(" and ", differences));
     }
-    return ScheduleResult.of(earlier);
+    return ScheduleResult.replayOf(earlier.getScheduleAnswer().orElseGet(() -> ScheduleResult.of(earlier)));
   }
 
   private AppointmentType requireType(PracticeId practice, nl.pakketten.catalog.AppointmentTypeId id) {

@@ -90,14 +90,15 @@ class ChangeTypeTest {
 
     ScheduleResult result = f.changeType("A1", "T2");
 
-    assertThat(result).isEqualTo(scheduled);
+    assertThat(result.replay()).isTrue();
+    assertThat(result).usingRecursiveComparison().ignoringFields("replay").isEqualTo(scheduled);
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
     assertThat(f.history(PATIENT)).hasSize(2);
     assertThat(f.events).isEmpty();
   }
 
   @Test
-  void aCancelledAppointmentCannotChangeItsType() {
+  void aCancelledAppointmentCannotChangeToAnotherType() {
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
@@ -172,16 +173,89 @@ class ChangeTypeTest {
   }
 
   @Test
-  void aScheduleReplayAfterATypeChangeIsStillAReplay() {
+  void replayedScheduleAfterTypeChangeAnswersTheFirstOutcome() {
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
     Instant start = f.clock.instant().plus(Duration.ofDays(2));
-    f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start));
-    ScheduleResult changed = f.changeType("A1", "T2");
+    ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start));
+    f.changeType("A1", "T2");
+    f.events.clear();
 
     ScheduleResult replay = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start));
 
-    assertThat(replay).isEqualTo(changed);
+    assertThat(replay).isInstanceOfSatisfying(ScheduleResult.Covered.class, c -> {
+      assertThat(c.credits()).isEqualTo(1);
+      assertThat(c.replay()).isTrue();
+    });
+    assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.events).isEmpty();
+  }
+
+  @Test
+  void replayedNotCoveredScheduleAfterChangeToALinkedTypeAnswersNotCovered() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    Instant start = f.clock.instant().plus(Duration.ofDays(2));
+    f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "INTAKE", start));
+    assertThat(f.changeType("A1", "T1")).isInstanceOf(ScheduleResult.Covered.class);
+
+    ScheduleResult replay = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "INTAKE", start));
+
+    assertThat(replay).isEqualTo(new ScheduleResult.NotCovered(AppointmentId.of("A1"), AppointmentTypeId.of("INTAKE"),
+        true));
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+  }
+
+  @Test
+  void replayedScheduleAfterTypeChangeAndCancelAnswersTheFirstOutcome() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    Instant start = f.clock.instant().plus(Duration.ofDays(2));
+    ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T2", start));
+    f.changeType("A1", "INTAKE");
+    f.cancel("A1");
+
+    ScheduleResult replay = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T2", start));
+
+    assertThat(replay.replay()).isTrue();
+    assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void replayedTypeChangeAfterCancelAnswersAsTheFirstChange() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.schedule("A1", PATIENT, "T1");
+    ScheduleResult changed = f.changeType("A1", "T2");
+    f.cancel("A1");
+    int history = f.history(PATIENT).size();
+    f.events.clear();
+
+    ScheduleResult replay = f.changeType("A1", "T2");
+
+    assertThat(changed.replay()).isFalse();
+    assertThat(replay.replay()).isTrue();
+    assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(changed);
+    assertThat(appointment("A1").getStatus()).isEqualTo(Appointment.Status.CANCELLED);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.history(PATIENT)).hasSize(history);
+    assertThat(f.events).isEmpty();
+  }
+
+  @Test
+  void changingBackAndForthIsARealChangeEachTime() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.schedule("A1", PATIENT, "T1");
+    ScheduleResult toT2 = f.changeType("A1", "T2");
+    f.changeType("A1", "T1");
+
+    ScheduleResult again = f.changeType("A1", "T2");
+
+    assertThat(again.replay()).isFalse();
+    assertThat(again).isInstanceOfSatisfying(ScheduleResult.Covered.class, c -> assertThat(c.credits()).isEqualTo(2));
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED,
+        MovementKind.SPENT, MovementKind.GIVEN_BACK, MovementKind.SPENT, MovementKind.GIVEN_BACK, MovementKind.SPENT,
+        MovementKind.GIVEN_BACK, MovementKind.SPENT);
+    assertThat(toT2.replay()).isFalse();
   }
 
   @Test

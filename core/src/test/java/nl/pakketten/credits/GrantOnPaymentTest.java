@@ -99,6 +99,26 @@ class GrantOnPaymentTest {
   }
 
   @Test
+  void replayedPaymentAfterSpendingAndARateChangeAnswersTheFirstGrants() {
+    f.linkType("T1", basis.getId(), 3);
+    PaymentResult first = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
+    f.schedule("A1", PATIENT, "T1");
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.getId())
+        .name("Basis").internalRate(eur(35)).build());
+
+    PaymentResult replay = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
+
+    assertThat(first.replay()).isFalse();
+    assertThat(replay.replay()).isTrue();
+    assertThat(replay).isEqualTo(new PaymentResult.AlreadyGranted(first.invoiceId(), first.grants()));
+    assertThat(replay.grants()).singleElement().satisfies(g -> {
+      assertThat(g.credits()).isEqualTo(10);
+      assertThat(g.ratePerCredit()).isEqualTo(eur(30));
+    });
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(7);
+  }
+
+  @Test
   void secondDeliveryByAnotherActorIsStillAReplay() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
 

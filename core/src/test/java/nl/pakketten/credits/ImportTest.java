@@ -116,6 +116,25 @@ class ImportTest {
   }
 
   @Test
+  void replayedImportAfterSpendingAndExpiryAnswersTheFirstGrant() {
+    f.linkType("T1", basis.getId(), 2);
+    LocalDate lastDay = LocalDate.ofInstant(Fixtures.START, java.time.ZoneOffset.UTC);
+    ImportCredits command = command("I1", 5).expiresOn(lastDay).build();
+    ImportResult first = f.pakketten.importCredits(command);
+    f.schedule("A1", PATIENT, "T1");
+    f.clock.advance(java.time.Duration.ofDays(2));
+    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, lastDay.plusDays(1))).isEqualTo(3);
+
+    ImportResult replay = f.pakketten.importCredits(command);
+
+    assertThat(first.replay()).isFalse();
+    assertThat(replay.replay()).isTrue();
+    assertThat(replay).isEqualTo(new ImportResult.AlreadyImported(first.importId(), first.grant()));
+    assertThat(replay.grant().credits()).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+  }
+
+  @Test
   void sameImportIdWithOtherCreditsIsAConflict() {
     f.pakketten.importCredits(command("I1", 5).build());
 

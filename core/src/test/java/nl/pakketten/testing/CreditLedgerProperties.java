@@ -189,6 +189,38 @@ public abstract class CreditLedgerProperties {
   }
 
   /**
+   * Replays after later changes, written out: a schedule replayed after a type change and after a
+   * cancellation, a type change replayed after a cancellation, and A→B→A then B again (a real
+   * change). The random sequences reach these too, but rarely each; this reaches all of them on
+   * every storage, with the same checks against the model.
+   */
+  @Test
+  void replaysAfterLaterChangesAnswerAsTheFirstCall() {
+    List<Command> commands = new ArrayList<>(SET_UP);
+    commands.addAll(List.of(
+        new Schedule(0, 0, 2, 48), // A-0, type T2: not linked
+        new ChangeType(0, 0), // A-0 to T0: covered
+        new Replay(ReplayOf.SCHEDULE, 0), // answers not covered, as the first time
+        new Schedule(1, 0, 0, 48), // A-1, type T0: covered
+        new ChangeType(1, 2), // A-1 to T2: credits given back
+        new ChangeType(1, 0), // A-1 back to T0: covered again
+        new Replay(ReplayOf.CHANGE_TYPE, 1), // A-1 to T2 again: a real change
+        new Cancel(1), // A-1 cancelled
+        new Replay(ReplayOf.CHANGE_TYPE, 3), // A-1 to T2 once more: answers as that change did
+        new Replay(ReplayOf.SCHEDULE, 1), // answers covered, as the first time
+        new Replay(ReplayOf.CANCEL, 0),
+        new ChangeType(1, 0))); // another type for a cancelled appointment: a conflict
+    Map<String, AtomicInteger> reachedHere = new ConcurrentHashMap<>();
+
+    new Run(newStorage(), new Scenario(new Settings(ShortfallPolicy.ALLOW_UNCOVERED, 0), commands), reachedHere)
+        .execute();
+
+    assertThat(reachedHere.keySet()).as("outcomes reached: %s", reachedHere).contains(Reached.REPLAY,
+        Reached.SCHEDULE_REPLAYED_AFTER_CHANGE, Reached.SCHEDULE_REPLAYED_AFTER_CANCEL,
+        Reached.CHANGE_REPLAYED_AFTER_CANCEL, Reached.CHANGE_SENT_AGAIN, Reached.CONFLICT);
+  }
+
+  /**
    * QuickTheories shrinks the values in a sequence but keeps its length; irrelevant steps end up as
    * {@code NewPackage[pkg=0, name=0, rate=0]}, a refused no-op. This drops steps one at a time
    * while the same rule still breaks, and reports the short sequence left, with QuickTheories' own
@@ -327,8 +359,8 @@ public abstract class CreditLedgerProperties {
         Pair.of(14, as(anImport)),
         Pair.of(16, as(appointment.zip(patient, typeOrUnknown, startInHours, Schedule::new))),
         Pair.of(10, as(integers().between(0, 20).map(Cancel::new))),
-        Pair.of(6, as(integers().between(0, 20).zip(typeOrUnknown, ChangeType::new))),
-        Pair.of(6, as(Generate.enumValues(ReplayOf.class).zip(integers().between(0, 20), Replay::new))),
+        Pair.of(10, as(integers().between(0, 20).zip(typeOrUnknown, ChangeType::new))),
+        Pair.of(10, as(Generate.enumValues(ReplayOf.class).zip(integers().between(0, 20), Replay::new))),
         Pair.of(4, as(Generate.enumValues(ReplayOf.class)
             .zip(integers().between(0, 20), integers().between(0, 59), ReuseKey::new))),
         Pair.of(5, as(integers().between(1, 120).map(AdvanceClock::new))),
@@ -475,10 +507,15 @@ public abstract class CreditLedgerProperties {
     PAYMENT,
     IMPORT,
     SCHEDULE,
-    CANCEL
+    CANCEL,
+    CHANGE_TYPE
   }
 
-  /** Delivers an earlier successful command again, unchanged; it must change nothing. */
+  /**
+   * Delivers an earlier successful command again, unchanged; it must change nothing. A type change
+   * is keyed by the type it sets: sent again after the appointment got another type since (A→B→A,
+   * then B again), it is a real change, which the model expects as such.
+   */
   record Replay(ReplayOf of, int index) implements Command {
     @Override
     public boolean applicable(Run run) {
@@ -490,11 +527,17 @@ public abstract class CreditLedgerProperties {
       List<Object> done = run.done(of);
       Object earlier = done.get(index % done.size());
       run.note(earlier.toString());
+      if (earlier instanceof ChangeAppointmentType change && !run.model.appointments
+          .get(change.getAppointmentId()).typeId().equals(change.getTypeId())) {
+        run.reached(Reached.CHANGE_SENT_AGAIN);
+        return run.changeType(change);
+      }
       Outcome outcome = switch (of) {
         case PAYMENT -> run.pay((ProductInvoice) earlier);
         case IMPORT -> run.importCredits((ImportCredits) earlier);
         case SCHEDULE -> run.schedule((ScheduleAppointment) earlier);
         case CANCEL -> run.cancel((CancelAppointment) earlier);
+        case CHANGE_TYPE -> run.changeType((ChangeAppointmentType) earlier);
       };
       assertThat(outcome.changed()).as("a replay of %s changes nothing", earlier).isFalse();
       run.reached(Reached.REPLAY);
@@ -505,12 +548,13 @@ public abstract class CreditLedgerProperties {
   /**
    * Delivers an earlier successful command again under the same key with one thing changed
    * ({@code change} picks what): a payment, import or schedule must then be refused as a conflict;
-   * a cancellation with another reason answers as the first did.
+   * a cancellation with another reason answers as the first did. (A type change has no content
+   * besides its key; another type is another change.)
    */
   record ReuseKey(ReplayOf of, int index, int change) implements Command {
     @Override
     public boolean applicable(Run run) {
-      return !run.done(of).isEmpty();
+      return of != ReplayOf.CHANGE_TYPE && !run.done(of).isEmpty();
     }
 
     @Override
@@ -522,6 +566,7 @@ public abstract class CreditLedgerProperties {
         case IMPORT -> changed((ImportCredits) earlier, run);
         case SCHEDULE -> changed((ScheduleAppointment) earlier);
         case CANCEL -> CancelAppointment.builder().from((CancelAppointment) earlier).reason("called in sick").build();
+        case CHANGE_TYPE -> throw new IllegalStateException("not applicable");
       };
       run.note(changed.toString());
       Outcome outcome = switch (of) {
@@ -529,6 +574,7 @@ public abstract class CreditLedgerProperties {
         case IMPORT -> run.importCredits((ImportCredits) changed);
         case SCHEDULE -> run.schedule((ScheduleAppointment) changed);
         case CANCEL -> run.cancel((CancelAppointment) changed);
+        case CHANGE_TYPE -> throw new IllegalStateException("not applicable");
       };
       assertThat(outcome.changed()).as("a key reused with other content changes nothing").isFalse();
       return outcome;
@@ -619,6 +665,12 @@ public abstract class CreditLedgerProperties {
     static final String EXPIRED = "expired";
     static final String LOT_USED_UP = "lot used up";
     static final String REPLAY = "replay";
+    // The random sequences reach the first and the last of these four only now and then, too rarely
+    // to require in every run; replaysAfterLaterChangesAnswerAsTheFirstCall reaches all four.
+    static final String SCHEDULE_REPLAYED_AFTER_CHANGE = "schedule replayed after its appointment's answer changed";
+    static final String SCHEDULE_REPLAYED_AFTER_CANCEL = "schedule replayed after a cancellation";
+    static final String CHANGE_REPLAYED_AFTER_CANCEL = "type change replayed after a cancellation";
+    static final String CHANGE_SENT_AGAIN = "type change sent again after another change: a real change";
     static final String CONFLICT = "conflict";
     static final String DEACTIVATED = "refused: package deactivated";
     static final String IN_USE = "refused: package in use";
@@ -627,7 +679,8 @@ public abstract class CreditLedgerProperties {
     static final String DELETED = "package deleted";
     static final List<String> EVERY = List.of(GRANTED, UNLINKED_LINE_IGNORED, IMPORTED, COVERED,
         COVERED_FROM_SEVERAL_LOTS, NOT_LINKED, UNCOVERED, INSUFFICIENT, GIVEN_BACK, FORFEITED, NOTHING_TO_GIVE_BACK,
-        TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED);
+        TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, SCHEDULE_REPLAYED_AFTER_CANCEL, CHANGE_REPLAYED_AFTER_CANCEL,
+        CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED);
 
     private Reached() {}
   }
@@ -985,7 +1038,14 @@ public abstract class CreditLedgerProperties {
             || !earlier.start().equals(command.getStart())) {
           return refused(ConflictException.class, () -> pakketten.schedule(command));
         }
-        assertThat(pakketten.schedule(command)).as("the answer to a replayed schedule").isEqualTo(earlier.result());
+        assertThat(pakketten.schedule(command)).as("the answer to a replayed schedule: the first answer")
+            .isEqualTo(earlier.scheduleReplay());
+        if (!earlier.result(false).equals(earlier.scheduleAnswer())) {
+          reached(Reached.SCHEDULE_REPLAYED_AFTER_CHANGE);
+        }
+        if (earlier.status() == Appointment.Status.CANCELLED) {
+          reached(Reached.SCHEDULE_REPLAYED_AFTER_CANCEL);
+        }
         return Outcome.UNCHANGED;
       }
       Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
@@ -1018,7 +1078,7 @@ public abstract class CreditLedgerProperties {
         }
       }
 
-      assertThat(pakketten.schedule(command)).as("the answer to a schedule").isEqualTo(appointment.result());
+      assertThat(pakketten.schedule(command)).as("the answer to a schedule").isEqualTo(appointment.scheduleAnswer());
 
       model.appointments.put(id, appointment);
       done(ReplayOf.SCHEDULE).add(command);
@@ -1028,8 +1088,11 @@ public abstract class CreditLedgerProperties {
 
     private LedgerModel.Appt appt(ScheduleAppointment command, AppointmentTypeId typeId,
         Appointment.Coverage coverage, Optional<PackageId> pkg, int cost, List<nl.pakketten.credits.Allocation> alloc) {
-      return new LedgerModel.Appt(command.getAppointmentId(), command.getPatient(), typeId, command.getTypeId(),
-          command.getStart(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc, Optional.empty());
+      LedgerModel.Appt draft = new LedgerModel.Appt(command.getAppointmentId(), command.getPatient(), typeId,
+          command.getTypeId(), command.getStart(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc,
+          Optional.empty(), null);
+      return new LedgerModel.Appt(draft.id(), draft.patient(), typeId, draft.scheduledTypeId(), draft.start(),
+          draft.status(), coverage, pkg, cost, alloc, Optional.empty(), draft.result(false));
     }
 
     private void reachedBy(LedgerModel.Appt appointment, List<Move> moves) {
@@ -1057,7 +1120,7 @@ public abstract class CreditLedgerProperties {
       }
       if (appointment.status() == Appointment.Status.CANCELLED) {
         assertThat(pakketten.cancel(command)).as("the answer to a repeated cancellation")
-            .isEqualTo(appointment.cancelResult());
+            .isEqualTo(appointment.cancelResult(true));
         return Outcome.UNCHANGED;
       }
       List<Move> moves = new ArrayList<>();
@@ -1084,7 +1147,7 @@ public abstract class CreditLedgerProperties {
         reached(Reached.GIVEN_BACK);
       }
 
-      assertThat(pakketten.cancel(command)).as("the answer to a cancellation").isEqualTo(cancelled.cancelResult());
+      assertThat(pakketten.cancel(command)).as("the answer to a cancellation").isEqualTo(cancelled.cancelResult(false));
 
       model.appointments.put(appointment.id(), cancelled);
       done(ReplayOf.CANCEL).add(command);
@@ -1096,12 +1159,17 @@ public abstract class CreditLedgerProperties {
       if (appointment == null) {
         return refused(NotFoundException.class, () -> pakketten.changeAppointmentType(command));
       }
+      if (appointment.typeId().equals(command.getTypeId())) {
+        assertThat(pakketten.changeAppointmentType(command))
+            .as("the answer to a change to the type it has: as the call that gave it that type")
+            .isEqualTo(appointment.result(true));
+        if (appointment.status() == Appointment.Status.CANCELLED) {
+          reached(Reached.CHANGE_REPLAYED_AFTER_CANCEL);
+        }
+        return Outcome.UNCHANGED;
+      }
       if (appointment.status() == Appointment.Status.CANCELLED) {
         return refused(ConflictException.class, () -> pakketten.changeAppointmentType(command));
-      }
-      if (appointment.typeId().equals(command.getTypeId())) {
-        assertThat(pakketten.changeAppointmentType(command)).isEqualTo(appointment.result());
-        return Outcome.UNCHANGED;
       }
       Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
       if (link == null) {
@@ -1142,10 +1210,10 @@ public abstract class CreditLedgerProperties {
       }
       LedgerModel.Appt changed = new LedgerModel.Appt(appointment.id(), appointment.patient(), command.getTypeId(),
           appointment.scheduledTypeId(), appointment.start(), Appointment.Status.SCHEDULED, coverage, pkg, cost,
-          allocations, Optional.empty());
+          allocations, Optional.empty(), appointment.scheduleAnswer());
 
       assertThat(pakketten.changeAppointmentType(command)).as("the answer to a type change")
-          .isEqualTo(changed.result());
+          .isEqualTo(changed.result(false));
 
       model.wallets.putAll(wallets);
       model.appointments.put(changed.id(), changed);
@@ -1157,6 +1225,7 @@ public abstract class CreditLedgerProperties {
         model.bookedTo.put(changed.id(), account);
         model.recognise(account, moves.subList(givenBack.size(), moves.size()));
       }
+      done(ReplayOf.CHANGE_TYPE).add(command);
       reached(Reached.TYPE_CHANGED);
       reachedBy(changed, moves);
       return Outcome.changed(moves);
@@ -1294,7 +1363,8 @@ public abstract class CreditLedgerProperties {
 
     private static LedgerModel.Appt asModelAppt(Appointment a) {
       return new LedgerModel.Appt(a.getId(), a.getPatient(), a.getTypeId(), a.getScheduledTypeId(), a.getStart(),
-          a.getStatus(), a.getCoverage(), a.getPackageId(), a.getCost(), a.getAllocations(), a.getCancelOutcome());
+          a.getStatus(), a.getCoverage(), a.getPackageId(), a.getCost(), a.getAllocations(), a.getCancelOutcome(),
+          a.getScheduleAnswer().orElse(null));
     }
 
     /** The rules that hold whatever happened, read from the SDK alone. */

@@ -81,31 +81,50 @@ final class LedgerModel {
       Optional<PackageId> packageId,
       int cost,
       List<Allocation> allocations,
-      Optional<Appointment.CancelOutcome> cancelOutcome) {
+      Optional<Appointment.CancelOutcome> cancelOutcome,
+      ScheduleResult scheduleAnswer) {
     int creditsTaken() {
       return allocations.stream().mapToInt(Allocation::credits).sum();
     }
 
-    ScheduleResult result() {
+    /** What its current coverage answers: to the call that set it, or ({@code replay}) to a replay of that call. */
+    ScheduleResult result(boolean replay) {
       return switch (coverage) {
-        case COVERED -> new ScheduleResult.Covered(id, packageId.orElseThrow(), creditsTaken(), allocations);
-        case NOT_LINKED -> new ScheduleResult.NotCovered(id, typeId);
-        case UNCOVERED -> new ScheduleResult.Uncovered(id, packageId.orElseThrow(), cost);
+        case COVERED -> new ScheduleResult.Covered(id, packageId.orElseThrow(), creditsTaken(), allocations, replay);
+        case NOT_LINKED -> new ScheduleResult.NotCovered(id, typeId, replay);
+        case UNCOVERED -> new ScheduleResult.Uncovered(id, packageId.orElseThrow(), cost, replay);
       };
     }
 
-    CancelResult cancelResult() {
+    /** What a replay of its schedule call answers: the first answer, whatever happened since. */
+    ScheduleResult scheduleReplay() {
+      return replayOf(scheduleAnswer);
+    }
+
+    CancelResult cancelResult(boolean replay) {
       return switch (cancelOutcome.orElseThrow()) {
-        case GIVEN_BACK -> new CancelResult.GivenBack(id, creditsTaken(), allocations);
-        case FORFEITED -> new CancelResult.Forfeited(id, creditsTaken());
-        case NOTHING_TO_GIVE_BACK -> new CancelResult.NothingToGiveBack(id);
+        case GIVEN_BACK -> new CancelResult.GivenBack(id, creditsTaken(), allocations, replay);
+        case FORFEITED -> new CancelResult.Forfeited(id, creditsTaken(), replay);
+        case NOTHING_TO_GIVE_BACK -> new CancelResult.NothingToGiveBack(id, replay);
       };
     }
 
     Appt cancelled(Appointment.CancelOutcome outcome) {
       return new Appt(id, patient, typeId, scheduledTypeId, start, Appointment.Status.CANCELLED, coverage, packageId,
-          cost, allocations, Optional.of(outcome));
+          cost, allocations, Optional.of(outcome), scheduleAnswer);
     }
+  }
+
+  /** The same answer, marked as a replay. */
+  static ScheduleResult replayOf(ScheduleResult first) {
+    if (first instanceof ScheduleResult.Covered c) {
+      return new ScheduleResult.Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations(), true);
+    }
+    if (first instanceof ScheduleResult.NotCovered n) {
+      return new ScheduleResult.NotCovered(n.appointmentId(), n.typeId(), true);
+    }
+    ScheduleResult.Uncovered u = (ScheduleResult.Uncovered) first;
+    return new ScheduleResult.Uncovered(u.appointmentId(), u.packageId(), u.cost(), true);
   }
 
   /** What a payment registration contained, to tell a replay from a reused invoice id. */

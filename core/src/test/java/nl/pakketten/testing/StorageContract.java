@@ -38,6 +38,7 @@ import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.LotSource;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.MovementKind;
+import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.credits.Wallet;
 import nl.pakketten.credits.Wallets.WalletKey;
 import nl.pakketten.revenue.AccountRole;
@@ -787,6 +788,51 @@ public abstract class StorageContract {
         .build();
     run(() -> storage.appointments().update(unlinked));
     assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(unlinked);
+  }
+
+  @Test
+  void theScheduleAnswerIsKeptWhileTheAllocationsChange() {
+    seedBothPractices();
+    Appointment scheduled = appointment(practice, "A-1", TWO_ALLOCATIONS);
+    Appointment covered = Appointment.builder().from(scheduled).scheduleAnswer(new ScheduleResult.Covered(
+        scheduled.getId(), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS)).build();
+    run(() -> storage.appointments().insert(covered));
+    assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(covered);
+
+    Appointment changed = Appointment.builder().from(covered).typeId(AppointmentTypeId.of("T2"))
+        .allocations(List.of(new Allocation(LotId.of("lot-3"), 1, eur("12.50")))).cost(1).changedAt(at(99)).build();
+    Appointment unlinked = Appointment.builder().from(changed).allocations(List.of()).packageId(Optional.empty())
+        .coverage(Appointment.Coverage.NOT_LINKED).cost(0).changedAt(at(100)).build();
+    Appointment back = Appointment.builder().from(covered).changedAt(at(101)).build();
+    Appointment cancelled = Appointment.builder().from(unlinked).status(Appointment.Status.CANCELLED)
+        .cancelOutcome(Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK).changedAt(at(102)).build();
+    for (Appointment next : List.of(changed, unlinked, back, changed, cancelled)) {
+      run(() -> {
+        storage.appointments().lock(practice, covered.getId());
+        storage.appointments().update(next);
+      });
+      assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(next);
+      assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(next);
+    }
+  }
+
+  @Test
+  void everyKindOfScheduleAnswerRoundTrips() {
+    seedBothPractices();
+    Appointment base = appointment(practice, "A-1", List.of());
+    Appointment notCovered = Appointment.builder().from(base).typeId(AppointmentTypeId.of("T2"))
+        .scheduleAnswer(new ScheduleResult.NotCovered(base.getId(), base.getScheduledTypeId())).build();
+    Appointment uncovered = Appointment.builder().from(appointment(practice, "A-2", List.of()))
+        .scheduleAnswer(new ScheduleResult.Uncovered(AppointmentId.of("A-2"), PackageId.of("pk-1"), 4)).build();
+    // Stored only after its type changed: the answer's allocations are not its current ones.
+    Appointment changedBeforeStored = Appointment.builder().from(appointment(practice, "A-3", List.of()))
+        .scheduleAnswer(new ScheduleResult.Covered(AppointmentId.of("A-3"), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS))
+        .build();
+    run(() -> List.of(notCovered, uncovered, changedBeforeStored).forEach(storage.appointments()::insert));
+
+    for (Appointment a : List.of(notCovered, uncovered, changedBeforeStored)) {
+      assertThat(tx(() -> storage.appointments().find(practice, a.getId()))).contains(a);
+    }
   }
 
   @Test

@@ -277,18 +277,25 @@ public final class Quickstart {
     heading("A cancellation gives the credits back to the lots they came from");
     clock.set(LocalDateTime.of(2026, 3, 4, 16, 45));
     say("Sanne calls in sick for A-1002 (the 60-minute treatment that took 2 credits):");
-    CancelResult result = pakketten.cancel(CancelAppointment.builder()
+    CancelAppointment cancel = CancelAppointment.builder()
         .practice(PRACTICE)
         .actor(RUBEN)
         .appointmentId(AppointmentId.of("A-1002"))
         .reason("Sanne called in sick")
-        .build());
+        .build();
+    printCancel(pakketten.cancel(cancel));
+    say("The agenda delivers the cancellation again; the replay answers as the first did:");
+    printCancel(pakketten.cancel(cancel));
+    say("Sanne's balance: " + balance(SANNE) + " credits. (No late-cancellation policy is set, so even a");
+    say("cancellation on the day itself would give them back.)");
+  }
+
+  private void printCancel(CancelResult result) {
     String detail = result instanceof CancelResult.GivenBack given
         ? given.credits() + " credits back to " + allocations(given.allocations())
         : result.toString();
-    out.printf("  %-15s %s%n", result.getClass().getSimpleName(), detail);
-    say("Sanne's balance: " + balance(SANNE) + " credits. (No late-cancellation policy is set, so even a");
-    say("cancellation on the day itself would give them back.)");
+    String note = result.replay() ? " (replay; nothing given back now)" : "";
+    out.printf("  %-15s %s%s%n", result.getClass().getSimpleName(), detail, note);
   }
 
   private void runShort() {
@@ -381,7 +388,8 @@ public final class Quickstart {
       table.row(when(event.at()), event.getClass().getSimpleName(), event.actor(), about(event));
     }
     table.print(out);
-    say("The refused attempts, the replayed payment and the rejected booking published nothing.");
+    say("The refused attempts, the replays (of the payment and of the cancellation) and the rejected");
+    say("booking published nothing.");
   }
 
   // --- Small helpers ------------------------------------------------------------------------------

@@ -53,7 +53,8 @@ class QuickstartTest {
     assertThat(output)
         .contains("A-1000 sanne intake 2026-03-03 09:00 NotCovered - - -")
         .contains("A-1002 sanne fysio-60 2026-03-10 09:00 Covered 2 L2 (1), L1 (1) EUR 73.50")
-        .contains(" GivenBack 2 credits back to L2 (1), L1 (1)");
+        .contains(" GivenBack 2 credits back to L2 (1), L1 (1)")
+        .contains(" GivenBack 2 credits back to L2 (1), L1 (1) (replay; nothing given back now)");
   }
 
   @Test

@@ -34,8 +34,8 @@ final class Appends {
     JOURNAL_LINES("pakketten_journal_lines", "practice_id, entry_id, line_no, account, role, side, amount,"
         + " currency"),
     APPOINTMENTS("pakketten_appointments", JdbcAppointments.COLUMNS),
-    ALLOCATIONS("pakketten_allocations", "practice_id, appointment_id, position, lot_id, credits, revenue,"
-        + " currency");
+    ALLOCATIONS("pakketten_allocations", JdbcAppointments.ALLOCATION_COLUMNS),
+    SCHEDULED_ALLOCATIONS("pakketten_scheduled_allocations", JdbcAppointments.ALLOCATION_COLUMNS);
 
     final String name;
     final String columns;

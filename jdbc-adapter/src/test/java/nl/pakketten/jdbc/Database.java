@@ -24,7 +24,7 @@ enum Database {
   /** Every table, children first. */
   static final List<String> TABLES = List.of("pakketten_journal_lines", "pakketten_journal_entries",
       "pakketten_movements", "pakketten_receipt_grants", "pakketten_grant_receipts", "pakketten_allocations",
-      "pakketten_appointments", "pakketten_lots", "pakketten_wallets", "pakketten_products",
+      "pakketten_scheduled_allocations", "pakketten_appointments", "pakketten_lots", "pakketten_wallets", "pakketten_products",
       "pakketten_appointment_types", "pakketten_packages");
 
   private static EmbeddedPostgres postgres;
