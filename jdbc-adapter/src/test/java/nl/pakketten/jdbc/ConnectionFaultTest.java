@@ -47,11 +47,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A command that still fails after the SDK's own retries (an {@link OutcomeUnknownException} or
  * {@link TransactionFailedException}) is run again with the same key, as the docs tell a host to.
- * {@code -Dpakketten.faults.rounds=N} (the {@code faults-long} profile: 10) repeats the faulty run.
+ * {@code -Dpakketten.faults.rounds=N} (the {@code faults-long} Maven profile: 10) repeats the faulty
+ * run, each time with the restart and the log, against the same reference.
  */
 class ConnectionFaultTest {
   private static final int THREADS = 8;
-  private static final int PATIENTS = 16;
+  private static final int PATIENTS = 8;
   private static final int SCHEDULES_PER_PATIENT = 6;
   private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
 
@@ -123,8 +124,9 @@ class ConnectionFaultTest {
       assertThat(endState()).as("end state after round %d", round).isEqualTo(expected);
       assertThat(LedgerAudit.violations(pool)).isEmpty();
       System.out.printf("ConnectionFaultTest round %d: %d commands, reference run %d ms, faulty run %d ms,"
-          + " %d backends ended, %d restart, %d commands run again by the host%n", round, faulty.commands.get(),
-          referenceMillis, faultyMillis, faulty.terminated.get(), faulty.restarts.get(), faulty.hostRetries.get());
+          + " %d backends ended, %d restart (%d ms), %d commands run again by the host%n", round,
+          faulty.commands.get(), referenceMillis, faultyMillis, faulty.terminated.get(), faulty.restarts.get(),
+          faulty.restartMillis, faulty.hostRetries.get());
     }
   }
 
@@ -134,6 +136,7 @@ class ConnectionFaultTest {
     final AtomicInteger hostRetries = new AtomicInteger();
     final AtomicInteger terminated = new AtomicInteger();
     final AtomicInteger restarts = new AtomicInteger();
+    volatile long restartMillis;
   }
 
   private Run run(boolean faults) throws Exception {
@@ -255,8 +258,10 @@ class ConnectionFaultTest {
   /** Stops the server (ending every connection) and starts it again on the same data and port. */
   private static void restart(Run run) {
     try {
+      long started = System.nanoTime();
       server.close();
       start();
+      run.restartMillis = (System.nanoTime() - started) / 1_000_000;
       run.restarts.incrementAndGet();
     } catch (IOException e) {
       throw new IllegalStateException("Could not restart PostgreSQL", e);
