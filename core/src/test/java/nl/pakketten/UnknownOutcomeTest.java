@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class UnknownOutcomeTest {
   private final LosingCommits transactions = new LosingCommits();
-  private final Fixtures f = new Fixtures(withTransactions(InMemoryStorage.create(), transactions), Pakketten.builder());
+  private final Fixtures f =
+      new Fixtures(withTransactions(InMemoryStorage.create(), transactions), Pakketten.builder());
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   UnknownOutcomeTest() {
