@@ -20,8 +20,8 @@ public final class TransactionFailedException extends PakkettenException {
   public TransactionFailedException(String operation, String key, int attempts, boolean inHostTransaction,
       Throwable cause) {
     super((inHostTransaction
-        ? "'" + operation + "'" + keyed(key) + " met a conflict inside the host's transaction, where Pakketten"
-            + " cannot retry it; nothing of it was stored: roll the host's transaction back and run it again"
+        ? "'" + operation + "'" + keyed(key) + " failed transiently inside the host's transaction, where"
+            + " Pakketten cannot retry it; nothing of it was stored: roll the host's transaction back and run it again"
             + (key == null ? "" : " (the same key " + key + " makes that safe)")
         : "Gave up '" + operation + "'" + keyed(key) + " after " + attempts + " attempts; nothing of it was stored,"
             + " running it again" + (key == null ? "" : " with the same key") + " later may succeed")

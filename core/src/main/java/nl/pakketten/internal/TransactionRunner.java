@@ -86,7 +86,7 @@ public final class TransactionRunner {
           }
         }
         if (!e.retryableHere()) {
-          throw failure(operation, key, attempt, unknown && e.outcomeUnknown(), true, e);
+          throw failure(operation, key, attempt, unknown, true, e);
         }
         if (unknown && !replayable) {
           throw failure(operation, key, attempt, true, false, e);

@@ -3,7 +3,6 @@ package nl.pakketten.jdbc;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import nl.pakketten.common.InvalidInputException;
@@ -111,7 +110,7 @@ final class SqlErrors {
    * unreachable database is "not stored, retry"; anything else (a wrong password) is refused.
    */
   static RuntimeException translateConnect(SQLException e) {
-    if (isConnectionEnded(e) || e instanceof SQLTransientException || e instanceof SQLTransientConnectionException) {
+    if (isConnectionEnded(e) || e instanceof SQLTransientException) { // HikariCP's timeout is one of these
       return new SqlTransientException("Could not get a connection to the database; nothing was sent ("
           + describe(e) + ")", sqlState(e), false, e);
     }
