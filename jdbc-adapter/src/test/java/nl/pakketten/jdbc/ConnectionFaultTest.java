@@ -120,13 +120,14 @@ class ConnectionFaultTest {
       long faultyMillis = (System.nanoTime() - started) / 1_000_000;
 
       assertThat(faulty.terminated.get()).as("backends ended").isGreaterThan(0);
+      assertThat(faulty.midCommand.get()).as("backends ended inside a command's transaction").isGreaterThan(0);
       assertThat(faulty.restarts.get()).as("server restarts").isEqualTo(1);
       assertThat(endState()).as("end state after round %d", round).isEqualTo(expected);
       assertThat(LedgerAudit.violations(pool)).isEmpty();
       System.out.printf("ConnectionFaultTest round %d: %d commands, reference run %d ms, faulty run %d ms,"
-          + " %d backends ended, %d restart (%d ms), %d commands run again by the host%n", round,
-          faulty.commands.get(), referenceMillis, faultyMillis, faulty.terminated.get(), faulty.restarts.get(),
-          faulty.restartMillis, faulty.hostRetries.get());
+          + " %d backends ended (%d inside a transaction), %d restart (%d ms), %d commands run again by the host%n",
+          round, faulty.commands.get(), referenceMillis, faultyMillis, faulty.terminated.get(),
+          faulty.midCommand.get(), faulty.restarts.get(), faulty.restartMillis, faulty.hostRetries.get());
     }
   }
 
@@ -135,6 +136,7 @@ class ConnectionFaultTest {
     final AtomicInteger commands = new AtomicInteger();
     final AtomicInteger hostRetries = new AtomicInteger();
     final AtomicInteger terminated = new AtomicInteger();
+    final AtomicInteger midCommand = new AtomicInteger();
     final AtomicInteger restarts = new AtomicInteger();
     volatile long restartMillis;
   }
@@ -234,11 +236,15 @@ class ConnectionFaultTest {
     while (running.get()) {
       try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         while (running.get()) {
-          try (ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          // Ends every other backend; counts those caught inside a transaction (not idle in the pool).
+          try (ResultSet rs = s.executeQuery("SELECT state, pg_terminate_backend(pid) FROM pg_stat_activity"
               + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
-              if (rs.getBoolean(1)) {
+              if (rs.getBoolean(2)) {
                 run.terminated.incrementAndGet();
+                if (!"idle".equals(rs.getString(1))) {
+                  run.midCommand.incrementAndGet();
+                }
               }
             }
           }
