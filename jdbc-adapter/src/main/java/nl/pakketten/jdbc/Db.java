@@ -179,7 +179,7 @@ final class Db implements Transactions {
           restoreAutoCommit = true;
         }
       } catch (SQLException e) {
-        throw SqlErrors.translate(e, "begin a transaction");
+        throw SqlErrors.translateConnect(e); // nothing sent yet
       }
       Tx tx = new Tx(connection, dialect);
       current.set(tx);
