@@ -56,9 +56,12 @@ public final class Catalog {
     validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
         command.getInternalRate(), "must not be negative").orThrow();
     access.check(command.getActor(), Action.MANAGE_PACKAGES);
-    return tx.run("createPackage", events -> {
+    // Chosen once, outside the retries: a retry after an unknown outcome then finds the package the
+    // first attempt may have stored and answers as a replay instead of creating a second one.
+    PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
+    return tx.run("createPackage", id.value(), events -> {
       String name = command.getName().strip();
-      Optional<CreditPackage> existing = command.getPackageId().flatMap(id -> packages.find(command.getPractice(), id));
+      Optional<CreditPackage> existing = packages.find(command.getPractice(), id);
       if (existing.isPresent()) {
         CreditPackage earlier = existing.get();
         boolean same = earlier.getName().equals(name) && earlier.getInternalRate().equals(command.getInternalRate())
@@ -70,7 +73,6 @@ public final class Catalog {
         throw new ConflictException(earlier.getId().value(), "a package with this id already exists with other content");
       }
       requireFreeName(command.getPractice(), name, Optional.empty());
-      PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
       CreditPackage pkg = CreditPackage.builder()
           .practice(command.getPractice())
           .id(id)
@@ -93,7 +95,7 @@ public final class Catalog {
     validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
         command.getInternalRate(), "must not be negative").orThrow();
     access.check(command.getActor(), Action.MANAGE_PACKAGES);
-    return tx.run("updatePackage", events -> {
+    return tx.run("updatePackage", command.getPackageId().value(), events -> {
       CreditPackage before = require(command.getPractice(), command.getPackageId());
       if (!before.getInternalRate().getCurrencyUnit().equals(command.getInternalRate().getCurrencyUnit())) {
         throw nl.pakketten.common.InvalidInputException.of("internalRate", command.getInternalRate(),
@@ -127,7 +129,7 @@ public final class Catalog {
   private CreditPackage setActive(PracticeId practice, Actor actor, PackageId id, boolean active) {
     requireArguments(practice, actor, id);
     access.check(actor, Action.MANAGE_PACKAGES);
-    return tx.run(active ? "reactivatePackage" : "deactivatePackage", events -> {
+    return tx.run(active ? "reactivatePackage" : "deactivatePackage", id.value(), events -> {
       CreditPackage before = require(practice, id);
       if (before.isActive() == active) {
         return before;
@@ -148,7 +150,8 @@ public final class Catalog {
   public void deletePackage(PracticeId practice, Actor actor, PackageId id) {
     requireArguments(practice, actor, id);
     access.check(actor, Action.MANAGE_PACKAGES);
-    tx.run("deletePackage", events -> {
+    // A repeat of a delete that was stored would find no package and say so: not a replay.
+    tx.runWithoutReplay("deletePackage", id.value(), events -> {
       require(practice, id);
       List<String> referrers = new ArrayList<>();
       products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.getCode() + "'"));
@@ -171,7 +174,7 @@ public final class Catalog {
     validator.check(command).require(nonNegative(command.getUnitPrice()), "unitPrice", command.getUnitPrice(),
         "must not be negative").orThrow();
     access.check(command.getActor(), Action.LINK_PRODUCTS);
-    return tx.run("saveProduct", events -> {
+    return tx.run("saveProduct", command.getCode().value(), events -> {
       Optional<ProductLink> link = command.getPackageId().map(pid -> {
         CreditPackage pkg = require(command.getPractice(), pid);
         if (!pkg.getInternalRate().getCurrencyUnit().equals(command.getUnitPrice().getCurrencyUnit())) {
@@ -200,7 +203,7 @@ public final class Catalog {
   public AppointmentType saveAppointmentType(SaveAppointmentType command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.LINK_APPOINTMENT_TYPES);
-    return tx.run("saveAppointmentType", events -> {
+    return tx.run("saveAppointmentType", command.getId().value(), events -> {
       Optional<AppointmentTypeLink> link = command.getPackageId().map(pid -> {
         require(command.getPractice(), pid);
         return new AppointmentTypeLink(pid, command.getCreditsPerAppointment());

@@ -1,11 +1,10 @@
 package nl.pakketten.common;
 
 /**
- * The store failed in a way the SDK could not cure by itself: the database was unreachable, it
- * refused a change, or a conflict arose inside a transaction the host owns (where the SDK must not
- * retry). The message names what failed and the database's SQLSTATE; {@link #isRetryable()} tells
- * whether running the same command again (with the same idempotency key) may succeed, which is
- * always safe: a replay never grants or spends twice.
+ * The database refused the command in a way no retry cures (missing tables, a permission, a
+ * failure the adapter does not know); nothing of the command was stored. The message names what
+ * failed and the database's SQLSTATE. A lost connection or a conflict is never reported this way:
+ * see {@link OutcomeUnknownException} and {@link TransactionFailedException}.
  */
 public final class StorageException extends PakkettenException {
   private final String sqlState;

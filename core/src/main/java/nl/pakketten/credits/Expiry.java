@@ -48,7 +48,8 @@ public final class Expiry {
     for (Wallets.WalletKey key : keys.stream()
         .sorted(Comparator.comparing((Wallets.WalletKey k) -> k.patient()).thenComparing(Wallets.WalletKey::packageId))
         .toList()) {
-      expired += tx.run("expireCredits", events -> {
+      String idempotencyKey = "expiry:" + day + ":" + key.patient().value() + ":" + key.packageId().value();
+      expired += tx.run("expireCredits", idempotencyKey, events -> {
         Wallet wallet = wallets.lock(practice, key.patient(), key.packageId());
         int credits = 0;
         for (Lot lot : wallet.getLots()) {

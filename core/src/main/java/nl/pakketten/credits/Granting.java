@@ -85,7 +85,7 @@ public final class Granting {
     check.orThrow();
     access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
     String fingerprint = fingerprint(invoice);
-    return tx.run("registerPayment", events -> {
+    return tx.run("registerPayment", invoice.getInvoiceId().value(), events -> {
       PracticeId practice = invoice.getPractice();
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value());
       if (earlier.isPresent()) {
@@ -127,7 +127,7 @@ public final class Granting {
     access.check(command.getActor(), Action.IMPORT_CREDITS);
     String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
         command.getInternalRate(), command.getReason().strip(), command.getExpiresOn().map(Object::toString).orElse("-"));
-    return tx.run("importCredits", events -> {
+    return tx.run("importCredits", command.getImportId().value(), events -> {
       PracticeId practice = command.getPractice();
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value());
       if (earlier.isPresent()) {

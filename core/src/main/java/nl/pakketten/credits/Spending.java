@@ -76,7 +76,7 @@ public final class Spending {
   public ScheduleResult schedule(ScheduleAppointment command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("schedule", events -> {
+    return tx.run("schedule", command.getAppointmentId().value(), events -> {
       PracticeId practice = command.getPractice();
       Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
       if (earlier.isPresent()) {
@@ -123,7 +123,7 @@ public final class Spending {
   public CancelResult cancel(CancelAppointment command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("cancel", events -> {
+    return tx.run("cancel", command.getAppointmentId().value(), events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -171,7 +171,7 @@ public final class Spending {
   public ScheduleResult changeType(ChangeAppointmentType command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("changeType", events -> {
+    return tx.run("changeType", command.getAppointmentId().value(), events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));

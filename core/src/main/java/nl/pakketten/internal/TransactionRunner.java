@@ -2,9 +2,13 @@ package nl.pakketten.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.EventPublisher;
+import nl.pakketten.common.OutcomeUnknownException;
 import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.common.TransientException;
 import nl.pakketten.common.Transactions;
@@ -14,6 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a command's work in one transaction, retries transient failures a bounded number of times,
  * and publishes the events the work raised only after the transaction committed.
+ *
+ * <p>Every command is idempotent on its key, so a retry is safe even when the previous attempt's
+ * outcome is unknown (its connection ended around the commit): if that attempt was stored, the
+ * retry finds it and answers as a replay, raising no events of its own; the runner then publishes
+ * the events of the attempt that was stored, so a host sees them once.
  */
 public final class TransactionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
@@ -31,27 +40,72 @@ public final class TransactionRunner {
     this.maxAttempts = maxAttempts;
   }
 
-  /** Runs {@code work}; it adds the events it raises to the list it is given. */
-  public <T> T run(String operation, Function<List<DomainEvent>, T> work) {
+  /**
+   * Runs {@code work}, a command idempotent on {@code key}, retrying it after any transient
+   * failure (an unknown outcome included); it adds the events it raises to the list it is given.
+   */
+  public <T> T run(String operation, String key, Function<List<DomainEvent>, T> work) {
+    return attempts(operation, Objects.requireNonNull(key, "key"), true, work);
+  }
+
+  /**
+   * Runs {@code work}, a command whose repeat cannot tell "done by an earlier attempt" from
+   * "never possible" (a delete): definite conflicts are retried, an unknown outcome is thrown as
+   * {@link OutcomeUnknownException} at once.
+   */
+  public <T> T runWithoutReplay(String operation, String key, Function<List<DomainEvent>, T> work) {
+    return attempts(operation, Objects.requireNonNull(key, "key"), false, work);
+  }
+
+  /** Runs read-only work in one transaction, with the same retries. */
+  public <T> T read(String operation, Supplier<T> work) {
+    return attempts(operation, null, true, events -> work.get());
+  }
+
+  private <T> T attempts(String operation, String key, boolean replayable,
+      Function<List<DomainEvent>, T> work) {
     TransientException last = null;
+    boolean unknown = false;
+    // The events of the latest attempt that may have been stored without the runner hearing so.
+    List<DomainEvent> maybeStored = List.of();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       List<DomainEvent> events = new ArrayList<>();
       try {
         T result = transactions.inTransaction(() -> work.apply(events));
-        publish(events);
+        // No events now but some from an attempt of unknown outcome: that attempt was stored and
+        // this one answered as its replay.
+        publish(events.isEmpty() ? maybeStored : events);
         return result;
       } catch (TransientException e) {
         last = e;
-        LOG.debug("{}: attempt {} of {} failed transiently: {}", operation, attempt, maxAttempts, e.getMessage());
-        backOff(attempt);
+        boolean readOnly = key == null;
+        if (e.outcomeUnknown() && !readOnly) {
+          unknown = true;
+          if (!events.isEmpty()) {
+            maybeStored = events;
+          }
+        }
+        if (!e.retryableHere()) {
+          throw failure(operation, key, attempt, unknown, true, e);
+        }
+        if (unknown && !replayable) {
+          throw failure(operation, key, attempt, true, false, e);
+        }
+        LOG.debug("{} {}: attempt {} of {} failed transiently{}: {}", operation, key, attempt, maxAttempts,
+            e.outcomeUnknown() ? " with an unknown outcome" : "", e.getMessage());
+        if (attempt < maxAttempts) {
+          backOff(attempt);
+        }
       }
     }
-    throw new TransactionFailedException(operation, maxAttempts, last);
+    throw failure(operation, key, maxAttempts, unknown, false, last);
   }
 
-  /** Runs read-only work in one transaction, with the same retries. */
-  public <T> T read(String operation, java.util.function.Supplier<T> work) {
-    return run(operation, events -> work.get());
+  private static RuntimeException failure(String operation, String key, int attempts, boolean unknown,
+      boolean inHostTransaction, TransientException cause) {
+    return unknown
+        ? new OutcomeUnknownException(operation, key, attempts, inHostTransaction, cause)
+        : new TransactionFailedException(operation, key, attempts, inHostTransaction, cause);
   }
 
   private void publish(List<DomainEvent> events) {
@@ -66,7 +120,7 @@ public final class TransactionRunner {
 
   private static void backOff(int attempt) {
     try {
-      Thread.sleep(Math.min(50, (long) attempt * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(3)));
+      Thread.sleep(Math.min(50, (long) attempt * attempt + ThreadLocalRandom.current().nextInt(3)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while retrying", e);

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import nl.pakketten.common.StorageException;
 import nl.pakketten.common.TransientException;
 import nl.pakketten.common.Transactions;
 
@@ -169,17 +168,21 @@ final class Db implements Transactions {
     try {
       connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, "open a connection");
+      throw SqlErrors.translateConnect(e);
     }
     boolean restoreAutoCommit = false;
     try {
-      if (connection.getAutoCommit()) {
-        connection.setAutoCommit(false);
-        restoreAutoCommit = true;
+      T result;
+      try {
+        if (connection.getAutoCommit()) {
+          connection.setAutoCommit(false);
+          restoreAutoCommit = true;
+        }
+      } catch (SQLException e) {
+        throw SqlErrors.translateConnect(e); // nothing sent yet
       }
       Tx tx = new Tx(connection, dialect);
       current.set(tx);
-      T result;
       try {
         result = work.get();
         finish(tx);
@@ -187,11 +190,15 @@ final class Db implements Transactions {
         rollback(connection, e);
         throw e;
       }
-      connection.commit();
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        // Never "refused": unless the database says it rolled back, the commit may have happened.
+        TransientException failed = SqlErrors.translateCommit(e);
+        rollback(connection, failed);
+        throw failed;
+      }
       return result;
-    } catch (SQLException e) {
-      rollback(connection, e);
-      throw SqlErrors.translate(e, "commit");
     } finally {
       current.remove();
       try {
@@ -199,7 +206,7 @@ final class Db implements Transactions {
           connection.setAutoCommit(true);
         }
       } catch (SQLException e) {
-        // The pool resets or discards the connection.
+        // A broken connection: the pool discards it when it is closed below.
       }
       try {
         connection.close();
@@ -236,12 +243,11 @@ final class Db implements Transactions {
       if (undone && SqlErrors.isIntegrityRace(e)) {
         throw e; // the retry, in the same transaction, sees the row the concurrent one stored
       }
-      String state = e instanceof SqlErrors.SqlTransientException s ? s.sqlState : null;
-      throw new StorageException("A concurrent transaction conflicted with this command inside the host's"
-          + " transaction, where Pakketten cannot retry it: " + e.getMessage() + ". "
-          + (undone ? "The command was undone and the host's transaction is still usable; "
-              : "The database aborted the host's transaction; ")
-          + "roll the host's transaction back and run it again (the idempotency keys make that safe)", state, true, e);
+      // Only the host can run its transaction again: the core reports this with the command's key.
+      throw new TransientException(e.getMessage() + ". " + (e.outcomeUnknown()
+          ? "The host's transaction is broken with its connection"
+          : undone ? "The command was undone and the host's transaction is still usable"
+              : "The database aborted the host's transaction"), e.outcomeUnknown(), false, e);
     } catch (RuntimeException | Error e) {
       rollback(connection, savepoint, e);
       throw e;

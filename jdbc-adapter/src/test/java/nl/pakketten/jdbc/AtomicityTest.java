@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.OutcomeUnknownException;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.StorageException;
 import nl.pakketten.common.TransactionFailedException;
@@ -19,18 +20,23 @@ import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A fault injected at each statement (and the commit) of a grant and of a spend in turn: the failed
- * call leaves no row behind, and running it again with the same key completes it exactly once.
+ * A fault injected at each statement (and the commit) of a grant and of a spend in turn: a refused
+ * call leaves no trace, and running it again with the same key completes it exactly once; a
+ * transient fault (a conflict, or the connection ending, before or after the commit) is retried by
+ * the core with the same key and completes exactly once, its events published once.
  */
 class AtomicityTest {
   private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
-  /** A lost connection: not transient, so the core does not retry and the caller sees the failure. */
+  /** An internal error: refused, so the core does not retry and the caller sees the failure. */
+  private static final String REFUSED = "XX000";
+  /** A lost connection (PgJDBC): the outcome is unknown, so the core retries with the same key. */
   private static final String CONNECTION_LOST = "08006";
-  /** A serialization failure: transient, so the core retries on its own. */
-  private static final String SERIALIZATION_FAILURE = "40001";
+  /** pg_terminate_backend or a server restart: the outcome is unknown, so the core retries. */
+  private static final String ADMIN_SHUTDOWN = "57P01";
 
   private Database database;
   private FaultyDataSource faulty;
@@ -71,11 +77,11 @@ class AtomicityTest {
     int steps = stepsOf(() -> pay("F-probe", PatientId.of("probe")));
     assertThat(steps).isGreaterThan(10);
 
-    for (int n = 1; n <= steps; n++) {
+    for (int n = 1; n < steps; n++) { // the last step, the commit, is never refused: see below
       PatientId patient = PatientId.of("patient-" + n);
       String invoice = "F-" + n;
       Map<String, Long> before = rowCounts();
-      faulty.failAt(n, CONNECTION_LOST);
+      faulty.failAt(n, REFUSED);
 
       assertThatThrownBy(() -> pay(invoice, patient)).as("fault at step %d", n)
           .isInstanceOf(StorageException.class);
@@ -102,12 +108,12 @@ class AtomicityTest {
     // update and each table's inserts on their own.
     assertThat(steps).isEqualTo(db == Database.POSTGRESQL ? 5 : 12);
 
-    for (int n = 1; n <= steps; n++) {
+    for (int n = 1; n < steps; n++) { // the last step, the commit, is never refused: see below
       PatientId patient = PatientId.of("patient-" + n);
       String appointment = "A-" + n;
       pay("F-" + n, patient);
       Map<String, Long> before = rowCounts();
-      faulty.failAt(n, CONNECTION_LOST);
+      faulty.failAt(n, REFUSED);
 
       assertThatThrownBy(() -> schedule(appointment, patient)).as("fault at step %d", n)
           .isInstanceOf(StorageException.class);
@@ -124,8 +130,10 @@ class AtomicityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Database.class)
-  void aTransientFaultAtAnyStatementIsRetriedByTheCoreAndCompletesExactlyOnce(Database db) {
+  @CsvSource({"POSTGRESQL, 40001, false", "H2, 40001, false", "POSTGRESQL, 57P01, false", "H2, 08006, false",
+      "POSTGRESQL, 57P01, true", "H2, 08006, true"})
+  void aTransientFaultAtAnyStatementIsRetriedByTheCoreAndCompletesExactlyOnce(Database db, String sqlState,
+      boolean afterRunning) {
     setUp(db);
     int paySteps = stepsOf(() -> pay("F-probe", PatientId.of("probe")));
     int spendSteps = stepsOf(() -> schedule("A-probe", PatientId.of("probe")));
@@ -133,14 +141,16 @@ class AtomicityTest {
     for (int n = 1; n <= Math.max(paySteps, spendSteps); n++) {
       PatientId patient = PatientId.of("patient-" + n);
       if (n <= paySteps) {
-        faulty.failAt(n, SERIALIZATION_FAILURE);
+        arm(n, sqlState, afterRunning);
+        // After a commit that happened, the retry answers from what it stored.
         assertThat(pay("F-" + n, patient)).as("grant with a fault at step %d", n)
-            .isInstanceOf(PaymentResult.Granted.class);
+            .isInstanceOf(afterRunning && n == paySteps ? PaymentResult.AlreadyGranted.class
+                : PaymentResult.Granted.class);
       } else {
         pay("F-" + n, patient);
       }
       if (n <= spendSteps) {
-        faulty.failAt(n, SERIALIZATION_FAILURE);
+        arm(n, sqlState, afterRunning);
         assertThat(schedule("A-" + n, patient)).as("spend with a fault at step %d", n)
             .isInstanceOf(ScheduleResult.Covered.class);
       }
@@ -148,6 +158,98 @@ class AtomicityTest {
       assertThat(f.balance(patient, fysio)).isEqualTo(n <= spendSteps ? 9 : 10);
       assertThat(f.balance(patient, massage)).isEqualTo(10);
     }
+  }
+
+  private void arm(int n, String sqlState, boolean afterRunning) {
+    if (afterRunning) {
+      faulty.failAfter(n, sqlState);
+    } else {
+      faulty.failAt(n, sqlState);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aCommitThatHappenedButWasReportedLostAnswersAsTheFirstCallDidWithOneEffectAndEventsOnce(Database db) {
+    setUp(db);
+    PatientId patient = PatientId.of("patient-1");
+    int paySteps = stepsOf(() -> pay("F-probe", PatientId.of("probe")));
+    ScheduleResult expected = schedule("A-probe", PatientId.of("probe"));
+    int spendSteps = stepsOf(() -> schedule("A-probe-2", PatientId.of("probe")));
+    f.events.clear();
+
+    faulty.failAfter(paySteps, ADMIN_SHUTDOWN); // the last step is the commit: it happens, its answer is lost
+    PaymentResult payment = pay("F-1", patient);
+    assertThat(payment).as("the stored answer").isInstanceOf(PaymentResult.AlreadyGranted.class);
+    assertThat(payment.grants()).extracting(g -> g.credits()).containsExactlyInAnyOrder(10, 10);
+    faulty.failAfter(spendSteps, CONNECTION_LOST);
+    ScheduleResult spend = schedule("A-1", patient);
+    assertThat(spend).isInstanceOf(ScheduleResult.Covered.class);
+    assertThat(((ScheduleResult.Covered) spend).credits()).isEqualTo(((ScheduleResult.Covered) expected).credits());
+    faulty.disarm();
+    int events = f.events.size();
+
+    assertThat(f.balance(patient, fysio)).isEqualTo(9);
+    assertThat(f.balance(patient, massage)).isEqualTo(10);
+    assertThat(f.pakketten.history(PRACTICE, patient)).hasSize(3);
+    assertThat(LedgerAudit.count(db.dataSource(),
+        "SELECT COUNT(*) FROM pakketten_appointments WHERE appointment_id = ?", "A-1")).isEqualTo(1);
+    // Each event once, from the attempt that committed.
+    assertThat(events).isEqualTo(eventsOfAFaultFreeRun());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aCommitThatDidNotHappenAndWasReportedLostIsStoredOnceByTheRetry(Database db) {
+    setUp(db);
+    PatientId patient = PatientId.of("patient-1");
+    int paySteps = stepsOf(() -> pay("F-probe", PatientId.of("probe")));
+    int spendSteps = stepsOf(() -> schedule("A-probe", PatientId.of("probe")));
+    f.events.clear();
+
+    faulty.failAt(paySteps, ADMIN_SHUTDOWN); // the commit is not sent
+    assertThat(pay("F-1", patient)).isInstanceOf(PaymentResult.Granted.class);
+    faulty.failAt(spendSteps, CONNECTION_LOST);
+    assertThat(schedule("A-1", patient)).isInstanceOf(ScheduleResult.Covered.class);
+    faulty.disarm();
+    int events = f.events.size();
+
+    assertThat(f.balance(patient, fysio)).isEqualTo(9);
+    assertThat(f.balance(patient, massage)).isEqualTo(10);
+    assertThat(f.pakketten.history(PRACTICE, patient)).hasSize(3);
+    assertThat(events).isEqualTo(eventsOfAFaultFreeRun());
+  }
+
+  /** How many events paying and scheduling as above raise with nothing failing. */
+  private int eventsOfAFaultFreeRun() {
+    int before = f.events.size();
+    PatientId patient = PatientId.of("patient-reference");
+    pay("F-reference", patient);
+    schedule("A-reference", patient);
+    return f.events.size() - before;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aConnectionThatKeepsEndingIsReportedAsAnUnknownOutcomeWithTheKey(Database db) {
+    setUp(db);
+    PatientId patient = PatientId.of("patient-1");
+    pay("F-1", patient);
+    Map<String, Long> before = rowCounts();
+    faulty.failAlways(ADMIN_SHUTDOWN);
+
+    assertThatThrownBy(() -> schedule("A-1", patient)).isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+      assertThat(e.key()).isEqualTo("A-1");
+      assertThat(e.operation()).isEqualTo("schedule");
+      assertThat(e.attempts()).isEqualTo(5);
+      assertThat(e.isRetryable()).isTrue();
+      assertThat(e).hasMessageContaining("may or may not have been stored").hasMessageContaining("same key A-1")
+          .hasMessageContaining("57P01");
+    });
+
+    faulty.disarm();
+    assertThat(rowCounts()).isEqualTo(before); // here every fault came before anything was sent
+    assertThat(schedule("A-1", patient)).isInstanceOf(ScheduleResult.Covered.class);
   }
 
   @ParameterizedTest
@@ -161,7 +263,9 @@ class AtomicityTest {
 
     assertThatThrownBy(() -> schedule("A-1", patient)).isInstanceOf(TransactionFailedException.class)
         .hasMessageContaining("after 5 attempts").hasMessageContaining("40P01")
-        .satisfies(e -> assertThat(((TransactionFailedException) e).attempts()).isEqualTo(5));
+        .hasMessageContaining("nothing of it was stored")
+        .satisfies(e -> assertThat(((TransactionFailedException) e).attempts()).isEqualTo(5))
+        .satisfies(e -> assertThat(((TransactionFailedException) e).key()).hasValue("A-1"));
 
     faulty.disarm();
     assertThat(rowCounts()).isEqualTo(before);

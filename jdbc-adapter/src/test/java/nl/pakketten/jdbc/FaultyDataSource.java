@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * A real DataSource whose connections fail on purpose: it counts every statement execution and
  * commit ("steps") and, when armed, throws a {@link SQLException} with a chosen SQLSTATE at step
- * {@code n} instead of running it. Everything else goes to the real database.
+ * {@code n} instead of running it — or, with {@link #failAfter}, after running it (a commit that
+ * happened but whose answer was lost). Everything else goes to the real database.
  */
 final class FaultyDataSource implements DataSource {
   private static final Set<String> STEPS = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
@@ -28,6 +29,7 @@ final class FaultyDataSource implements DataSource {
   private final AtomicInteger steps = new AtomicInteger();
   private volatile int failAt = -1;
   private volatile boolean failAlways;
+  private volatile boolean afterRunning;
   private volatile String sqlState;
 
   FaultyDataSource(DataSource real) {
@@ -37,8 +39,15 @@ final class FaultyDataSource implements DataSource {
   /** Fails the {@code n}th step from now (1-based) with {@code sqlState}. */
   void failAt(int n, String sqlState) {
     this.sqlState = sqlState;
+    afterRunning = false;
     steps.set(0);
     failAt = n;
+  }
+
+  /** Runs the {@code n}th step from now (1-based), then fails it with {@code sqlState}. */
+  void failAfter(int n, String sqlState) {
+    failAt(n, sqlState);
+    afterRunning = true;
   }
 
   /** Fails every step from now on with {@code sqlState}. */
@@ -50,6 +59,7 @@ final class FaultyDataSource implements DataSource {
   /** Counts from zero again, failing nothing. */
   void disarm() {
     failAlways = false;
+    afterRunning = false;
     failAt = -1;
     steps.set(0);
   }
@@ -59,11 +69,16 @@ final class FaultyDataSource implements DataSource {
     return steps.get();
   }
 
-  private void step(String what) throws SQLException {
+  /** Runs one step, failing it before or after it ran when armed for it. */
+  private Object step(String what, Handler.Call call) throws Throwable {
     if (steps.incrementAndGet() == failAt || failAlways) {
       failAt = -1;
-      throw new SQLException("Injected fault at " + what, sqlState);
+      if (afterRunning) {
+        call.run();
+      }
+      throw new SQLException("Injected fault " + (afterRunning ? "after " : "at ") + what, sqlState);
     }
+    return call.run();
   }
 
   @Override
@@ -78,10 +93,9 @@ final class FaultyDataSource implements DataSource {
 
   private Connection wrap(Connection connection) {
     return proxy(Connection.class, connection, (method, args) -> {
-      if (method.getName().equals("commit")) {
-        step("commit");
-      }
-      Object result = invoke(connection, method, args);
+      Object result = method.getName().equals("commit")
+          ? step("commit", () -> invoke(connection, method, args))
+          : invoke(connection, method, args);
       if (result instanceof PreparedStatement ps) {
         return proxy(PreparedStatement.class, ps, statementHandler(ps));
       }
@@ -95,7 +109,7 @@ final class FaultyDataSource implements DataSource {
   private Handler statementHandler(Statement statement) {
     return (method, args) -> {
       if (STEPS.contains(method.getName())) {
-        step(method.getName());
+        return step(method.getName(), () -> invoke(statement, method, args));
       }
       return invoke(statement, method, args);
     };
@@ -104,6 +118,11 @@ final class FaultyDataSource implements DataSource {
   @FunctionalInterface
   private interface Handler {
     Object handle(Method method, Object[] args) throws Throwable;
+
+    @FunctionalInterface
+    interface Call {
+      Object run() throws Throwable;
+    }
   }
 
   @SuppressWarnings("unchecked")

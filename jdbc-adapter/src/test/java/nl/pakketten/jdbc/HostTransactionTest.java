@@ -12,7 +12,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.common.StorageException;
+import nl.pakketten.common.OutcomeUnknownException;
+import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.credits.AppointmentId;
 import nl.pakketten.credits.ChangeAppointmentType;
 import nl.pakketten.credits.InsufficientCreditsException;
@@ -27,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Commands inside a transaction the host opened: they commit and roll back with it, a failed one
  * leaves no trace and the host's transaction usable, and a lock conflict (where the database aborts
- * the transaction) is reported to the host instead of retried.
+ * the transaction) or the connection ending is reported to the host, with the command's key,
+ * instead of retried.
  */
 class HostTransactionTest {
   private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
@@ -121,10 +123,14 @@ class HostTransactionTest {
     try (Connection host = hostConnection()) {
       faulty.failAt(3, "40P01");
       assertThatThrownBy(() -> storage.inHostTransaction(host, () -> f.schedule("A-1", PATIENT, "fysio")))
-          .isInstanceOf(StorageException.class)
+          .isInstanceOfSatisfying(TransactionFailedException.class, e -> {
+            assertThat(e.key()).hasValue("A-1");
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.isRetryable()).isTrue();
+          })
           .hasMessageContaining("inside the host's transaction")
-          .hasMessageContaining("40P01")
-          .satisfies(e -> assertThat(((StorageException) e).isRetryable()).isTrue());
+          .hasMessageContaining("nothing of it was stored")
+          .hasMessageContaining("40P01");
       faulty.disarm();
       // Rolled back to the savepoint: the host's transaction goes on.
       storage.inHostTransaction(host, () -> f.schedule("A-2", PATIENT, "fysio"));
@@ -132,6 +138,37 @@ class HostTransactionTest {
     }
     assertThat(f.balance(PATIENT, fysio)).isEqualTo(9);
     assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aConnectionEndingInsideTheHostsTransactionReachesTheHostAsAnUnknownOutcomeWithTheKey(Database db)
+      throws SQLException {
+    setUp(db);
+    pay("F-1");
+    f.events.clear();
+    try (Connection host = hostConnection()) {
+      faulty.failAt(3, "57P01");
+      assertThatThrownBy(() -> storage.inHostTransaction(host, () -> f.schedule("A-1", PATIENT, "fysio")))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+            assertThat(e.key()).isEqualTo("A-1");
+            assertThat(e.operation()).isEqualTo("schedule");
+            assertThat(e.attempts()).isEqualTo(1);
+          })
+          .hasMessageContaining("inside the host's transaction")
+          .hasMessageContaining("roll the host's transaction back and run it again with the same key A-1")
+          .hasMessageContaining("57P01");
+      faulty.disarm();
+      host.rollback(); // as the message says
+    }
+    assertThat(f.events).isEmpty();
+    // The host's replay with the same key stores it once.
+    try (Connection host = hostConnection()) {
+      storage.inHostTransaction(host, () -> f.schedule("A-1", PATIENT, "fysio"));
+      host.commit();
+    }
+    assertThat(f.schedule("A-1", PATIENT, "fysio")).isInstanceOf(ScheduleResult.Covered.class);
+    assertThat(f.balance(PATIENT, fysio)).isEqualTo(9);
   }
 
   @ParameterizedTest
