@@ -1,0 +1,90 @@
+package nl.pakketten.testing;
+
+import static nl.pakketten.testing.Fixtures.OWNER;
+import static nl.pakketten.testing.Fixtures.PATIENT;
+import static nl.pakketten.testing.Fixtures.PRACTICE;
+import static nl.pakketten.testing.Fixtures.eur;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.pakketten.Storage;
+import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.FieldViolation;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.credits.Allocation;
+import nl.pakketten.credits.ImportResult;
+import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.LotSource;
+import nl.pakketten.credits.ScheduleResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input from outside that storages once answered differently (issue 8): names that differ only in
+ * letters case rules disagree on, instants and days at and beyond the edges of what a database
+ * holds, and lots granted in one instant. Written once, run on every storage: subclass it and
+ * implement {@link #newStorage()} with an empty storage; every storage must give the same answers.
+ */
+public abstract class OutsideInputContract {
+  /** An empty storage to test; called once per test. */
+  protected abstract Storage newStorage();
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+  private static final String INSTANT_RANGE = "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z";
+  private static final String DAY_RANGE = "must be between 0001-01-01 and 9999-12-31";
+
+  private Fixtures f;
+  private CreditPackage basis;
+
+  @BeforeEach
+  void setUp() {
+    f = new Fixtures(newStorage());
+    basis = f.createPackage("Basis", eur(30));
+    f.linkType("T1", basis.getId(), 1);
+  }
+
+  private CreditPackage create(String id, String name) {
+    return f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER)
+        .packageId(PackageId.of(id)).name(name).internalRate(eur(10)).build());
+  }
+
+  private static void assertRefused(Runnable call, String field, String message) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidInputException.class, e ->
+        assertThat(e.violations()).extracting(FieldViolation::field, FieldViolation::message)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(field, message)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lots granted in one instant
+
+  @Test
+  void theLinesOfOneInvoiceAreSpentInLineOrderWhateverTheirLotIds() {
+    f.linkProduct("TEN", basis.getId(), 1, eur("10.00"));
+    f.linkProduct("NINETY-NINE", basis.getId(), 1, eur("99.00"));
+    List<Boolean> lineTwoIdSortsFirst = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      PatientId patient = PatientId.of("patient-" + i);
+      f.pay("INV-" + i, patient, InvoiceLine.of("TEN", 1, eur("10.00")), InvoiceLine.of("NINETY-NINE", 1, eur("99.00")));
+      List<Lot> lots = f.lots(patient);
+      lineTwoIdSortsFirst.add(lots.get(1).getId().compareTo(lots.get(0).getId()) < 0);
+
+      ScheduleResult result = f.schedule("A-" + i, patient, "T1");
+
+      assertThat(result).isInstanceOfSatisfying(ScheduleResult.Covered.class, c ->
+          assertThat(c.allocations()).extracting(Allocation::lotId, Allocation::revenue)
+              .containsExactly(org.assertj.core.groups.Tuple.tuple(lots.get(0).getId(), eur("10.00"))));
+      assertThat(((LotSource.InvoiceLine) lots.get(0).getSource()).lineNumber()).isEqualTo(1);
+    }
+    assertThat(lineTwoIdSortsFirst).as("some invoice's second line has the smaller lot id").contains(true, false);
+  }
+}
