@@ -65,6 +65,59 @@ public abstract class OutsideInputContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // One case rule for package names
+
+  @Test
+  void pakketCapitalIAndPakketDotlessIAreTwoPackages() {
+    create("p-1", "Pakket I");
+    create("p-2", "Pakket ı");
+
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName).contains("Pakket I", "Pakket ı");
+  }
+
+  @Test
+  void pakketDottedCapitalIAndPakketSmallIAreTwoPackages() {
+    create("p-1", "Pakket İ");
+    create("p-2", "Pakket i");
+
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName).contains("Pakket İ", "Pakket i");
+  }
+
+  @Test
+  void capitalOdosAndOdosWithMedialSigmaAreTwoPackages() {
+    create("p-1", "ΟΔΟΣ");
+    create("p-2", "οδοσ");
+
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName).contains("ΟΔΟΣ", "οδοσ");
+  }
+
+  @Test
+  void odosWithFinalSigmaAndOdosWithMedialSigmaAreTwoPackages() {
+    create("p-1", "οδος");
+    create("p-2", "οδοσ");
+
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName).contains("οδος", "οδοσ");
+  }
+
+  @Test
+  void capitalOdosLowerCasesToFinalSigmaSoOdosWithFinalSigmaIsTaken() {
+    CreditPackage capital = create("p-1", "ΟΔΟΣ");
+
+    assertThatThrownBy(() -> create("p-2", "οδος")).isInstanceOf(ConflictException.class);
+    assertThat(f.storage.transactions().inTransaction(() -> f.storage.packages().findByName(PRACTICE, " οδος ")))
+        .contains(capital);
+  }
+
+  @Test
+  void namesThatDifferOnlyInAsciiCaseAreOnePackage() {
+    CreditPackage first = create("p-1", "Fysio Tien");
+
+    assertThatThrownBy(() -> create("p-2", "FYSIO TIEN")).isInstanceOf(ConflictException.class);
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getId).containsOnlyOnce(first.getId())
+        .doesNotContain(PackageId.of("p-2"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Lots granted in one instant
 
   @Test
