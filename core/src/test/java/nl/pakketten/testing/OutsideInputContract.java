@@ -118,6 +118,87 @@ public abstract class OutsideInputContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // One range for instants and days
+
+  @Test
+  void anAppointmentStartBeforeYearOneIsRefusedNamingTheFieldAndTheRange() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+
+    for (Instant start : List.of(Instant.MIN, Instant.parse("-5000-01-01T00:00:00Z"), EARLIEST.minusNanos(1000))) {
+      assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
+          "start", INSTANT_RANGE);
+    }
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void anAppointmentStartAfterYear9999IsRefusedNamingTheFieldAndTheRange() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+
+    for (Instant start : List.of(Instant.MAX, Instant.ofEpochSecond(Instant.MAX.getEpochSecond()),
+        LATEST.plusNanos(1000))) {
+      assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
+          "start", INSTANT_RANGE);
+    }
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void anAppointmentStartFinerThanAMicrosecondIsRefused() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    Instant start = Instant.parse("2026-03-09T09:00:00.000000001Z");
+
+    assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
+        "start", "must have at most microsecond precision");
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  @Test
+  void appointmentsAtTheEdgesOfTheRangeAreStoredAndTheirRetryIsRecognised() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+
+    ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", EARLIEST));
+    ScheduleResult last = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A2", PATIENT, "T1", LATEST));
+
+    assertThat(f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", EARLIEST)))
+        .isEqualTo(first);
+    assertThat(f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A2", PATIENT, "T1", LATEST)))
+        .isEqualTo(last);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+  }
+
+  @Test
+  void anImportExpiringOutsideTheRangeIsRefusedNamingTheFieldAndTheRange() {
+    for (LocalDate day : List.of(LocalDate.MIN, LocalDate.of(-5000, 1, 1), LocalDate.of(0, 12, 31),
+        LocalDate.of(10000, 1, 1), LocalDate.MAX)) {
+      assertRefused(() -> f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), day), "expiresOn", DAY_RANGE);
+    }
+    assertThat(f.lots(PATIENT)).isEmpty();
+  }
+
+  @Test
+  void importsExpiringOnTheEdgeDaysAreStoredAndTheirRetryIsRecognised() {
+    LocalDate first = LocalDate.of(1, 1, 1);
+    LocalDate last = LocalDate.of(9999, 12, 31);
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), first);
+    f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30), last);
+
+    assertThat(f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), first))
+        .isInstanceOf(ImportResult.AlreadyImported.class);
+    assertThat(f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30), last))
+        .isInstanceOf(ImportResult.AlreadyImported.class);
+    assertThat(f.lots(PATIENT)).extracting(l -> l.getExpiresOn().orElseThrow()).containsExactly(first, last);
+  }
+
+  @Test
+  void anExpiryDayBeforeYearOneIsRefusedNamingTheFieldAndTheRange() {
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), LocalDate.of(2026, 1, 1));
+
+    assertRefused(() -> f.pakketten.expireCredits(PRACTICE, OWNER, LocalDate.of(-5000, 1, 1)), "day", DAY_RANGE);
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Lots granted in one instant
 
   @Test
