@@ -170,7 +170,10 @@ public final class CommandValidator {
       return require(instant.getNano() % 1_000 == 0, field, instant, "must have at most microsecond precision");
     }
 
-    /** Adds a violation of {@code field} when {@code day} (if present) is outside {@link #EARLIEST_DAY}..{@link #LATEST_DAY}. */
+    /**
+     * Adds a violation of {@code field} when {@code day} (if present) is outside {@link
+     * #EARLIEST_DAY}..{@link #LATEST_DAY}.
+     */
     public Check requireSupported(String field, LocalDate day) {
       if (day == null || failed(field)) {
         return this;
