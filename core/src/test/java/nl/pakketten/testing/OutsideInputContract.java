@@ -108,6 +108,17 @@ public abstract class OutsideInputContract {
   }
 
   @Test
+  void aNameOfTwoHundredDottedCapitalIsIsStoredThoughItsKeyIsTwiceAsLong() {
+    String name = "İ".repeat(200);
+    CreditPackage longest = create("p-1", name);
+
+    assertThat(CreditPackage.nameKey(name)).hasSize(400);
+    assertThat(f.storage.transactions().inTransaction(() -> f.storage.packages().findByName(PRACTICE, name)))
+        .contains(longest);
+    assertThatThrownBy(() -> create("p-2", name)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
   void namesThatDifferOnlyInAsciiCaseAreOnePackage() {
     CreditPackage first = create("p-1", "Fysio Tien");
 
