@@ -208,6 +208,28 @@ public abstract class OutsideInputContract {
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
   }
 
+  @Test
+  void theSdksTimestampsAreReadAtMicrosecondsFromAClockWithNanoseconds() {
+    Instant now = Instant.parse("2026-03-02T09:00:00.123456789Z");
+    f.clock.set(now);
+
+    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+
+    Instant micros = Instant.parse("2026-03-02T09:00:00.123456Z");
+    assertThat(f.lots(PATIENT)).extracting(Lot::getGrantedAt).containsExactly(micros);
+    assertThat(f.history(PATIENT)).extracting(nl.pakketten.credits.Movement::getAt).containsExactly(micros);
+  }
+
+  @Test
+  void aClockBeyondYear9999IsRefusedAndNothingIsStored() {
+    f.clock.set(Instant.parse("+10000-01-01T00:00:00Z"));
+
+    assertThatThrownBy(() -> f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("The clock given to Pakketten reads +10000-01-01T00:00:00Z, outside");
+    assertThat(f.lots(PATIENT)).isEmpty();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Lots granted in one instant
 
