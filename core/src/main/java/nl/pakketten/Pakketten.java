@@ -41,6 +41,7 @@ import nl.pakketten.credits.SpendingOrder;
 import nl.pakketten.credits.Wallet;
 import nl.pakketten.credits.WalletQueries;
 import nl.pakketten.internal.CommandValidator;
+import nl.pakketten.internal.StorableClock;
 import nl.pakketten.internal.TransactionRunner;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
@@ -70,15 +71,16 @@ public final class Pakketten {
     Storage s = b.storage;
     TransactionRunner tx = new TransactionRunner(s.transactions(), b.publisher, b.maxAttempts);
     CommandValidator validator = new CommandValidator();
+    Clock clock = StorableClock.of(b.clock);
     this.catalog = new Catalog(s.packages(), s.products(), s.appointmentTypes(), s.wallets()::lotsOf, b.access, tx,
-        validator, b.clock);
+        validator, clock);
     this.granting = new Granting(s.packages(), s.products(), s.wallets(), s.grantReceipts(), s.history(),
-        s.journal(), b.bookkeeping, b.access, tx, validator, b.clock);
+        s.journal(), b.bookkeeping, b.access, tx, validator, clock);
     this.spending = new Spending(s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
-        s.journal(), b.bookkeeping, b.access, tx, validator, b.clock, b.shortfall, b.lateCancellation, b.order);
+        s.journal(), b.bookkeeping, b.access, tx, validator, clock, b.shortfall, b.lateCancellation, b.order);
     this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
-        b.clock);
-    this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, b.clock);
+        clock);
+    this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, clock);
     this.reports = new RevenueReports(s.journal(), tx);
   }
 

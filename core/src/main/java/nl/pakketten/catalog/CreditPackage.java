@@ -22,8 +22,18 @@ public abstract class CreditPackage {
   /** Its identifier. */
   public abstract PackageId getId();
 
-  /** Its name, trimmed, unique within the practice (ignoring case). */
+  /** Its name, trimmed, unique within the practice (ignoring case: by its {@link #nameKey}). */
   public abstract String getName();
+
+  /**
+   * The key under which package names are unique in a practice, and by which {@link
+   * Packages#findByName} finds them: the name stripped and lower-cased with {@code
+   * toLowerCase(Locale.ROOT)}. Storages compare exactly this key (in a database: a plain column),
+   * never {@code equalsIgnoreCase} or a collation, so every storage finds the same names equal.
+   */
+  public static String nameKey(String name) {
+    return Names.key(name);
+  }
 
   /** The internal rate per credit (intern tarief); never negative. */
   public abstract Money getInternalRate();

@@ -21,7 +21,14 @@ final class Names {
     }
   }
 
-  /** The key under which names are unique: trimmed and lower case. */
+  /**
+   * The key under which names are unique: stripped, then lower-cased with {@code
+   * toLowerCase(Locale.ROOT)}, the same on every JVM whatever its default locale. One rule, computed
+   * here only: the in-memory storage compares these keys, the databases store them in a plain
+   * column and compare its characters, never a collation. So 'I' and 'ı', 'İ' and 'i', and 'σ' and
+   * 'ς' are different letters ('ΟΔΟΣ' keys as 'οδος', its final capital sigma lower-cased to 'ς').
+   * The key is at most twice as long as the name ('İ' lower-cases to two characters).
+   */
   static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
   }

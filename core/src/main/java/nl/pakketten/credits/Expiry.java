@@ -9,6 +9,7 @@ import nl.pakketten.access.Action;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandValidator;
 import nl.pakketten.internal.TransactionRunner;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.Journal;
@@ -36,6 +37,10 @@ public final class Expiry {
   public int expireCredits(PracticeId practice, Actor actor, LocalDate day) {
     if (practice == null || day == null) {
       throw InvalidInputException.of(practice == null ? "practice" : "day", null, "must not be null");
+    }
+    if (day.isBefore(CommandValidator.EARLIEST_DAY) || day.isAfter(CommandValidator.LATEST_DAY)) {
+      throw InvalidInputException.of("day", day,
+          "must be between " + CommandValidator.EARLIEST_DAY + " and " + CommandValidator.LATEST_DAY);
     }
     access.check(actor, Action.EXPIRE_CREDITS);
     if (day.isAfter(bookings.today())) {

@@ -123,6 +123,7 @@ public final class Granting {
     validator.check(command)
         .require(command.getInternalRate() == null || !command.getInternalRate().isNegative(), "internalRate",
             command.getInternalRate(), "must not be negative")
+        .requireSupported("expiresOn", command.getExpiresOn().orElse(null))
         .orThrow();
     access.check(command.getActor(), Action.IMPORT_CREDITS);
     String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),

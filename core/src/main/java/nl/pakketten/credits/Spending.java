@@ -74,7 +74,7 @@ public final class Spending {
    * same id with another patient, type or start is a {@link ConflictException}.
    */
   public ScheduleResult schedule(ScheduleAppointment command) {
-    validator.check(command).orThrow();
+    validator.check(command).requireSupported("start", command.getStart()).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
     return tx.run("schedule", command.getAppointmentId().value(), events -> {
       PracticeId practice = command.getPractice();

@@ -3,16 +3,22 @@ package nl.pakketten.credits;
 import java.time.LocalDate;
 import java.util.Comparator;
 
-/** Policy: the order in which a wallet's lots are spent. */
+/**
+ * Policy: the order in which a wallet's lots are spent. Lots the comparator finds equal are spent
+ * in the order they were granted (the wallet's order, which every storage keeps, also within one
+ * instant): the lines of one invoice, granted at the same instant, are spent in line order.
+ */
 @FunctionalInterface
 public interface SpendingOrder {
-  /** Compares lots: the one to spend first sorts first. */
+  /** Compares lots: the one to spend first sorts first; ties keep the order of granting. */
   Comparator<Lot> comparator();
 
-  /** Earliest expiry first (lots without expiry last), then oldest lot first, then by id. */
+  /**
+   * Earliest expiry first (lots without expiry last), then oldest lot first; lots granted at the
+   * same instant in the order they were granted. Never by lot id: that is a hash of the lot's source.
+   */
   static SpendingOrder earliestExpiryThenOldest() {
     return () -> Comparator.<Lot, LocalDate>comparing(l -> l.getExpiresOn().orElse(LocalDate.MAX))
-        .thenComparing(Lot::getGrantedAt)
-        .thenComparing(Lot::getId);
+        .thenComparing(Lot::getGrantedAt);
   }
 }

@@ -83,7 +83,8 @@ public abstract class Wallet {
 
   /**
    * Takes {@code credits} from spendable lots in {@code order}; empty when fewer than that can be
-   * spent on {@code day}. Taking is all or nothing.
+   * spent on {@code day}. Taking is all or nothing. The sort is stable, so lots the order finds
+   * equal are taken in the order they were granted.
    */
   Optional<Taking> take(int credits, LocalDate day, SpendingOrder order) {
     if (spendableOn(day) < credits) {
@@ -91,7 +92,7 @@ public abstract class Wallet {
     }
     List<Lot> candidates = new ArrayList<>(getLots());
     candidates.removeIf(l -> l.getCreditsRemaining() == 0 || l.isExpiredOn(day));
-    candidates.sort(order.comparator());
+    candidates.sort(order.comparator()); // stable: ties keep the order of granting
     Wallet wallet = this;
     List<Allocation> allocations = new ArrayList<>();
     int needed = credits;

@@ -118,15 +118,15 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public Optional<CreditPackage> findByName(PracticeId practice, String name) {
-      String key = name.strip();
-      return rows.where(p -> p.getPractice().equals(practice) && p.getName().equalsIgnoreCase(key)).stream()
-          .findFirst();
+      String key = CreditPackage.nameKey(name);
+      return rows.where(p -> p.getPractice().equals(practice) && CreditPackage.nameKey(p.getName()).equals(key))
+          .stream().findFirst();
     }
 
     @Override
     public List<CreditPackage> list(PracticeId practice) {
       return rows.where(p -> p.getPractice().equals(practice)).stream()
-          .sorted(Comparator.comparing(CreditPackage::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+          .sorted(Packages.ORDER).toList();
     }
 
     @Override

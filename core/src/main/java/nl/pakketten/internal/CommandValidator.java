@@ -10,6 +10,8 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +28,18 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * the caller through {@link Check}.
  */
 public final class CommandValidator {
+  /**
+   * The earliest instant a command may carry: the range is what PostgreSQL's {@code timestamptz},
+   * H2's {@code TIMESTAMP WITH TIME ZONE} and the in-memory storage all hold and read back exactly.
+   */
+  public static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant a command may carry, at microsecond precision (what the databases keep). */
+  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+  /** The earliest day a command may carry. */
+  public static final LocalDate EARLIEST_DAY = LocalDate.of(1, 1, 1);
+  /** The latest day a command may carry. */
+  public static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 31);
+
   private static final ValidatorFactory FACTORY =
       Validation.byDefaultProvider()
           .configure()
@@ -139,6 +153,33 @@ public final class CommandValidator {
         violations.add(FieldViolation.of(field, value, message));
       }
       return this;
+    }
+
+    /**
+     * Adds a violation of {@code field} when {@code instant} (if present) is outside {@link
+     * #EARLIEST_INSTANT}..{@link #LATEST_INSTANT} or finer than a microsecond: every storage must
+     * hold it and read it back exactly, or a replay would not be recognised.
+     */
+    public Check requireSupported(String field, Instant instant) {
+      if (instant == null || failed(field)) {
+        return this;
+      }
+      if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+        return require(false, field, instant, "must be between " + EARLIEST_INSTANT + " and " + LATEST_INSTANT);
+      }
+      return require(instant.getNano() % 1_000 == 0, field, instant, "must have at most microsecond precision");
+    }
+
+    /**
+     * Adds a violation of {@code field} when {@code day} (if present) is outside {@link
+     * #EARLIEST_DAY}..{@link #LATEST_DAY}.
+     */
+    public Check requireSupported(String field, LocalDate day) {
+      if (day == null || failed(field)) {
+        return this;
+      }
+      return require(!day.isBefore(EARLIEST_DAY) && !day.isAfter(LATEST_DAY), field, day,
+          "must be between " + EARLIEST_DAY + " and " + LATEST_DAY);
     }
 
     /** Whether {@code field} already failed (so that dependent checks can be skipped). */

@@ -35,7 +35,8 @@ import org.joda.money.Money;
  * SDK and against this model and compares.
  *
  * <p>Lot ids are the one thing the model learns from the SDK (they are random-looking names); the
- * model only uses them to break ties in the spending order.
+ * model only uses them to name lots, never to order them: lots granted in one instant are spent
+ * in the order they were granted.
  */
 final class LedgerModel {
   record Pkg(PackageId id, String name, Money rate, Optional<LedgerAccount> ledgerAccount, boolean active) {}
@@ -217,8 +218,7 @@ final class LedgerModel {
     List<Lot> after = new ArrayList<>(lots);
     List<Lot> candidates = lots.stream().filter(l -> l.remaining() > 0 && !l.expiredOn(day))
         .sorted(Comparator.comparing((Lot l) -> l.expiresOn().orElse(LocalDate.MAX))
-            .thenComparing(Lot::grantedAt)
-            .thenComparing(l -> l.id().value()))
+            .thenComparing(Lot::grantedAt)) // stable: lots granted in one instant in the order granted
         .toList();
     List<Allocation> allocations = new ArrayList<>();
     List<Move> moves = new ArrayList<>();

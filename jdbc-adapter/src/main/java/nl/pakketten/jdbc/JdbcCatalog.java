@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
@@ -60,8 +59,7 @@ final class JdbcCatalog {
     public List<CreditPackage> list(PracticeId practice) {
       List<CreditPackage> packages = new ArrayList<>(db.list("list packages", "SELECT " + COLUMNS
           + " FROM pakketten_packages WHERE practice_id = ?", JdbcPackages::map, practice.value()));
-      packages.sort(Comparator.comparing(CreditPackage::getName, String.CASE_INSENSITIVE_ORDER)
-          .thenComparing(CreditPackage::getId));
+      packages.sort(Packages.ORDER);
       return packages;
     }
 
@@ -104,9 +102,9 @@ final class JdbcCatalog {
           Values.text("name", nameKey(p.getName()), NAME_KEY)};
     }
 
-    /** The key under which names are unique, as the core's: trimmed and lower case. */
+    /** The key under which names are unique: the core's, computed in Java, stored in a plain column. */
     static String nameKey(String name) {
-      return name.strip().toLowerCase(Locale.ROOT);
+      return CreditPackage.nameKey(name);
     }
 
     private static CreditPackage map(ResultSet rs) throws SQLException {

@@ -169,11 +169,15 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Connects once to detect the database (PostgreSQL or H2; any other is refused with an {@link
-     * IllegalArgumentException}) and, unless switched off, to check that the migrations were applied.
+     * IllegalArgumentException}), to refuse with an {@link IllegalStateException} a database whose
+     * settings break the SDK's guarantees (H2's IGNORECASE=TRUE or a collation, case-insensitive
+     * columns, a nondeterministic collation on PostgreSQL, READ UNCOMMITTED on H2; the message says
+     * which and why) and, unless switched off, to check that the migrations were applied.
      */
     public JdbcStorage build() {
       try (Connection connection = dataSource.getConnection()) {
         Dialect dialect = Dialect.of(connection);
+        DatabaseSettings.refuseUnsafe(connection, dialect);
         if (verifySchema) {
           verify(connection, dialect);
         }

@@ -75,6 +75,12 @@ enum Database {
     return new HikariDataSource(config);
   }
 
+  /** The running PostgreSQL's database, with {@code schema} first on its connections' search path. */
+  static DataSource postgresInSchema(String schema) {
+    POSTGRESQL.dataSource();
+    return postgres.getPostgresDatabase(java.util.Map.of("currentSchema", schema));
+  }
+
   /** The lock timeout lets H2 wait as long as PostgreSQL does for a row lock under load. */
   static final String H2_URL = "jdbc:h2:mem:pakketten;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
 

@@ -1,0 +1,12 @@
+package nl.pakketten.inmemory;
+
+import nl.pakketten.Storage;
+import nl.pakketten.testing.OutsideInputContract;
+
+/** The in-memory storage answers input from outside as the databases do. */
+class InMemoryOutsideInputContractTest extends OutsideInputContract {
+  @Override
+  protected Storage newStorage() {
+    return InMemoryStorage.create();
+  }
+}
