@@ -85,7 +85,8 @@ public final class Granting {
     check.orThrow();
     access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
     String fingerprint = fingerprint(invoice);
-    return tx.run("registerPayment", invoice.getInvoiceId().value(), events -> {
+    return tx.run("registerPayment", invoice.getInvoiceId().value(),
+        r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> {
       PracticeId practice = invoice.getPractice();
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value());
       if (earlier.isPresent()) {
@@ -128,7 +129,8 @@ public final class Granting {
     access.check(command.getActor(), Action.IMPORT_CREDITS);
     String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
         command.getInternalRate(), command.getReason().strip(), command.getExpiresOn().map(Object::toString).orElse("-"));
-    return tx.run("importCredits", command.getImportId().value(), events -> {
+    return tx.run("importCredits", command.getImportId().value(),
+        r -> new ImportResult.Imported(r.importId(), r.grant()), events -> {
       PracticeId practice = command.getPractice();
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value());
       if (earlier.isPresent()) {

@@ -76,7 +76,7 @@ public final class Spending {
   public ScheduleResult schedule(ScheduleAppointment command) {
     validator.check(command).requireSupported("start", command.getStart()).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("schedule", command.getAppointmentId().value(), events -> {
+    return tx.run("schedule", command.getAppointmentId().value(), Spending::asFirstCall, events -> {
       PracticeId practice = command.getPractice();
       Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
       if (earlier.isPresent()) {
@@ -123,7 +123,7 @@ public final class Spending {
   public CancelResult cancel(CancelAppointment command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("cancel", command.getAppointmentId().value(), events -> {
+    return tx.run("cancel", command.getAppointmentId().value(), Spending::asFirstCancel, events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -171,7 +171,7 @@ public final class Spending {
   public ScheduleResult changeType(ChangeAppointmentType command) {
     validator.check(command).orThrow();
     access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("changeType", command.getAppointmentId().value(), events -> {
+    return tx.run("changeType", command.getAppointmentId().value(), Spending::asFirstCall, events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -286,5 +286,27 @@ public final class Spending {
 
   private static String sourceKey(Appointment appointment) {
     return "appointment:" + appointment.getId();
+  }
+
+  /** A replay's answer as the first call's (see {@link TransactionRunner#run(String, String, java.util.function.UnaryOperator, java.util.function.Function)}). */
+  private static ScheduleResult asFirstCall(ScheduleResult answer) {
+    if (answer instanceof ScheduleResult.Covered c) {
+      return new ScheduleResult.Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations());
+    }
+    if (answer instanceof ScheduleResult.NotCovered n) {
+      return new ScheduleResult.NotCovered(n.appointmentId(), n.typeId());
+    }
+    ScheduleResult.Uncovered u = (ScheduleResult.Uncovered) answer;
+    return new ScheduleResult.Uncovered(u.appointmentId(), u.packageId(), u.cost());
+  }
+
+  private static CancelResult asFirstCancel(CancelResult answer) {
+    if (answer instanceof CancelResult.GivenBack g) {
+      return new CancelResult.GivenBack(g.appointmentId(), g.credits(), g.allocations());
+    }
+    if (answer instanceof CancelResult.Forfeited f) {
+      return new CancelResult.Forfeited(f.appointmentId(), f.credits());
+    }
+    return new CancelResult.NothingToGiveBack(answer.appointmentId());
   }
 }

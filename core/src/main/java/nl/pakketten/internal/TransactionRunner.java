@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.EventPublisher;
 import nl.pakketten.common.OutcomeUnknownException;
@@ -45,7 +46,18 @@ public final class TransactionRunner {
    * failure (an unknown outcome included); it adds the events it raises to the list it is given.
    */
   public <T> T run(String operation, String key, Function<List<DomainEvent>, T> work) {
-    return attempts(operation, Objects.requireNonNull(key, "key"), true, work);
+    return attempts(operation, Objects.requireNonNull(key, "key"), true, UnaryOperator.identity(), work);
+  }
+
+  /**
+   * {@link #run(String, String, Function)} for a command whose answer says whether it is a replay.
+   * When an attempt of this call was stored without the runner hearing so (its commit was reported
+   * lost) and the next attempt therefore answered as its replay, the caller gets {@code
+   * asFirstCall} of that answer: from the host's side this one call did the work, so it must not
+   * read "already done" and skip acting on it.
+   */
+  public <T> T run(String operation, String key, UnaryOperator<T> asFirstCall, Function<List<DomainEvent>, T> work) {
+    return attempts(operation, Objects.requireNonNull(key, "key"), true, asFirstCall, work);
   }
 
   /**
@@ -54,15 +66,15 @@ public final class TransactionRunner {
    * {@link OutcomeUnknownException} at once.
    */
   public <T> T runWithoutReplay(String operation, String key, Function<List<DomainEvent>, T> work) {
-    return attempts(operation, Objects.requireNonNull(key, "key"), false, work);
+    return attempts(operation, Objects.requireNonNull(key, "key"), false, UnaryOperator.identity(), work);
   }
 
   /** Runs read-only work in one transaction, with the same retries. */
   public <T> T read(String operation, Supplier<T> work) {
-    return attempts(operation, null, true, events -> work.get());
+    return attempts(operation, null, true, UnaryOperator.identity(), events -> work.get());
   }
 
-  private <T> T attempts(String operation, String key, boolean replayable,
+  private <T> T attempts(String operation, String key, boolean replayable, UnaryOperator<T> asFirstCall,
       Function<List<DomainEvent>, T> work) {
     TransientException last = null;
     boolean unknown = false;
@@ -74,8 +86,9 @@ public final class TransactionRunner {
         T result = transactions.inTransaction(() -> work.apply(events));
         // No events now but some from an attempt of unknown outcome: that attempt was stored and
         // this one answered as its replay.
-        publish(events.isEmpty() ? maybeStored : events);
-        return result;
+        boolean answeredALostAttempt = events.isEmpty() && !maybeStored.isEmpty();
+        publish(answeredALostAttempt ? maybeStored : events);
+        return answeredALostAttempt ? asFirstCall.apply(result) : result;
       } catch (TransientException e) {
         last = e;
         boolean readOnly = key == null;
