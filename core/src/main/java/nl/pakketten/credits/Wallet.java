@@ -24,7 +24,11 @@ public abstract class Wallet {
 
   public abstract PackageId getPackageId();
 
-  /** Every lot of the wallet, in the order they were granted. */
+  /**
+   * The wallet's lots as read: every lot when read by {@link WalletQueries}, its open lots (and
+   * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
+   * the balance is the same either way.
+   */
   public abstract List<Lot> getLots();
 
   /** Credits remaining over all lots, expired ones included until their expiry is booked. */
