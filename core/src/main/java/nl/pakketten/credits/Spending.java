@@ -229,8 +229,10 @@ public final class Spending {
     Appointment appointment = draft.coverage(Appointment.Coverage.COVERED)
         .allocations(taking.get().allocations()).build();
     Wallet after = taking.get().after();
+    Map<LotId, Lot> lots = new java.util.HashMap<>();
+    after.getLots().forEach(l -> lots.put(l.getId(), l));
     for (Allocation allocation : taking.get().allocations()) {
-      Lot lot = after.lot(allocation.lotId()).orElseThrow();
+      Lot lot = lots.get(allocation.lotId());
       bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
           "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
           sourceKey(appointment));
