@@ -24,11 +24,11 @@ final class Reads {
   }
 
   /** Reads every page, holding one at a time; the number of items read. */
-  private static <T> int walk(Function<PageRequest, Page<T>> read, int size) {
+  private static int walk(Function<PageRequest, ? extends Page<?>> read, int size) {
     int items = 0;
     Optional<PageRequest> request = Optional.of(PageRequest.first(size));
     while (request.isPresent()) {
-      Page<T> page = read.apply(request.get());
+      Page<?> page = read.apply(request.get());
       items += page.items().size();
       request = page.next();
     }
@@ -36,10 +36,10 @@ final class Reads {
   }
 
   /** A request for the page that starts in the middle of the read, so one page is timed where paging costs most. */
-  private static <T> PageRequest middle(Function<PageRequest, Page<T>> read, int items) {
+  private static PageRequest middle(Function<PageRequest, ? extends Page<?>> read, int items) {
     Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
     for (int read0 = 0; read0 < items / 2 && request.isPresent(); ) {
-      Page<T> page = read.apply(request.get());
+      Page<?> page = read.apply(request.get());
       read0 += page.items().size();
       request = page.next();
     }

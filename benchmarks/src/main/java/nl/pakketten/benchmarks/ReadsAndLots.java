@@ -78,14 +78,17 @@ public final class ReadsAndLots {
   }
 
   private void lotCases() throws Exception {
-    // A wallet of `lots` one-credit lots, then 20 more imports timed.
+    // For scale: an import that opens a wallet, 20 times (one new patient each).
+    double newWalletMs = mean(20, i -> grant(PatientId.of("new-" + i), "n-" + i));
+    row("import into a new wallet (for scale)", newWalletMs);
+    // A wallet of `lots` one-credit lots (all open), then 20 more imports timed.
     PatientId mostlyUsed = PatientId.of("mostly-used");
     for (int i = 0; i < lots; i++) {
       grant(mostlyUsed, "m-" + i);
     }
     analyze();
     double importMs = mean(20, i -> grant(mostlyUsed, "m-extra-" + i));
-    row(String.format(Locale.ROOT, "import into a wallet of %,d lots", lots), importMs);
+    row(String.format(Locale.ROOT, "import into a wallet of %,d open lots", lots), importMs);
     // Use up all but 20 lots, then time 10 one-credit schedules.
     for (int i = 0; i < lots; i++) {
       schedule(mostlyUsed, ONE);
@@ -93,6 +96,9 @@ public final class ReadsAndLots {
     analyze();
     double spendMs = mean(10, i -> schedule(mostlyUsed, ONE));
     row(String.format(Locale.ROOT, "schedule 1 credit, wallet of %,d lots, %,d used up", lots + 20, lots), spendMs);
+    double lateImportMs = mean(10, i -> grant(mostlyUsed, "m-late-" + i));
+    row(String.format(Locale.ROOT, "import into a wallet of %,d lots, %,d used up", lots + 20, lots + 10),
+        lateImportMs);
     // Three wallets of `lots` one-credit lots; one schedule takes them all.
     List<PatientId> full = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
@@ -103,8 +109,11 @@ public final class ReadsAndLots {
       }
     }
     analyze();
+    long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     double acrossMs = mean(3, i -> schedule(full.get(i), MANY));
+    double cpuMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e6 / 3;
     row(String.format(Locale.ROOT, "schedule taking %,d credits across %,d lots", lots, lots), acrossMs);
+    System.out.printf(Locale.ROOT, "%-62s %9.1f ms (mean)%n", "  of which CPU time of the calling thread", cpuMs);
   }
 
   private void readCases(int movements) throws Exception {
