@@ -19,6 +19,8 @@ import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.EventPublisher;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.credits.CancelAppointment;
@@ -201,14 +203,14 @@ public final class Pakketten {
     return queries.lots(practice, patient);
   }
 
-  /** See {@link WalletQueries#history}. */
-  public List<Movement> history(PracticeId practice, PatientId patient) {
-    return queries.history(practice, patient);
+  /** See {@link WalletQueries#history}: one page of the patient's history. */
+  public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
+    return queries.history(practice, patient, request);
   }
 
-  /** See {@link RevenueReports#journal}. */
-  public List<JournalEntry> journal(PracticeId practice, Instant from, Instant to) {
-    return reports.journal(practice, from, to);
+  /** See {@link RevenueReports#journal}: one page of the journal. */
+  public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
+    return reports.journal(practice, from, to, request);
   }
 
   /** See {@link RevenueReports#revenueByLedgerAccount}. */

@@ -179,8 +179,9 @@ class AtomicityTest {
     }
 
     @Override
-    public List<JournalEntry> entries(PracticeId practice, Instant from, Instant to) {
-      return delegate.entries(practice, from, to);
+    public nl.pakketten.common.Page<JournalEntry> entries(PracticeId practice, Instant from, Instant to,
+        nl.pakketten.common.PageRequest request) {
+      return delegate.entries(practice, from, to, request);
     }
   }
 }

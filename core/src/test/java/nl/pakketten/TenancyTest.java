@@ -1,5 +1,6 @@
 package nl.pakketten;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.FAR_FUTURE;
 import static nl.pakketten.testing.Fixtures.OTHER_PRACTICE;
 import static nl.pakketten.testing.Fixtures.OWNER;
@@ -103,7 +104,7 @@ class TenancyTest {
     assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, basis.getId())).isZero();
     assertThat(f.pakketten.wallets(OTHER_PRACTICE, PATIENT)).isEmpty();
     assertThat(f.pakketten.lots(OTHER_PRACTICE, PATIENT)).isEmpty();
-    assertThat(f.pakketten.history(OTHER_PRACTICE, PATIENT)).isEmpty();
+    assertThat(Pages.history(f.pakketten, OTHER_PRACTICE, PATIENT)).isEmpty();
   }
 
   @Test
@@ -156,7 +157,7 @@ class TenancyTest {
 
   @Test
   void anotherPracticesJournalAndReportsAreSeparate() {
-    assertThat(f.pakketten.journal(OTHER_PRACTICE, Instant.EPOCH, FAR_FUTURE)).isEmpty();
+    assertThat(Pages.journal(f.pakketten, OTHER_PRACTICE, Instant.EPOCH, FAR_FUTURE)).isEmpty();
     assertThat(f.pakketten.revenueByLedgerAccount(OTHER_PRACTICE, Instant.EPOCH, FAR_FUTURE)).isEmpty();
     assertThat(f.pakketten.reports().deferredByPackage(OTHER_PRACTICE, FAR_FUTURE)).isEmpty();
     assertThat(f.journal()).isNotEmpty();

@@ -1,6 +1,7 @@
 package nl.pakketten.credits;
 
-import java.util.List;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 
@@ -8,6 +9,10 @@ import nl.pakketten.common.PracticeId;
 public interface History {
   void append(Movement movement);
 
-  /** The patient's movements in the order they were appended. */
-  List<Movement> ofPatient(PracticeId practice, PatientId patient);
+  /**
+   * A page of the patient's movements in the order they were appended (keyset on the append
+   * sequence: a movement appended while a caller pages is read on a later page, never twice). An
+   * unusable cursor is an {@link nl.pakketten.common.InvalidInputException} naming {@code after}.
+   */
+  Page<Movement> ofPatient(PracticeId practice, PatientId patient, PageRequest request);
 }

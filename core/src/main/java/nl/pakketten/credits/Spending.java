@@ -138,7 +138,10 @@ public final class Spending {
         outcome = Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK;
       } else if (lateCancellation.isLate(bookings.now(), appointment.getStart())) {
         outcome = Appointment.CancelOutcome.FORFEITED;
-        Wallet wallet = wallets.lock(practice, appointment.getPatient(), appointment.getPackageId().orElseThrow());
+        // The lots only name the accounts here; the credits stay taken, so nothing is saved.
+        Wallet wallet = wallets.withLots(
+            wallets.lock(practice, appointment.getPatient(), appointment.getPackageId().orElseThrow()),
+            lotIds(appointment));
         for (Allocation allocation : appointment.getAllocations()) {
           Lot lot = wallet.lot(allocation.lotId()).orElseThrow();
           bookings.book(events, lot, MovementKind.FORFEITED, allocation.credits(), allocation.revenue(), actor,
@@ -235,8 +238,10 @@ public final class Spending {
     Appointment appointment = draft.coverage(Appointment.Coverage.COVERED)
         .allocations(taking.get().allocations()).build();
     Wallet after = taking.get().after();
+    Map<LotId, Lot> lots = new java.util.HashMap<>();
+    after.getLots().forEach(l -> lots.put(l.getId(), l));
     for (Allocation allocation : taking.get().allocations()) {
-      Lot lot = after.lot(allocation.lotId()).orElseThrow();
+      Lot lot = lots.get(allocation.lotId());
       bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
           "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
           sourceKey(appointment));
@@ -252,8 +257,10 @@ public final class Spending {
       return;
     }
     PackageId packageId = appointment.getPackageId().orElseThrow();
-    Wallet wallet = locked.computeIfAbsent(packageId,
-        p -> wallets.lock(appointment.getPractice(), appointment.getPatient(), p));
+    // A lot the credits came from may have been used up since, so it is not among the locked
+    // wallet's open lots: load exactly the appointment's lots.
+    Wallet wallet = wallets.withLots(locked.computeIfAbsent(packageId,
+        p -> wallets.lock(appointment.getPractice(), appointment.getPatient(), p)), lotIds(appointment));
     for (Allocation allocation : appointment.getAllocations()) {
       wallet = wallet.giveBack(allocation);
       bookings.book(events, wallet.lot(allocation.lotId()).orElseThrow(), MovementKind.GIVEN_BACK,
@@ -282,6 +289,10 @@ public final class Spending {
 
   private AppointmentType requireType(PracticeId practice, nl.pakketten.catalog.AppointmentTypeId id) {
     return types.find(practice, id).orElseThrow(() -> new NotFoundException("appointment type", id, practice));
+  }
+
+  private static List<LotId> lotIds(Appointment appointment) {
+    return appointment.getAllocations().stream().map(Allocation::lotId).toList();
   }
 
   private static String sourceKey(Appointment appointment) {

@@ -2,7 +2,9 @@ package nl.pakketten.credits;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.PatientId;
@@ -24,7 +26,11 @@ public abstract class Wallet {
 
   public abstract PackageId getPackageId();
 
-  /** Every lot of the wallet, in the order they were granted. */
+  /**
+   * The wallet's lots as read: every lot when read by {@link WalletQueries}, its open lots (and
+   * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
+   * the balance is the same either way.
+   */
   public abstract List<Lot> getLots();
 
   /** Credits remaining over all lots, expired ones included until their expiry is booked. */
@@ -93,7 +99,9 @@ public abstract class Wallet {
     List<Lot> candidates = new ArrayList<>(getLots());
     candidates.removeIf(l -> l.getCreditsRemaining() == 0 || l.isExpiredOn(day));
     candidates.sort(order.comparator()); // stable: ties keep the order of granting
-    Wallet wallet = this;
+    // The changed lots are collected and the wallet rebuilt once: rebuilding it per lot would cost
+    // lots × lots when one appointment takes from many lots.
+    Map<LotId, Lot> changed = new HashMap<>();
     List<Allocation> allocations = new ArrayList<>();
     int needed = credits;
     for (Lot lot : candidates) {
@@ -102,11 +110,13 @@ public abstract class Wallet {
       }
       int taken = Math.min(needed, lot.getCreditsRemaining());
       Money revenue = lot.revenueFor(taken);
-      wallet = wallet.replacing(lot.take(taken, revenue), -taken);
+      changed.put(lot.getId(), lot.take(taken, revenue));
       allocations.add(new Allocation(lot.getId(), taken, revenue));
       needed -= taken;
     }
-    return Optional.of(new Taking(wallet, allocations));
+    List<Lot> lots = new ArrayList<>(getLots());
+    lots.replaceAll(l -> changed.getOrDefault(l.getId(), l));
+    return Optional.of(new Taking(with(lots, getBalance() - credits), allocations));
   }
 
   /** Gives an allocation back to the lot it came from. */

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.TransactionRunner;
@@ -53,9 +56,20 @@ public final class WalletQueries {
     return wallets(practice, patient).stream().flatMap(w -> w.getLots().stream()).toList();
   }
 
-  /** The patient's history: every movement, oldest first. */
-  public List<Movement> history(PracticeId practice, PatientId patient) {
-    return tx.read("history", () -> history.ofPatient(practice, patient));
+  /**
+   * A page of the patient's history, oldest movement first. Start with {@link PageRequest#first()}
+   * and follow {@link Page#next()} until it is empty; each call reads one page, so memory stays
+   * bounded however long the history grows.
+   */
+  public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
+    requirePageRequest(request);
+    return tx.read("history", () -> history.ofPatient(practice, patient, request));
+  }
+
+  static void requirePageRequest(PageRequest request) {
+    if (request == null) {
+      throw InvalidInputException.of("request", null, "must not be null: use PageRequest.first()");
+    }
   }
 
   /** The appointment as the SDK recorded it. */

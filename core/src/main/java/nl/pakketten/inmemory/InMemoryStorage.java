@@ -2,9 +2,15 @@ package nl.pakketten.inmemory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import nl.pakketten.Storage;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
@@ -15,6 +21,8 @@ import nl.pakketten.catalog.Packages;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.Products;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.TransientException;
@@ -26,6 +34,7 @@ import nl.pakketten.credits.GrantReceipt;
 import nl.pakketten.credits.GrantReceipts;
 import nl.pakketten.credits.History;
 import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.Wallet;
 import nl.pakketten.credits.Wallets;
@@ -209,7 +218,24 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Wallet lock(PracticeId practice, PatientId patient, PackageId packageId) {
       // The store's single lock already holds every wallet for the whole transaction.
-      return find(practice, patient, packageId).orElseGet(() -> Wallet.empty(practice, patient, packageId));
+      return find(practice, patient, packageId)
+          .map(w -> Wallet.of(practice, patient, packageId,
+              w.getLots().stream().filter(l -> l.getCreditsRemaining() > 0).toList()))
+          .orElseGet(() -> Wallet.empty(practice, patient, packageId));
+    }
+
+    @Override
+    public Wallet withLots(Wallet locked, Collection<LotId> ids) {
+      Wallet stored = find(locked.getPractice(), locked.getPatient(), locked.getPackageId())
+          .orElseGet(() -> Wallet.empty(locked.getPractice(), locked.getPatient(), locked.getPackageId()));
+      List<Lot> lots = new ArrayList<>(locked.getLots());
+      for (LotId id : new LinkedHashSet<>(ids)) {
+        if (locked.lot(id).isEmpty()) {
+          lots.add(stored.lot(id).orElseThrow(() -> new IllegalStateException("Lot " + id
+              + " is not in the wallet of " + locked.getPatient() + " for package " + locked.getPackageId())));
+        }
+      }
+      return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
     }
 
     @Override
@@ -228,9 +254,20 @@ public final class InMemoryStorage implements Storage {
           .sorted(Comparator.comparing(Wallet::getPackageId)).toList();
     }
 
+    /** Merges the saved lots into the stored ones by id, keeping the order they were granted in. */
     @Override
     public void save(Wallet wallet) {
-      rows.put(new Key3<>(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId()), wallet);
+      Key3<PracticeId, PatientId, PackageId> key = new Key3<>(wallet.getPractice(), wallet.getPatient(),
+          wallet.getPackageId());
+      Map<LotId, Lot> saved = new LinkedHashMap<>();
+      wallet.getLots().forEach(l -> saved.put(l.getId(), l));
+      List<Lot> lots = new ArrayList<>();
+      for (Lot stored : rows.get(key).map(Wallet::getLots).orElse(List.of())) {
+        Lot now = saved.remove(stored.getId());
+        lots.add(now == null ? stored : now);
+      }
+      lots.addAll(saved.values());
+      rows.put(key, Wallet.of(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId(), lots));
     }
 
     @Override
@@ -302,10 +339,10 @@ public final class InMemoryStorage implements Storage {
   }
 
   static final class InMemoryHistory implements History {
-    private final AppendLog<Movement> rows;
+    private final AppendLog<Key2<PracticeId, PatientId>, Movement> rows;
 
     InMemoryHistory(Store store) {
-      rows = new AppendLog<>(store);
+      rows = new AppendLog<>(store, m -> new Key2<>(m.getPractice(), m.getPatient()));
     }
 
     @Override
@@ -314,16 +351,21 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public List<Movement> ofPatient(PracticeId practice, PatientId patient) {
-      return rows.where(m -> m.getPractice().equals(practice) && m.getPatient().equals(patient));
+    public Page<Movement> ofPatient(PracticeId practice, PatientId patient, PageRequest request) {
+      return Page.of(rows.after(new Key2<>(practice, patient), request.afterSequence(), request.size() + 1), request,
+          AppendLog.Entry::value, e -> PageRequest.sequenceCursor(e.seq()));
     }
   }
 
   static final class InMemoryJournal implements Journal {
-    private final AppendLog<JournalEntry> rows;
+    private static final Comparator<AppendLog.Entry<JournalEntry>> ORDER =
+        Comparator.<AppendLog.Entry<JournalEntry>, Instant>comparing(e -> e.value().at())
+            .thenComparingLong(AppendLog.Entry::seq);
+
+    private final AppendLog<PracticeId, JournalEntry> rows;
 
     InMemoryJournal(Store store) {
-      rows = new AppendLog<>(store);
+      rows = new AppendLog<>(store, JournalEntry::practice);
     }
 
     @Override
@@ -331,9 +373,26 @@ public final class InMemoryStorage implements Storage {
       rows.append(entry);
     }
 
+    /** Scans the practice's entries once, keeping only the page's worth with the smallest keys. */
     @Override
-    public List<JournalEntry> entries(PracticeId practice, Instant from, Instant to) {
-      return rows.where(e -> e.practice().equals(practice) && !e.at().isBefore(from) && e.at().isBefore(to));
+    public Page<JournalEntry> entries(PracticeId practice, Instant from, Instant to, PageRequest request) {
+      Optional<PageRequest.TimeKey> after = request.afterTimeKey();
+      TreeSet<AppendLog.Entry<JournalEntry>> smallest = new TreeSet<>(ORDER);
+      rows.forEach(practice, (seq, e) -> {
+        if (e.at().isBefore(from) || !e.at().isBefore(to)) {
+          return;
+        }
+        if (after.isPresent() && (e.at().isBefore(after.get().at())
+            || e.at().equals(after.get().at()) && seq <= after.get().seq())) {
+          return;
+        }
+        smallest.add(new AppendLog.Entry<>(seq, e));
+        if (smallest.size() > request.size() + 1) {
+          smallest.pollLast();
+        }
+      });
+      return Page.of(new ArrayList<>(smallest), request, AppendLog.Entry::value,
+          e -> new PageRequest.TimeKey(e.value().at(), e.seq()).cursor());
     }
   }
 }

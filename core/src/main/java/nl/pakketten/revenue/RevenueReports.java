@@ -1,10 +1,14 @@
 package nl.pakketten.revenue;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.TransactionRunner;
 import org.joda.money.Money;
@@ -22,34 +26,54 @@ public final class RevenueReports {
     this.tx = tx;
   }
 
-  /** The journal entries with {@code from <= at < to}: the export a bookkeeping system imports. */
-  public List<JournalEntry> journal(PracticeId practice, Instant from, Instant to) {
-    return tx.read("journal", () -> journal.entries(practice, from, to));
+  /**
+   * A page of the journal entries with {@code from <= at < to}, ordered by booking time (and by
+   * booking order within one instant): the export a bookkeeping system imports. Start with {@link
+   * PageRequest#first()} and follow {@link Page#next()} until it is empty.
+   */
+  public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
+    if (request == null) {
+      throw InvalidInputException.of("request", null, "must not be null: use PageRequest.first()");
+    }
+    return tx.read("journal", () -> journal.entries(practice, from, to, request));
   }
 
   /** Revenue recognised per ledger account with {@code from <= at < to} (credits − debits). */
   public Map<String, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
     Map<String, Money> result = new TreeMap<>();
-    for (JournalEntry entry : journal(practice, from, to)) {
+    forEachEntry(practice, from, to, entry -> {
       for (JournalLine line : entry.lines()) {
         if (line.role() == AccountRole.REVENUE) {
           result.merge(line.account(), line.signed().negated(), Money::plus);
         }
       }
-    }
+    });
     return result;
   }
 
   /** Deferred revenue still outstanding per package at {@code asOf} (exclusive): credits − debits. */
   public Map<PackageId, Money> deferredByPackage(PracticeId practice, Instant asOf) {
     Map<PackageId, Money> result = new TreeMap<>();
-    for (JournalEntry entry : journal(practice, Instant.EPOCH, asOf)) {
+    forEachEntry(practice, Instant.EPOCH, asOf, entry -> {
       for (JournalLine line : entry.lines()) {
         if (line.role() == AccountRole.DEFERRED_REVENUE) {
           result.merge(entry.packageId(), line.signed().negated(), Money::plus);
         }
       }
-    }
+    });
     return result;
+  }
+
+  /** Reads the entries page by page in one read transaction, holding one page at a time. */
+  private void forEachEntry(PracticeId practice, Instant from, Instant to, Consumer<JournalEntry> action) {
+    tx.read("journal", () -> {
+      Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+      while (request.isPresent()) {
+        Page<JournalEntry> page = journal.entries(practice, from, to, request.get());
+        page.items().forEach(action);
+        request = page.next();
+      }
+      return null;
+    });
   }
 }

@@ -139,6 +139,46 @@ class CancellationTest {
   }
 
   @Test
+  void lateCancellationOfTheCreditsThatUsedUpALotForfeitsThemOnThatLot() {
+    // The lot has no credits left, so a command's wallet does not hold it: it is loaded by id.
+    Fixtures late = withLatePolicy(Duration.ofHours(24));
+    CreditPackage pkg = setUp(late);
+    LotId lot = late.importCredits("I1", PATIENT, pkg.getId(), 2, eur(30)).grant().lotId();
+    scheduleIn(late, "A1", "T2", Duration.ofHours(2));
+
+    late.cancel("A1");
+
+    assertThat(late.balance(PATIENT, pkg.getId())).isZero();
+    assertThat(late.history(PATIENT)).last().satisfies(m -> {
+      assertThat(m.getKind()).isEqualTo(MovementKind.FORFEITED);
+      assertThat(m.getLotId()).isEqualTo(lot);
+      assertThat(m.getCredits()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void cancellingGivesBackToLotsUsedUpLongBeforeAmongManyUsedUpLots() {
+    LotId firstLot = null;
+    for (int i = 0; i < 30; i++) {
+      LotId lot = f.importCredits("I" + i, PATIENT, basis.getId(), 1, eur(30)).grant().lotId();
+      firstLot = firstLot == null ? lot : firstLot;
+      f.clock.advance(Duration.ofMinutes(1));
+    }
+    f.schedule("A0", PATIENT, "T1");
+    for (int i = 1; i < 30; i++) {
+      f.schedule("A" + i, PATIENT, "T1");
+    }
+
+    f.cancel("A0");
+
+    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(1);
+    assertThat(f.lots(PATIENT)).filteredOn(l -> l.getCreditsRemaining() > 0).extracting(Lot::getId)
+        .containsExactly(firstLot);
+    f.schedule("B1", PATIENT, "T1");
+    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+  }
+
+  @Test
   void cancellationBeforeTheLateWindowGivesTheCreditsBack() {
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);

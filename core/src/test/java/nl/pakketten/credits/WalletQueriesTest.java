@@ -157,7 +157,8 @@ class WalletQueriesTest {
       }
 
       @Override
-      public List<Movement> ofPatient(nl.pakketten.common.PracticeId practice, PatientId patient) {
+      public nl.pakketten.common.Page<Movement> ofPatient(nl.pakketten.common.PracticeId practice, PatientId patient,
+          nl.pakketten.common.PageRequest request) {
         throw new AssertionError("the balance must not be summed from the history");
       }
     };

@@ -256,11 +256,11 @@ public abstract class ConcurrentSpendingContract {
   }
 
   private List<Movement> movements(MovementKind kind) {
-    return pakketten.history(practice, PATIENT).stream().filter(m -> m.getKind() == kind).toList();
+    return Pages.history(pakketten, practice, PATIENT).stream().filter(m -> m.getKind() == kind).toList();
   }
 
   private List<JournalEntry> journal() {
-    return pakketten.journal(practice, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+    return Pages.journal(pakketten, practice, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
   }
 
   private List<CreditEvents.CreditEvent> creditEvents(Class<? extends CreditEvents.CreditEvent> type) {

@@ -1273,12 +1273,12 @@ public abstract class CreditLedgerProperties {
       Map<PatientId, List<Movement>> history = new LinkedHashMap<>();
       for (PatientId patient : PATIENTS) {
         wallets.put(patient, pakketten.wallets(practice, patient));
-        history.put(patient, pakketten.history(practice, patient));
+        history.put(patient, Pages.history(pakketten, practice, patient));
       }
       Map<AppointmentId, Optional<Appointment>> appointments = new LinkedHashMap<>();
       APPOINTMENTS.forEach(a -> appointments.put(a, pakketten.queries().appointment(practice, a)));
       return new Observed(pakketten.catalog().packages(practice), products, types, wallets, history,
-          pakketten.journal(practice, Instant.EPOCH, FAR_FUTURE), appointments);
+          Pages.journal(pakketten, practice, Instant.EPOCH, FAR_FUTURE), appointments);
     }
 
     /** What a changing step appended: exactly the expected movements, their entries and events. */

@@ -173,11 +173,11 @@ public final class Fixtures {
   }
 
   public List<Movement> history(PatientId patient) {
-    return pakketten.history(PRACTICE, patient);
+    return Pages.history(pakketten, PRACTICE, patient);
   }
 
   /** Every journal entry of {@link #PRACTICE}, in booking order. */
   public List<JournalEntry> journal() {
-    return pakketten.journal(PRACTICE, Instant.EPOCH, FAR_FUTURE);
+    return Pages.journal(pakketten, PRACTICE, Instant.EPOCH, FAR_FUTURE);
   }
 }

@@ -22,6 +22,9 @@ import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.TransientException;
@@ -547,7 +550,8 @@ public abstract class StorageContract {
     run(() -> storage.wallets().save(wallet));
 
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1))).contains(wallet);
-    assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1))).isEqualTo(wallet);
+    assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1)))
+        .as("a command reads the open lots only").isEqualTo(Wallet.of(practice, PATIENT, PK1, List.of(paid, imported)));
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(12);
   }
 
@@ -600,6 +604,36 @@ public abstract class StorageContract {
 
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1))).contains(after);
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(4);
+  }
+
+  @Test
+  void aLockReadsTheOpenLotsAndWithLotsAddsUsedUpOnesForAGiveBack() {
+    walletPackages();
+
+    Lot usedUp = invoiceLot(practice, PATIENT, PK1, "lot-used", 10, 0, at(10));
+    Lot open = importLot(practice, PATIENT, PK1, "lot-open", 5, 3, at(20), null);
+    Lot alsoUsedUp = importLot(practice, PATIENT, PK1, "lot-also-used", 2, 0, at(30), null);
+    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(usedUp, open, alsoUsedUp))));
+
+    Lot givenBack = Lot.builder().from(usedUp).creditsRemaining(2).recognisedRevenue(eur("33.33").multipliedBy(8))
+        .build();
+    Lot added = importLot(practice, PATIENT, PK1, "lot-new", 4, 4, at(40), null);
+    run(() -> {
+      Wallet locked = storage.wallets().lock(practice, PATIENT, PK1);
+      assertThat(locked.getLots()).containsExactly(open);
+      assertThat(locked.getBalance()).isEqualTo(3);
+      Wallet loaded = storage.wallets().withLots(locked, List.of(usedUp.getId(), open.getId()));
+      assertThat(loaded.getLots()).containsExactlyInAnyOrder(open, usedUp);
+      assertThat(catchThrowable(() -> storage.wallets().withLots(locked, List.of(LotId.of("nobodys-lot")))))
+          .isInstanceOf(IllegalStateException.class);
+      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(open, givenBack, added)));
+    });
+
+    assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().getLots())
+        .as("every lot, in the order granted").containsExactly(givenBack, open, alsoUsedUp, added);
+    assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(9);
+    assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1)).getLots())
+        .containsExactly(givenBack, open, added);
   }
 
   @Test
@@ -945,7 +979,7 @@ public abstract class StorageContract {
       storage.history().append(expired);
     });
 
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT)))
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))))
         .containsExactly(granted, spent, givenBack, expired);
   }
 
@@ -962,9 +996,9 @@ public abstract class StorageContract {
       run(() -> storage.history().append(m));
     }
 
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT)))
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))))
         .extracting(Movement::getKind).containsExactly(MovementKind.values());
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT)))
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))))
         .allSatisfy(m -> assertThat(m.getReason()).hasSize(600));
   }
 
@@ -977,13 +1011,104 @@ public abstract class StorageContract {
     Movement elsewhere = movement(otherPractice, PATIENT, "m-1", MovementKind.GRANTED, 1, eur("0.00"), at(1));
     run(() -> List.of(mine, someoneElse, elsewhere).forEach(storage.history()::append));
 
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT))).containsExactly(mine);
-    assertThat(tx(() -> storage.history().ofPatient(otherPractice, PATIENT))).containsExactly(elsewhere);
-    assertThat(tx(() -> storage.history().ofPatient(practice, PatientId.of("nobody")))).isEmpty();
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r)))).containsExactly(mine);
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(otherPractice, PATIENT, r)))).containsExactly(elsewhere);
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PatientId.of("nobody"), r)))).isEmpty();
+  }
+
+  @Test
+  void pagingThroughTheHistoryInSmallPagesGivesTheSameSequenceAsOneBigPage() {
+    seedBothPractices();
+
+    for (int t = 0; t < 4; t++) {
+      int first = t * 6;
+      run(() -> {
+        for (int i = first; i < first + 6; i++) {
+          storage.history().append(movement(practice, PATIENT, "m-" + (99 - i), MovementKind.SPENT, 1, eur("1.00"),
+              at(i % 4)));
+          storage.history().append(movement(practice, OTHER_PATIENT, "o-" + i, MovementKind.SPENT, 1, eur("1.00"),
+              at(i)));
+        }
+      });
+    }
+
+    Page<Movement> whole = tx(() -> storage.history().ofPatient(practice, PATIENT, PageRequest.first(PageRequest.MAX_SIZE)));
+    assertThat(whole.items()).hasSize(24);
+    assertThat(whole.next()).isEmpty();
+    for (int size : new int[] {1, 2, 5, 23, 24, 25}) {
+      assertThat(tx(() -> Pages.all(PageRequest.first(size), r -> storage.history().ofPatient(practice, PATIENT, r))))
+          .as("pages of %d", size).isEqualTo(whole.items());
+    }
+  }
+
+  @Test
+  void movementsAppendedWhilePagingComeOnALaterPageNeverTwice() {
+    seedBothPractices();
+
+    List<Movement> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      all.add(movement(practice, PATIENT, "m-" + i, MovementKind.SPENT, 1, eur("1.00"), at(i)));
+    }
+    run(() -> all.subList(0, 3).forEach(storage.history()::append));
+
+    Page<Movement> first = tx(() -> storage.history().ofPatient(practice, PATIENT, PageRequest.first(2)));
+    run(() -> all.subList(3, 5).forEach(storage.history()::append));
+    List<Movement> rest = tx(() -> Pages.all(first.next().orElseThrow(),
+        r -> storage.history().ofPatient(practice, PATIENT, r)));
+
+    assertThat(first.items()).containsExactlyElementsOf(all.subList(0, 2));
+    assertThat(rest).containsExactlyElementsOf(all.subList(2, 5));
+  }
+
+  @Test
+  void aCursorThatNoReadReturnedIsInvalidInputNamingAfter() {
+    seedBothPractices();
+
+    for (String cursor : new String[] {"x", "-1", "0", "2026-01-01T00:00:00Z"}) {
+      assertThat(catchThrowable(() -> tx(() -> storage.history().ofPatient(practice, PATIENT,
+          PageRequest.first(5).after(cursor)))))
+          .as(cursor).isInstanceOf(InvalidInputException.class).hasMessageContaining("after");
+    }
+    for (String cursor : new String[] {"x", "7", "2026-01-01T00:00:00Z/x", "yesterday/3"}) {
+      assertThat(catchThrowable(() -> tx(() -> storage.journal().entries(practice, Instant.EPOCH, at(9),
+          PageRequest.first(5).after(cursor)))))
+          .as(cursor).isInstanceOf(InvalidInputException.class).hasMessageContaining("after");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Journal
+
+  @Test
+  void pagingThroughTheJournalInSmallPagesGivesTheSameSequenceAsOneBigPageInTimeThenBookingOrder() {
+    seedBothPractices();
+
+    // Booked out of time order on purpose (a host's clock may step back): the order is (at, booking order).
+    List<JournalEntry> booked = new java.util.ArrayList<>();
+    int[] minutes = {5, 3, 5, 4, 3, 9, 5, 0, 3, 7, 7, 1};
+    for (int i = 0; i < minutes.length; i++) {
+      booked.add(entry(practice, "j-" + (50 - i), at(minutes[i]), eur("1.00")));
+    }
+    run(() -> booked.subList(0, 6).forEach(storage.journal()::append));
+    run(() -> storage.journal().append(entry(otherPractice, "j-x", at(5), eur("1.00"))));
+    run(() -> booked.subList(6, booked.size()).forEach(storage.journal()::append));
+    List<JournalEntry> expected = new java.util.ArrayList<>(booked);
+    expected.sort(java.util.Comparator.comparing(JournalEntry::at)); // stable: booking order within an instant
+
+    Page<JournalEntry> whole = tx(() -> storage.journal().entries(practice, Instant.EPOCH, at(60),
+        PageRequest.first(PageRequest.MAX_SIZE)));
+    assertThat(whole.items()).containsExactlyElementsOf(expected);
+    assertThat(whole.next()).isEmpty();
+    for (int size : new int[] {1, 2, 3, 11, 12, 13}) {
+      assertThat(tx(() -> Pages.all(PageRequest.first(size),
+          r -> storage.journal().entries(practice, Instant.EPOCH, at(60), r))))
+          .as("pages of %d", size).isEqualTo(whole.items());
+      assertThat(tx(() -> Pages.all(PageRequest.first(size), r -> storage.journal().entries(practice, at(3), at(7), r))))
+          .as("a window in pages of %d", size)
+          .isEqualTo(expected.stream().filter(e -> !e.at().isBefore(at(3)) && e.at().isBefore(at(7))).toList());
+    }
+  }
+
 
   @Test
   void entriesReturnsTheWindowFromInclusiveToExclusiveInBookingOrder() {
@@ -996,11 +1121,11 @@ public abstract class StorageContract {
     JournalEntry after = entry(practice, "j-3", at(20), eur("2.00"));
     run(() -> List.of(before, first, sameInstant, last, after).forEach(storage.journal()::append));
 
-    assertThat(tx(() -> storage.journal().entries(practice, at(10), at(20))))
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, at(10), at(20), r))))
         .containsExactly(first, sameInstant, last);
-    assertThat(tx(() -> storage.journal().entries(practice, Instant.EPOCH, at(21))))
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, Instant.EPOCH, at(21), r))))
         .containsExactly(before, first, sameInstant, last, after);
-    assertThat(tx(() -> storage.journal().entries(practice, at(11), at(19)))).isEmpty();
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, at(11), at(19), r)))).isEmpty();
   }
 
   @Test
@@ -1014,7 +1139,7 @@ public abstract class StorageContract {
             new JournalLine("8900", AccountRole.IMPORTS_OFFSET, Side.CREDIT, eur("0.01"))));
     run(() -> storage.journal().append(grant));
 
-    assertThat(tx(() -> storage.journal().entries(practice, at(3), at(4)))).containsExactly(grant);
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, at(3), at(4), r)))).containsExactly(grant);
   }
 
   @Test
@@ -1028,8 +1153,8 @@ public abstract class StorageContract {
       storage.journal().append(theirs);
     });
 
-    assertThat(tx(() -> storage.journal().entries(practice, Instant.EPOCH, at(2)))).containsExactly(mine);
-    assertThat(tx(() -> storage.journal().entries(otherPractice, Instant.EPOCH, at(2)))).containsExactly(theirs);
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, Instant.EPOCH, at(2), r)))).containsExactly(mine);
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(otherPractice, Instant.EPOCH, at(2), r)))).containsExactly(theirs);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1066,8 +1191,8 @@ public abstract class StorageContract {
     assertThat(tx(() -> storage.wallets().ofPatient(practice, PATIENT))).isEmpty();
     assertThat(tx(() -> storage.appointments().find(practice, AppointmentId.of("A-1")))).isEmpty();
     assertThat(tx(() -> storage.grantReceipts().find(practice, GrantReceipt.Kind.PAYMENT, "F-1"))).isEmpty();
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT))).isEmpty();
-    assertThat(tx(() -> storage.journal().entries(practice, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"))))
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r)))).isEmpty();
+    assertThat(tx(() -> Pages.all(r -> storage.journal().entries(practice, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), r))))
         .isEmpty();
   }
 
@@ -1081,7 +1206,7 @@ public abstract class StorageContract {
     assertThat(result).isEqualTo("done");
     assertThat(tx(() -> storage.packages().list(practice))).hasSize(1);
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(2);
-    assertThat(tx(() -> storage.history().ofPatient(practice, PATIENT))).hasSize(1);
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r)))).hasSize(1);
   }
 
   @Test
@@ -1092,7 +1217,7 @@ public abstract class StorageContract {
       assertThat(storage.wallets().lock(practice, PATIENT, PK1).getBalance()).isEqualTo(2);
       assertThat(storage.appointments().lock(practice, AppointmentId.of("A-1"))).isPresent();
       assertThat(storage.grantReceipts().find(practice, GrantReceipt.Kind.PAYMENT, "F-1")).isPresent();
-      assertThat(storage.history().ofPatient(practice, PATIENT)).hasSize(1);
+      assertThat(Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))).hasSize(1);
     });
   }
 
@@ -1178,6 +1303,6 @@ public abstract class StorageContract {
 
     assertNothingStored(practice);
     assertThat(tx(() -> storage.packages().list(otherPractice))).hasSize(1);
-    assertThat(tx(() -> storage.history().ofPatient(otherPractice, PATIENT))).hasSize(1);
+    assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(otherPractice, PATIENT, r)))).hasSize(1);
   }
 }

@@ -1,6 +1,9 @@
 package nl.pakketten.examples;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.util.Optional;
+import nl.pakketten.common.PageRequest;
+import nl.pakketten.common.Page;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -352,9 +355,15 @@ public final class Quickstart {
     for (PatientId patient : List.of(SANNE, BRAM)) {
       say("Patient " + patient + ":");
       TextTable table = TextTable.of("when", "what", "credits", "lot", "who", "why", "source key").alignRight(2);
-      for (Movement m : pakketten.history(PRACTICE, patient)) {
-        table.row(when(m.getAt()), m.getKind(), signed(m), label(m.getLotId()), m.getActor(), m.getReason(),
-            m.getSourceKey());
+      // The history comes in pages (500 movements by default): follow next() until it is empty.
+      Optional<PageRequest> request = Optional.of(PageRequest.first());
+      while (request.isPresent()) {
+        Page<Movement> page = pakketten.history(PRACTICE, patient, request.get());
+        for (Movement m : page.items()) {
+          table.row(when(m.getAt()), m.getKind(), signed(m), label(m.getLotId()), m.getActor(), m.getReason(),
+              m.getSourceKey());
+        }
+        request = page.next();
       }
       table.print(out);
     }
@@ -363,9 +372,14 @@ public final class Quickstart {
   private void showJournal() {
     heading("Journal: one balanced entry per movement that moves money");
     TextTable table = TextTable.of("when", "entry", "debit", "credit", "amount", "source key").alignRight(4);
-    for (JournalEntry entry : pakketten.journal(PRACTICE, monthStart(), monthEnd())) {
-      table.row(when(entry.at()), entry.description(), account(entry, Side.DEBIT), account(entry, Side.CREDIT),
-          entry.total(), entry.sourceKey());
+    Optional<PageRequest> request = Optional.of(PageRequest.first());
+    while (request.isPresent()) {
+      Page<JournalEntry> page = pakketten.journal(PRACTICE, monthStart(), monthEnd(), request.get());
+      for (JournalEntry entry : page.items()) {
+        table.row(when(entry.at()), entry.description(), account(entry, Side.DEBIT), account(entry, Side.CREDIT),
+            entry.total(), entry.sourceKey());
+      }
+      request = page.next();
     }
     table.print(out);
   }

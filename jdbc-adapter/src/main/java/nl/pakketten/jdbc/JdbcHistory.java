@@ -2,6 +2,8 @@ package nl.pakketten.jdbc;
 
 import java.util.List;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
@@ -43,12 +45,14 @@ final class JdbcHistory implements History {
     });
   }
 
+  /** Keyset paging on the append sequence, read through the index on (practice, patient, seq). */
   @Override
-  public List<Movement> ofPatient(PracticeId practice, PatientId patient) {
-    return db.list("read the history of " + patient, "SELECT movement_id, practice_id, patient_id, package_id, lot_id,"
-            + " kind, credits, revenue, currency, at, actor, reason, source_key FROM pakketten_movements"
-            + " WHERE practice_id = ? AND patient_id = ? ORDER BY seq",
-        rs -> Movement.builder()
+  public Page<Movement> ofPatient(PracticeId practice, PatientId patient, PageRequest request) {
+    record Row(long seq, Movement movement) {}
+    List<Row> rows = db.list("read the history of " + patient, "SELECT seq, movement_id, practice_id, patient_id,"
+            + " package_id, lot_id, kind, credits, revenue, currency, at, actor, reason, source_key"
+            + " FROM pakketten_movements WHERE practice_id = ? AND patient_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        rs -> new Row(rs.getLong("seq"), Movement.builder()
             .id(rs.getString("movement_id"))
             .practice(PracticeId.of(rs.getString("practice_id")))
             .patient(PatientId.of(rs.getString("patient_id")))
@@ -61,7 +65,8 @@ final class JdbcHistory implements History {
             .actor(UserId.of(rs.getString("actor")))
             .reason(rs.getString("reason"))
             .sourceKey(rs.getString("source_key"))
-            .build(),
-        practice.value(), patient.value());
+            .build()),
+        practice.value(), patient.value(), request.afterSequence(), request.size() + 1);
+    return Page.of(rows, request, Row::movement, r -> PageRequest.sequenceCursor(r.seq()));
   }
 }

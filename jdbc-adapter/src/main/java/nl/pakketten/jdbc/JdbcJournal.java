@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.revenue.AccountRole;
@@ -51,37 +54,50 @@ final class JdbcJournal implements Journal {
     });
   }
 
-  private record Head(String id, Instant at, String patient, String packageId, String lotRef, String sourceKey,
+  private record Head(String id, Instant at, long seq, String patient, String packageId, String lotRef, String sourceKey,
       String description) {}
 
+  /**
+   * Keyset paging on (at, seq) through the index on (practice, at, seq): the page's entries are
+   * chosen first (LIMIT on entries, not on lines), then joined to their lines. After a cursor the
+   * scan starts at the cursor's instant, so a page costs the same wherever it is in the journal.
+   */
   @Override
-  public List<JournalEntry> entries(PracticeId practice, Instant from, Instant to) {
-    if (!from.isBefore(to)) {
-      return List.of();
+  public Page<JournalEntry> entries(PracticeId practice, Instant from, Instant to, PageRequest request) {
+    Optional<PageRequest.TimeKey> after = request.afterTimeKey();
+    Instant lower = after.map(a -> a.at().isAfter(from) ? a.at() : from).orElse(from);
+    if (!lower.isBefore(to)) {
+      return new Page<>(List.of(), Optional.empty());
     }
+    Instant afterAt = after.map(PageRequest.TimeKey::at).orElse(Instant.EPOCH);
+    long afterSeq = after.map(PageRequest.TimeKey::seq).orElse(0L);
     return db.call("read the journal", tx -> {
       Map<Head, List<JournalLine>> entries = new LinkedHashMap<>();
-      Db.list(tx, "SELECT e.entry_id, e.at, e.patient_id, e.package_id, e.lot_ref, e.source_key, e.description,"
-              + " l.account, l.role, l.side, l.amount, l.currency"
-              + " FROM pakketten_journal_entries e JOIN pakketten_journal_lines l"
-              + " ON l.practice_id = e.practice_id AND l.entry_id = e.entry_id"
-              + " WHERE e.practice_id = ? AND e.at >= ? AND e.at < ? ORDER BY e.seq, l.line_no",
+      Db.list(tx, "SELECT e.entry_id, e.at, e.seq, e.patient_id, e.package_id, e.lot_ref, e.source_key,"
+              + " e.description, l.account, l.role, l.side, l.amount, l.currency"
+              + " FROM (SELECT practice_id, entry_id, at, seq, patient_id, package_id, lot_ref, source_key, description"
+              + " FROM pakketten_journal_entries WHERE practice_id = ? AND at >= ? AND at < ?"
+              + " AND (at > ? OR seq > ?) ORDER BY at, seq LIMIT ?) e"
+              + " JOIN pakketten_journal_lines l ON l.practice_id = e.practice_id AND l.entry_id = e.entry_id"
+              + " ORDER BY e.at, e.seq, l.line_no",
           rs -> {
             entries.computeIfAbsent(head(rs), h -> new ArrayList<>()).add(line(rs));
             return null;
           },
-          practice.value(), Values.bound(from), Values.bound(to));
-      List<JournalEntry> result = new ArrayList<>(entries.size());
-      entries.forEach((h, lines) -> result.add(new JournalEntry(h.id(), practice, h.at(),
+          practice.value(), Values.bound(lower), Values.bound(to), Values.bound(afterAt), afterSeq,
+          request.size() + 1);
+      List<Map.Entry<Head, JournalEntry>> rows = new ArrayList<>(entries.size());
+      entries.forEach((h, lines) -> rows.add(Map.entry(h, new JournalEntry(h.id(), practice, h.at(),
           h.patient() == null ? null : PatientId.of(h.patient()),
           h.packageId() == null ? null : PackageId.of(h.packageId()), h.lotRef(), h.sourceKey(), h.description(),
-          lines)));
-      return result;
+          lines))));
+      return Page.of(rows, request, Map.Entry::getValue,
+          r -> new PageRequest.TimeKey(r.getKey().at(), r.getKey().seq()).cursor());
     });
   }
 
   private static Head head(ResultSet rs) throws SQLException {
-    return new Head(rs.getString("entry_id"), Values.instant(rs, "at"), rs.getString("patient_id"),
+    return new Head(rs.getString("entry_id"), Values.instant(rs, "at"), rs.getLong("seq"), rs.getString("patient_id"),
         rs.getString("package_id"), rs.getString("lot_ref"), rs.getString("source_key"), rs.getString("description"));
   }
 

@@ -4,11 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.pakketten.catalog.BalanceSheetItem;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
@@ -26,7 +31,7 @@ import nl.pakketten.credits.Wallets;
 
 /**
  * Wallets and their lots. {@link #lock} takes a row lock on the wallet row (creating it first if
- * missing, without racing a concurrent creator) and then reads the lots: every change of a wallet's
+ * missing, without racing a concurrent creator) and then reads its open lots: every change of a wallet's
  * lots happens under that lock, so two spends never read the same credits. {@link #save} writes only
  * what changed since the lock, each update guarded by the values read under it.
  */
@@ -39,6 +44,15 @@ final class JdbcWallets implements Wallets {
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String LOTS_OF_WALLET = "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
       + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? ORDER BY position";
+  /**
+   * The lots a command works on: only those with credits remaining, through the partial index
+   * pakketten_lots_open_ix (PostgreSQL) or pakketten_lots_remaining_ix (H2), so a wallet's used-up
+   * lots cost a command nothing.
+   */
+  private static final String OPEN_LOTS_OF_WALLET = "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
+      + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND credits_remaining > 0 ORDER BY position";
+  private static final String NEXT_POSITION = "SELECT COALESCE(MAX(position) + 1, 0) FROM pakketten_lots"
+      + " WHERE practice_id = ? AND patient_id = ? AND package_id = ?";
   /** The balance read: one primary-key lookup, whatever the wallet's history holds. */
   static final String BALANCE = "SELECT balance FROM pakketten_wallets"
       + " WHERE practice_id = ? AND patient_id = ? AND package_id = ?";
@@ -93,7 +107,7 @@ final class JdbcWallets implements Wallets {
                 + " AND balance = 0", key));
       }
     }
-    Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot, key));
+    Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, OPEN_LOTS_OF_WALLET, JdbcWallets::lot, key));
     requireConsistent(wallet, balance.get(0));
     tx.remember(Key.of(wallet), wallet);
     return wallet;
@@ -105,12 +119,13 @@ final class JdbcWallets implements Wallets {
    * taken when it started, and a {@code SELECT ... FOR UPDATE OF w} joined to the lots that waited
    * for a concurrent spend would lock the wallet's new version but return the lots as they were
    * before that spend. The second statement takes its snapshot only after the first one holds the
-   * lock, so it reads the lots as the last holder of the lock left them. Empty when the wallet row
-   * does not exist yet.
+   * lock, so it reads the lots as the last holder of the lock left them. Only open lots are read
+   * (see {@link #withLots} for the used-up ones a give-back needs). Empty when the wallet row does
+   * not exist yet.
    */
   private Optional<Wallet> lockAndReadLots(Db.Tx tx, PracticeId practice, PatientId patient, PackageId packageId,
       Object[] key) throws SQLException {
-    List<List<Object>> results = Db.lists(tx, LOCK + "; " + LOTS_OF_WALLET, List.of(rs -> rs.getInt(1),
+    List<List<Object>> results = Db.lists(tx, LOCK + "; " + OPEN_LOTS_OF_WALLET, List.of(rs -> rs.getInt(1),
         JdbcWallets::lot), key[0], key[1], key[2], key[0], key[1], key[2]);
     if (results.get(0).isEmpty()) {
       return Optional.empty();
@@ -121,6 +136,40 @@ final class JdbcWallets implements Wallets {
     requireConsistent(wallet, (Integer) results.get(0).get(0));
     tx.remember(Key.of(wallet), wallet);
     return Optional.of(wallet);
+  }
+
+  /**
+   * Reads the missing lots by primary key under the wallet's lock (held since {@link #lock}), and
+   * adds them to the state {@link #save} compares with as well, so their update is guarded like
+   * any other.
+   */
+  @Override
+  public Wallet withLots(Wallet locked, Collection<LotId> ids) {
+    Key key = Key.of(locked);
+    Set<LotId> missing = new LinkedHashSet<>(ids);
+    missing.removeIf(id -> locked.lot(id).isPresent());
+    if (missing.isEmpty()) {
+      return locked;
+    }
+    return db.call("read lots of the wallet of " + locked.getPatient() + " for package " + locked.getPackageId(), tx -> {
+      Wallet before = tx.<Key, Wallet>locked(key).orElseThrow(() -> new IllegalStateException("The wallet of "
+          + locked.getPatient() + " for package " + locked.getPackageId() + " is not locked"));
+      List<Lot> loaded = new ArrayList<>();
+      for (LotId id : missing) {
+        Lot lot = Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ? AND lot_id = ?",
+                JdbcWallets::lot, key.practice(), id.value()).stream()
+            .filter(l -> l.getPatient().equals(locked.getPatient()) && l.getPackageId().equals(locked.getPackageId()))
+            .findFirst().orElseThrow(() -> new IllegalStateException("Lot " + id + " is not in the wallet of "
+                + locked.getPatient() + " for package " + locked.getPackageId()));
+        loaded.add(lot);
+      }
+      List<Lot> remembered = new ArrayList<>(before.getLots());
+      loaded.stream().filter(l -> before.lot(l.getId()).isEmpty()).forEach(remembered::add);
+      tx.remember(key, Wallet.of(before.getPractice(), before.getPatient(), before.getPackageId(), remembered));
+      List<Lot> lots = new ArrayList<>(locked.getLots());
+      lots.addAll(loaded);
+      return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
+    });
   }
 
   @Override
@@ -173,24 +222,22 @@ final class JdbcWallets implements Wallets {
       Optional<Wallet> locked = tx.locked(key);
       Wallet before = locked.isPresent() ? locked.get()
           : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
-      List<Lot> old = before.getLots();
-      List<Lot> now = wallet.getLots();
-      if (now.size() < old.size()) {
-        throw new IllegalStateException("Saving the wallet of " + wallet.getPatient() + " for package "
-            + wallet.getPackageId() + " would remove lots; lots are never removed");
-      }
+      Map<LotId, Lot> old = new HashMap<>();
+      before.getLots().forEach(l -> old.put(l.getId(), l));
+      Set<LotId> kept = new HashSet<>();
       List<Object[]> inserts = new ArrayList<>();
-      for (int i = 0; i < now.size(); i++) {
-        Lot lot = now.get(i);
-        if (i >= old.size()) {
-          inserts.add(insertValues(lot, i));
+      int position = -1;
+      for (Lot lot : wallet.getLots()) {
+        Lot was = old.get(lot.getId());
+        if (was == null) {
+          if (position < 0) {
+            position = Db.list(tx, NEXT_POSITION, rs -> rs.getInt(1), key.practice(), key.patient(),
+                key.packageId()).get(0);
+          }
+          inserts.add(insertValues(lot, position++));
           continue;
         }
-        Lot was = old.get(i);
-        if (!was.getId().equals(lot.getId())) {
-          throw new IllegalStateException("Lot " + lot.getId() + " is at the place of lot " + was.getId()
-              + " in the wallet of " + wallet.getPatient() + "; lots keep their order");
-        }
+        kept.add(lot.getId());
         if (was.getCreditsRemaining() != lot.getCreditsRemaining()
             || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
           tx.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
@@ -200,6 +247,10 @@ final class JdbcWallets implements Wallets {
                   Values.amount("recognisedRevenue", was.getRecognisedRevenue())},
               "Lot " + lot.getId() + " changed outside the lock of its wallet");
         }
+      }
+      if (kept.size() < old.size()) {
+        throw new IllegalStateException("Saving the wallet of " + wallet.getPatient() + " for package "
+            + wallet.getPackageId() + " would remove lots; lots are never removed");
       }
       Db.batchKeepingAppends(tx, INSERT_LOT, inserts);
       if (before.getBalance() != wallet.getBalance()) {

@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.eur;
@@ -83,11 +84,11 @@ class AppendsTest {
 
     tx(storage, () -> {
       storage.history().append(movement("m-1"));
-      assertThat(storage.history().ofPatient(PRACTICE, PATIENT)).containsExactly(movement("m-1"));
+      assertThat(Pages.all(r -> storage.history().ofPatient(PRACTICE, PATIENT, r))).containsExactly(movement("m-1"));
       storage.journal().append(entry("e-1"));
       storage.history().append(movement("m-2"));
-      assertThat(storage.journal().entries(PRACTICE, AT, Fixtures.FAR_FUTURE)).containsExactly(entry("e-1"));
-      assertThat(storage.history().ofPatient(PRACTICE, PATIENT)).containsExactly(movement("m-1"), movement("m-2"));
+      assertThat(Pages.all(r -> storage.journal().entries(PRACTICE, AT, Fixtures.FAR_FUTURE, r))).containsExactly(entry("e-1"));
+      assertThat(Pages.all(r -> storage.history().ofPatient(PRACTICE, PATIENT, r))).containsExactly(movement("m-1"), movement("m-2"));
       storage.appointments().insert(appointment);
       assertThat(storage.appointments().find(PRACTICE, appointment.getId())).contains(appointment);
       storage.appointments().insert(appointment("A-2"));
@@ -139,8 +140,8 @@ class AppendsTest {
       return null;
     });
 
-    assertThat(tx(storage, () -> storage.history().ofPatient(PRACTICE, PATIENT))).containsExactlyElementsOf(movements);
-    List<JournalEntry> entries = tx(storage, () -> storage.journal().entries(PRACTICE, AT, Fixtures.FAR_FUTURE));
+    assertThat(tx(storage, () -> Pages.all(r -> storage.history().ofPatient(PRACTICE, PATIENT, r)))).containsExactlyElementsOf(movements);
+    List<JournalEntry> entries = tx(storage, () -> Pages.all(r -> storage.journal().entries(PRACTICE, AT, Fixtures.FAR_FUTURE, r)));
     assertThat(entries).hasSize(n);
     for (int i = 0; i < n; i++) {
       assertThat(entries.get(i)).isEqualTo(entry("e-" + i));

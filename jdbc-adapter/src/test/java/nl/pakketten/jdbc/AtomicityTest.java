@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +93,7 @@ class AtomicityTest {
       assertThat(pay(invoice, patient)).isInstanceOf(PaymentResult.AlreadyGranted.class);
       assertThat(f.balance(patient, fysio)).isEqualTo(10);
       assertThat(f.balance(patient, massage)).isEqualTo(10);
-      assertThat(f.pakketten.history(PRACTICE, patient)).hasSize(2);
+      assertThat(Pages.history(f.pakketten, PRACTICE, patient)).hasSize(2);
     }
   }
 

@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,7 +209,7 @@ class DifferentialLedgerTest {
     state.add(p.balance(practice, patient, A));
     state.add(p.balance(practice, patient, B));
     state.add(p.wallets(practice, patient));
-    for (Movement m : p.history(practice, patient)) {
+    for (Movement m : Pages.history(p, practice, patient)) {
       state.add(List.of(m.getPackageId(), m.getLotId(), m.getKind(), m.getCredits(), m.getRevenue(), m.getAt(),
           m.getActor(), m.getReason(), m.getSourceKey()));
     }
@@ -217,7 +218,7 @@ class DifferentialLedgerTest {
 
   private static List<Object> journal(Pakketten p, PracticeId practice) {
     List<Object> entries = new ArrayList<>();
-    for (JournalEntry e : p.journal(practice, Instant.EPOCH, Instant.MAX)) {
+    for (JournalEntry e : Pages.journal(p, practice, Instant.EPOCH, Instant.MAX)) {
       entries.add(List.of(e.at(), e.patient(), e.packageId(), e.lotRef(), e.sourceKey(), e.description(), e.lines()));
     }
     return entries;

@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
@@ -110,7 +111,7 @@ class HostTransactionTest {
       host.commit();
     }
     assertThat(f.balance(PATIENT, fysio)).isEqualTo(8);
-    assertThat(f.pakketten.history(PRACTICE, PATIENT)).extracting(m -> m.getKind())
+    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(m -> m.getKind())
         .containsExactly(MovementKind.GRANTED, MovementKind.SPENT, MovementKind.SPENT);
     assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
   }

@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class JdbcStorageTest {
     assertThat(f.balance(PATIENT, pkg.getId())).isEqualTo(9);
     assertThat(f.pakketten.lots(Fixtures.PRACTICE, PATIENT)).singleElement()
         .satisfies(lot -> assertThat(lot.getCreditsRemaining()).isEqualTo(9));
-    assertThat(f.pakketten.history(Fixtures.PRACTICE, PATIENT)).hasSize(4);
+    assertThat(Pages.history(f.pakketten, Fixtures.PRACTICE, PATIENT)).hasSize(4);
     assertThat(LedgerAudit.violations(database.dataSource())).isEmpty();
   }
 

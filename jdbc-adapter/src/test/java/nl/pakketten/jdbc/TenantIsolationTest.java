@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.OTHER_PRACTICE;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.PATIENT;
@@ -60,15 +61,15 @@ class TenantIsolationTest {
     assertThat(f.pakketten.findPackage(PRACTICE, PKG).orElseThrow().isActive()).isFalse();
     assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().isActive()).isTrue();
     assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().getInternalRate()).isEqualTo(eur("50.00"));
-    assertThat(f.pakketten.history(PRACTICE, PATIENT)).extracting(Movement::getPractice).containsOnly(PRACTICE)
+    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(Movement::getPractice).containsOnly(PRACTICE)
         .hasSize(3);
-    assertThat(f.pakketten.history(OTHER_PRACTICE, PATIENT)).extracting(Movement::getPractice)
+    assertThat(Pages.history(f.pakketten, OTHER_PRACTICE, PATIENT)).extracting(Movement::getPractice)
         .containsOnly(OTHER_PRACTICE).hasSize(3);
     assertThat(f.pakketten.lots(OTHER_PRACTICE, PATIENT)).singleElement()
         .satisfies(lot -> assertThat(lot.getCreditsGranted()).isEqualTo(20));
-    assertThat(f.pakketten.journal(PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
+    assertThat(Pages.journal(f.pakketten, PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
         .containsOnly(PRACTICE).hasSize(3);
-    assertThat(f.pakketten.journal(OTHER_PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
+    assertThat(Pages.journal(f.pakketten, OTHER_PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
         .containsOnly(OTHER_PRACTICE).hasSize(3);
     assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1")).orElseThrow().getStatus())
         .isEqualTo(nl.pakketten.credits.Appointment.Status.SCHEDULED);

@@ -1,5 +1,6 @@
 package nl.pakketten.jdbc;
 
+import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.eur;
@@ -52,7 +53,7 @@ class WalletLockTest {
       assertThat(waiter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ScheduleResult.Covered.class);
     }
     assertThat(f.balance(PATIENT, fysio)).isZero();
-    assertThat(f.pakketten.history(PRACTICE, PATIENT)).hasSize(3);
+    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).hasSize(3);
     assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
   }
 
