@@ -194,7 +194,7 @@ class AtomicityTest {
 
     assertThat(f.balance(patient, fysio)).isEqualTo(9);
     assertThat(f.balance(patient, massage)).isEqualTo(10);
-    assertThat(f.pakketten.history(PRACTICE, patient)).hasSize(3);
+    assertThat(nl.pakketten.testing.Pages.history(f.pakketten, PRACTICE, patient)).hasSize(3);
     assertThat(LedgerAudit.count(db.dataSource(),
         "SELECT COUNT(*) FROM pakketten_appointments WHERE appointment_id = ?", "A-1")).isEqualTo(1);
     // Each event once, from the attempt that committed.
@@ -219,7 +219,7 @@ class AtomicityTest {
 
     assertThat(f.balance(patient, fysio)).isEqualTo(9);
     assertThat(f.balance(patient, massage)).isEqualTo(10);
-    assertThat(f.pakketten.history(PRACTICE, patient)).hasSize(3);
+    assertThat(nl.pakketten.testing.Pages.history(f.pakketten, PRACTICE, patient)).hasSize(3);
     assertThat(events).isEqualTo(eventsOfAFaultFreeRun());
   }
 
