@@ -135,7 +135,7 @@ class FlywayGuidanceTest {
   }
 
   /** A new, empty database of this kind: on PostgreSQL a CREATE DATABASE on the embedded server. */
-  private static DataSource newDatabase(Database database) throws SQLException {
+  static DataSource newDatabase(Database database) throws SQLException {
     String name = "hostapp_" + DATABASES.incrementAndGet();
     if (database == Database.H2) {
       JdbcDataSource h2 = new JdbcDataSource();

@@ -1,4 +1,4 @@
--- Pakketten schema, version 4, H2: indexes for bounded reads (issue 8, part 9).
+-- Pakketten schema, version 3, H2: indexes for bounded reads (issue 8, part 9).
 
 -- A command reads a wallet's open lots only (credits remaining above 0). H2 has no partial index:
 -- this one lets it skip a wallet's used-up lots by the range credits_remaining > 0.

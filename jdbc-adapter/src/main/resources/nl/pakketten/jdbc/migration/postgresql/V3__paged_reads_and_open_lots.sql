@@ -1,4 +1,4 @@
--- Pakketten schema, version 4, PostgreSQL: indexes for bounded reads (issue 8, part 9).
+-- Pakketten schema, version 3, PostgreSQL: indexes for bounded reads (issue 8, part 9).
 
 -- A command reads a wallet's open lots only (credits remaining above 0), in the order granted. The
 -- partial index holds only open lots, so a wallet's used-up lots cost a command nothing however
