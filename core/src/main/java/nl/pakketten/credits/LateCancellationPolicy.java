@@ -19,7 +19,7 @@ public interface LateCancellationPolicy {
 
   /** Every cancellation gives the credits back. The default. */
   static LateCancellationPolicy none() {
-    return Window.NONE;
+    return LateCancellationWindow.NONE;
   }
 
   /** A cancellation less than {@code window} before the start (or after it) keeps the credits. */
@@ -28,26 +28,26 @@ public interface LateCancellationPolicy {
     if (window.isNegative() || window.isZero()) {
       throw nl.pakketten.common.InvalidInputException.of("window", window, "must be positive");
     }
-    return new Window(window);
+    return new LateCancellationWindow(window);
+  }
+}
+
+/** The built-in late-cancellation policies: credits kept within a window before the start (none when it is zero). */
+record LateCancellationWindow(Duration window) implements LateCancellationPolicy {
+  static final LateCancellationWindow NONE = new LateCancellationWindow(Duration.ZERO);
+
+  LateCancellationWindow {
+    Objects.requireNonNull(window, "window");
   }
 
-  /** The built-in policies: credits kept within a window before the start (none when it is zero). */
-  record Window(Duration window) implements LateCancellationPolicy {
-    static final Window NONE = new Window(Duration.ZERO);
+  @Override
+  public CreditsDecision decide(Appointment appointment, Instant now) {
+    boolean late = !window.isZero() && !now.isBefore(appointment.getStart().minus(window));
+    return late ? CreditsDecision.forfeit("late: " + this) : CreditsDecision.giveBack();
+  }
 
-    public Window {
-      Objects.requireNonNull(window, "window");
-    }
-
-    @Override
-    public CreditsDecision decide(Appointment appointment, Instant now) {
-      boolean late = !window.isZero() && !now.isBefore(appointment.getStart().minus(window));
-      return late ? CreditsDecision.forfeit("late: " + this) : CreditsDecision.giveBack();
-    }
-
-    @Override
-    public String toString() {
-      return window.isZero() ? "no late-cancellation policy" : "credits kept within " + window + " of the start";
-    }
+  @Override
+  public String toString() {
+    return window.isZero() ? "no late-cancellation policy" : "credits kept within " + window + " of the start";
   }
 }
