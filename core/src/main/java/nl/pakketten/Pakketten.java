@@ -32,7 +32,10 @@ import nl.pakketten.credits.ImportCredits;
 import nl.pakketten.credits.ImportResult;
 import nl.pakketten.credits.LateCancellationPolicy;
 import nl.pakketten.credits.Lot;
+import nl.pakketten.credits.MarkNoShow;
 import nl.pakketten.credits.Movement;
+import nl.pakketten.credits.NoShowPolicy;
+import nl.pakketten.credits.NoShowResult;
 import nl.pakketten.credits.PaymentResult;
 import nl.pakketten.credits.ProductInvoice;
 import nl.pakketten.credits.ScheduleAppointment;
@@ -79,7 +82,8 @@ public final class Pakketten {
     this.granting = new Granting(s.packages(), s.products(), s.wallets(), s.grantReceipts(), s.history(),
         s.journal(), b.bookkeeping, b.access, tx, validator, clock);
     this.spending = new Spending(s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
-        s.journal(), b.bookkeeping, b.access, tx, validator, clock, b.shortfall, b.lateCancellation, b.order);
+        s.journal(), b.bookkeeping, b.access, tx, validator, clock, b.shortfall, b.lateCancellation,
+        b.noShow, b.order);
     this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
         clock);
     this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, clock);
@@ -101,7 +105,7 @@ public final class Pakketten {
     return granting;
   }
 
-  /** Spending use cases: schedule, cancel, change type. */
+  /** Spending use cases: schedule, cancel, mark a no-show, change type. */
   public Spending spending() {
     return spending;
   }
@@ -173,6 +177,11 @@ public final class Pakketten {
     return spending.cancel(command);
   }
 
+  /** See {@link Spending#markNoShow}. */
+  public NoShowResult markNoShow(MarkNoShow command) {
+    return spending.markNoShow(command);
+  }
+
   /** See {@link Spending#changeType}. */
   public ScheduleResult changeAppointmentType(ChangeAppointmentType command) {
     return spending.changeType(command);
@@ -231,6 +240,7 @@ public final class Pakketten {
     private AccessPolicy access = AccessPolicy.ownerManagesPackages();
     private ShortfallPolicy shortfall = ShortfallPolicy.REJECT;
     private LateCancellationPolicy lateCancellation = LateCancellationPolicy.none();
+    private NoShowPolicy noShow = NoShowPolicy.keepCredits();
     private SpendingOrder order = SpendingOrder.earliestExpiryThenOldest();
     private Bookkeeping bookkeeping = Bookkeeping.defaults();
     private int maxAttempts = 5;
@@ -261,15 +271,30 @@ public final class Pakketten {
       return this;
     }
 
-    /** What happens when a patient has too few credits; {@link ShortfallPolicy#REJECT} by default. */
+    /**
+     * What happens when a patient has too few credits; {@link ShortfallPolicy#REJECT} by default,
+     * {@link ShortfallPolicy#ALLOW_UNCOVERED} or the host's own policy otherwise.
+     */
     public Builder shortfallPolicy(ShortfallPolicy shortfall) {
       this.shortfall = Objects.requireNonNull(shortfall, "shortfall");
       return this;
     }
 
-    /** Whether late cancellations keep the credits; {@link LateCancellationPolicy#none()} by default. */
+    /**
+     * Whether a cancellation keeps the credits; {@link LateCancellationPolicy#none()} (always give
+     * back) by default, {@link LateCancellationPolicy#keepCreditsWithin} or the host's own policy otherwise.
+     */
     public Builder lateCancellationPolicy(LateCancellationPolicy policy) {
       this.lateCancellation = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Whether a no-show keeps the credits; {@link NoShowPolicy#keepCredits()} by default, {@link
+     * NoShowPolicy#giveCreditsBack()} or the host's own policy otherwise.
+     */
+    public Builder noShowPolicy(NoShowPolicy policy) {
+      this.noShow = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

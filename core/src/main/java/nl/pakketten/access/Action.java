@@ -14,7 +14,7 @@ public enum Action {
   EXPIRE_CREDITS("expire credits"),
   /** Register the payment of a product invoice. */
   REGISTER_PAYMENTS("register payments"),
-  /** Schedule, cancel or change appointments. */
+  /** Schedule, cancel or change appointments, and mark them no-shows. */
   SCHEDULE_APPOINTMENTS("schedule appointments");
 
   private final String description;

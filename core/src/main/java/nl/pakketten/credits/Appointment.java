@@ -45,7 +45,10 @@ public abstract class Appointment {
   /** Where its credits came from; empty unless covered. */
   public abstract List<Allocation> getAllocations();
 
-  /** What its cancellation did, once cancelled. */
+  /**
+   * What ending it did with its credits, once ended: its cancellation's outcome when {@link
+   * Status#CANCELLED}, its no-show's when {@link Status#NO_SHOW}; empty while scheduled.
+   */
   public abstract Optional<CancelOutcome> getCancelOutcome();
 
   /**
@@ -59,10 +62,12 @@ public abstract class Appointment {
 
   public abstract Instant getChangedAt();
 
-  /** Whether it is scheduled or cancelled. */
+  /** Whether it is scheduled, cancelled, or was marked a no-show. */
   public enum Status {
     SCHEDULED,
-    CANCELLED
+    CANCELLED,
+    /** The patient did not come; see {@link NoShowPolicy}. */
+    NO_SHOW
   }
 
   /** Whether a package paid for it. */
@@ -75,10 +80,10 @@ public abstract class Appointment {
     UNCOVERED
   }
 
-  /** What a cancellation did with the credits. */
+  /** What a cancellation, or marking a no-show, did with the credits. */
   public enum CancelOutcome {
     GIVEN_BACK,
-    /** Kept under the late-cancellation policy. */
+    /** Kept under the late-cancellation or the no-show policy. */
     FORFEITED,
     /** There were no credits to give back. */
     NOTHING_TO_GIVE_BACK
@@ -95,6 +100,10 @@ public abstract class Appointment {
 
   @Value.Check
   void check() {
+    if (getCancelOutcome().isPresent() == (getStatus() == Status.SCHEDULED)) {
+      throw new IllegalStateException("Appointment " + getId() + " is " + getStatus()
+          + (getCancelOutcome().isPresent() ? " but has an outcome" : " but has no outcome"));
+    }
     getScheduleAnswer().ifPresent(answer -> {
       boolean ownType = !(answer instanceof ScheduleResult.NotCovered n) || n.typeId().equals(getScheduledTypeId());
       if (answer.replay() || !answer.appointmentId().equals(getId()) || !ownType) {
@@ -103,14 +112,6 @@ public abstract class Appointment {
       }
     });
   }
-
-  abstract Appointment withStatus(Status status);
-
-  abstract Appointment withCancelOutcome(CancelOutcome outcome);
-
-  abstract Appointment withChangedBy(UserId by);
-
-  abstract Appointment withChangedAt(Instant at);
 
   abstract Appointment withScheduleAnswer(ScheduleResult answer);
 

@@ -38,16 +38,16 @@ public final class CreditEvents {
   /** Credits spent by an appointment. */
   public record CreditsSpent(Movement movement) implements CreditEvent {}
 
-  /** Credits given back by a cancellation or a type change. */
+  /** Credits given back by a cancellation, a type change or a no-show (under its policy). */
   public record CreditsGivenBack(Movement movement) implements CreditEvent {}
 
-  /** Credits kept by the late-cancellation policy. */
+  /** Credits kept by the late-cancellation or the no-show policy. */
   public record CreditsForfeited(Movement movement) implements CreditEvent {}
 
   /** Credits of a lot past its expiry date removed. */
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
-  /** An appointment was scheduled, cancelled or changed; its state after. */
+  /** An appointment was scheduled, cancelled, changed or marked a no-show; its state after. */
   public record AppointmentChanged(PracticeId practice, Instant at, UserId actor, Appointment appointment)
       implements DomainEvent {}
 

@@ -5,39 +5,45 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Policy: whether a cancellation shortly before the start keeps the credits (recorded as forfeited)
- * instead of giving them back.
+ * Policy: whether cancelling a covered appointment gives its credits back or keeps them (recorded as
+ * forfeited), for example because the cancellation came shortly before the start. It takes the
+ * facts and returns a decision; the use case carries the decision out.
  */
-public final class LateCancellationPolicy {
-  private static final LateCancellationPolicy NONE = new LateCancellationPolicy(Duration.ZERO);
-
-  private final Duration window;
-
-  private LateCancellationPolicy(Duration window) {
-    this.window = window;
-  }
+@FunctionalInterface
+public interface LateCancellationPolicy {
+  /**
+   * Decides what cancelling {@code appointment} (scheduled and covered) at {@code now} does with its
+   * credits.
+   */
+  CreditsDecision decide(Appointment appointment, Instant now);
 
   /** Every cancellation gives the credits back. The default. */
-  public static LateCancellationPolicy none() {
-    return NONE;
+  static LateCancellationPolicy none() {
+    return LateCancellationWindow.NONE;
   }
 
   /** A cancellation less than {@code window} before the start (or after it) keeps the credits. */
-  public static LateCancellationPolicy keepCreditsWithin(Duration window) {
+  static LateCancellationPolicy keepCreditsWithin(Duration window) {
     Objects.requireNonNull(window, "window");
     if (window.isNegative() || window.isZero()) {
       throw nl.pakketten.common.InvalidInputException.of("window", window, "must be positive");
     }
-    return new LateCancellationPolicy(window);
+    return new LateCancellationWindow(window);
+  }
+}
+
+/** The built-in late-cancellation policies: credits kept within a window before the start (none when it is zero). */
+record LateCancellationWindow(Duration window) implements LateCancellationPolicy {
+  static final LateCancellationWindow NONE = new LateCancellationWindow(Duration.ZERO);
+
+  LateCancellationWindow {
+    Objects.requireNonNull(window, "window");
   }
 
-  /** Whether cancelling at {@code now} an appointment starting at {@code start} is late. */
-  public boolean isLate(Instant now, Instant start) {
-    return !window.isZero() && !now.isBefore(start.minus(window));
-  }
-
-  public Duration window() {
-    return window;
+  @Override
+  public CreditsDecision decide(Appointment appointment, Instant now) {
+    boolean late = !window.isZero() && !now.isBefore(appointment.getStart().minus(window));
+    return late ? CreditsDecision.forfeit("late: " + this) : CreditsDecision.giveBack();
   }
 
   @Override

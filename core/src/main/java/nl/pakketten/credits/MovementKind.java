@@ -8,11 +8,11 @@ public enum MovementKind {
   IMPORTED(1),
   /** Credits spent by a scheduled appointment (−); recognises revenue. */
   SPENT(-1),
-  /** Credits given back by a cancellation or a type change (+); reverses revenue. */
+  /** Credits given back by a cancellation, a type change or a no-show (+); reverses revenue. */
   GIVEN_BACK(1),
   /**
-   * Credits kept under the late-cancellation policy (0): they were already spent; this records that
-   * the cancellation did not give them back.
+   * Credits kept under the late-cancellation or the no-show policy (0): they were already spent; this
+   * records that the cancellation or no-show did not give them back.
    */
   FORFEITED(0),
   /** Remaining credits of a lot past its expiry date (−); recognises what was left of its value. */

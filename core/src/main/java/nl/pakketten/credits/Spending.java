@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import nl.pakketten.access.AccessPolicy;
@@ -23,8 +24,11 @@ import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.Journal;
 
 /**
- * Use cases that spend and give back credits: scheduling an appointment, cancelling it, and
- * changing its type. Each is idempotent on the appointment id.
+ * Use cases that spend and give back credits: scheduling an appointment, cancelling it, marking it
+ * a no-show, and changing its type. Each is idempotent on the appointment id. What happens to the
+ * credits when the patient has too few, cancels, or does not come is decided by a policy ({@link
+ * ShortfallPolicy}, {@link LateCancellationPolicy}, {@link NoShowPolicy}); these use cases only
+ * carry the decision out.
  */
 public final class Spending {
   private final AppointmentTypes types;
@@ -36,6 +40,7 @@ public final class Spending {
   private final CommandValidator validator;
   private final ShortfallPolicy shortfall;
   private final LateCancellationPolicy lateCancellation;
+  private final NoShowPolicy noShowPolicy;
   private final SpendingOrder order;
 
   public Spending(
@@ -51,6 +56,7 @@ public final class Spending {
       Clock clock,
       ShortfallPolicy shortfall,
       LateCancellationPolicy lateCancellation,
+      NoShowPolicy noShowPolicy,
       SpendingOrder order) {
     this.types = types;
     this.wallets = wallets;
@@ -61,15 +67,16 @@ public final class Spending {
     this.validator = validator;
     this.shortfall = shortfall;
     this.lateCancellation = lateCancellation;
+    this.noShowPolicy = noShowPolicy;
     this.order = order;
   }
 
   /**
    * Records a scheduled appointment. If its type is linked to a package, takes the type's credits
    * from the patient's lots of that package (earliest expiry first, then oldest; expired lots
-   * skipped). Too few credits: {@link InsufficientCreditsException} under {@link
-   * ShortfallPolicy#REJECT}, {@link ScheduleResult.Uncovered} under {@link
-   * ShortfallPolicy#ALLOW_UNCOVERED}. A replay answers as the first call did, whatever happened to
+   * skipped). Too few credits: {@link InsufficientCreditsException} when the {@link
+   * ShortfallPolicy} decides {@link ShortfallDecision.Reject} (as {@link ShortfallPolicy#REJECT}
+   * does), {@link ScheduleResult.Uncovered} when it decides {@link ShortfallDecision.RecordUncovered}. A replay answers as the first call did, whatever happened to
    * the appointment since (a type change, a cancellation), marked {@link ScheduleResult#replay()}; the
    * same id with another patient, type or start is a {@link ConflictException}.
    */
@@ -103,7 +110,7 @@ public final class Spending {
         // answers as a replay. Not looking again here saves a round trip on every spend.
         Wallet wallet = wallets.lock(practice, command.getPatient(), link.packageId());
         Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
-        appointment = cover(draft, link, locked, command.getActor().userId(), events);
+        appointment = cover(draft, command.getAppointmentId(), link, locked, command.getActor().userId(), events);
         saveChanged(Map.of(link.packageId(), wallet), locked);
       }
       ScheduleResult answer = ScheduleResult.of(appointment);
@@ -117,8 +124,9 @@ public final class Spending {
 
   /**
    * Cancels an appointment: its credits go back to exactly the lots they came from, unless the
-   * late-cancellation policy keeps them (recorded as forfeited). Idempotent: a second cancellation
-   * answers as the first, marked {@link CancelResult#replay()}.
+   * {@link LateCancellationPolicy} decides to keep them (recorded as forfeited). Idempotent: a second
+   * cancellation answers as the first, marked {@link CancelResult#replay()}. An appointment marked a
+   * no-show cannot be cancelled ({@link ConflictException}).
    */
   public CancelResult cancel(CancelAppointment command) {
     validator.check(command).orThrow();
@@ -130,35 +138,94 @@ public final class Spending {
       if (appointment.getStatus() == Appointment.Status.CANCELLED) {
         return CancelResult.replayOf(CancelResult.of(appointment));
       }
-      UserId actor = command.getActor().userId();
+      requireScheduled(appointment, "cancelled");
       String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
           .orElse("appointment " + appointment.getId() + " cancelled");
-      Appointment.CancelOutcome outcome;
-      if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
-        outcome = Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK;
-      } else if (lateCancellation.isLate(bookings.now(), appointment.getStart())) {
+      Appointment cancelled = end(appointment, Appointment.Status.CANCELLED, lateCancellation::decide,
+          command.getActor().userId(), reason, events);
+      return CancelResult.of(cancelled);
+    });
+  }
+
+  /**
+   * Marks a scheduled appointment a no-show: the patient did not come. The {@link NoShowPolicy}
+   * decides whether its credits stay spent (recorded as forfeited; the default) or go back to
+   * exactly the lots they came from. Idempotent: marking it again answers as the first call, marked
+   * {@link NoShowResult#replay()}. A cancelled appointment cannot be marked a no-show ({@link
+   * ConflictException}).
+   */
+  public NoShowResult markNoShow(MarkNoShow command) {
+    validator.check(command).orThrow();
+    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    return tx.run("noShow", command.getAppointmentId().value(), Spending::asFirstNoShow, events -> {
+      PracticeId practice = command.getPractice();
+      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
+      if (appointment.getStatus() == Appointment.Status.NO_SHOW) {
+        return NoShowResult.of(appointment, true);
+      }
+      requireScheduled(appointment, "marked a no-show");
+      String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
+          .orElse("appointment " + appointment.getId() + " marked a no-show");
+      Appointment noShow = end(appointment, Appointment.Status.NO_SHOW, noShowPolicy::decide,
+          command.getActor().userId(), reason, events);
+      return NoShowResult.of(noShow, false);
+    });
+  }
+
+  /**
+   * Ends a scheduled appointment with {@code status}: a covered one's credits go as {@code policy}
+   * decides. The decision is only carried out here; which rule made it is the policy's business.
+   */
+  private Appointment end(Appointment appointment, Appointment.Status status,
+      java.util.function.BiFunction<Appointment, java.time.Instant, CreditsDecision> policy, UserId actor,
+      String reason, List<DomainEvent> events) {
+    Appointment.CancelOutcome outcome;
+    if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
+      outcome = Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK;
+    } else {
+      CreditsDecision decision = Objects.requireNonNull(policy.apply(appointment, bookings.now()),
+          "the policy's decision");
+      if (decision instanceof CreditsDecision.Forfeit forfeit) {
         outcome = Appointment.CancelOutcome.FORFEITED;
-        // The lots only name the accounts here; the credits stay taken, so nothing is saved.
-        Wallet wallet = wallets.withLots(
-            wallets.lock(practice, appointment.getPatient(), appointment.getPackageId().orElseThrow()),
-            lotIds(appointment));
-        for (Allocation allocation : appointment.getAllocations()) {
-          Lot lot = wallet.lot(allocation.lotId()).orElseThrow();
-          bookings.book(events, lot, MovementKind.FORFEITED, allocation.credits(), allocation.revenue(), actor,
-              reason + " (late: " + lateCancellation + ")", sourceKey(appointment));
-        }
+        forfeit(appointment, actor, reason + " (" + forfeit.reason() + ")", events);
       } else {
         outcome = Appointment.CancelOutcome.GIVEN_BACK;
         Map<PackageId, Wallet> locked = new TreeMap<>();
         giveBack(appointment, locked, actor, reason, events);
         saveChanged(Map.of(), locked);
       }
-      Appointment cancelled = appointment.withStatus(Appointment.Status.CANCELLED).withCancelOutcome(outcome)
-          .withChangedBy(actor).withChangedAt(bookings.now());
-      appointments.update(cancelled);
-      events.add(new CreditEvents.AppointmentChanged(practice, cancelled.getChangedAt(), actor, cancelled));
-      return CancelResult.of(cancelled);
-    });
+    }
+    // One build, not with* steps: the status and its outcome only make sense together.
+    Appointment ended = Appointment.builder().from(appointment).status(status).cancelOutcome(outcome)
+        .changedBy(actor).changedAt(bookings.now()).build();
+    appointments.update(ended);
+    events.add(new CreditEvents.AppointmentChanged(ended.getPractice(), ended.getChangedAt(), actor, ended));
+    return ended;
+  }
+
+  /**
+   * Records that a covered appointment's credits stay spent: a FORFEITED movement per lot, no
+   * journal entry (its spend recognised the revenue).
+   */
+  private void forfeit(Appointment appointment, UserId actor, String reason, List<DomainEvent> events) {
+    // The lots only name the accounts here; the credits stay taken, so nothing is saved.
+    Wallet wallet = wallets.withLots(
+        wallets.lock(appointment.getPractice(), appointment.getPatient(), appointment.getPackageId().orElseThrow()),
+        lotIds(appointment));
+    for (Allocation allocation : appointment.getAllocations()) {
+      Lot lot = wallet.lot(allocation.lotId()).orElseThrow();
+      bookings.book(events, lot, MovementKind.FORFEITED, allocation.credits(), allocation.revenue(), actor,
+          reason, sourceKey(appointment));
+    }
+  }
+
+  private static void requireScheduled(Appointment appointment, String what) {
+    if (appointment.getStatus() != Appointment.Status.SCHEDULED) {
+      throw new ConflictException(appointment.getId().value(), "an appointment that is "
+          + appointment.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " cannot be "
+          + what);
+    }
   }
 
   /**
@@ -168,7 +235,8 @@ public final class Spending {
    * <p>Setting the type it already has is a replay of the call that gave it that type (the schedule,
    * or the last change): it changes nothing and answers as that call did, marked {@link
    * ScheduleResult#replay()} — also after a cancellation, since a cancellation does not change what
-   * covered the appointment. Another type for a cancelled appointment is a {@link ConflictException}.
+   * covered the appointment. Another type for a cancelled or no-show appointment is a {@link
+   * ConflictException}.
    * A change is keyed by the type it sets, so after A→B→A a change to B again is a real change.
    */
   public ScheduleResult changeType(ChangeAppointmentType command) {
@@ -184,6 +252,7 @@ public final class Spending {
       if (appointment.getStatus() == Appointment.Status.CANCELLED) {
         throw new ConflictException(appointment.getId().value(), "a cancelled appointment cannot change its type");
       }
+      requireScheduled(appointment, "given another type");
       AppointmentType type = requireType(practice, command.getTypeId());
       UserId actor = command.getActor().userId();
       // Lock every wallet involved in package-id order, so two commands cannot deadlock on them.
@@ -204,7 +273,7 @@ public final class Spending {
           .changedAt(bookings.now());
       Appointment changed = type.getLink().isEmpty()
           ? draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build()
-          : cover(draft, type.getLink().get(), locked, actor, events);
+          : cover(draft, appointment.getId(), type.getLink().get(), locked, actor, events);
       saveChanged(before, locked);
       appointments.update(changed);
       events.add(new CreditEvents.AppointmentChanged(practice, changed.getChangedAt(), actor, changed));
@@ -221,17 +290,19 @@ public final class Spending {
     });
   }
 
-  /** Takes the link's credits from the locked wallet, or applies the shortfall policy. */
-  private Appointment cover(Appointment.Builder draft, AppointmentTypeLink link, Map<PackageId, Wallet> locked,
-      UserId actor, List<DomainEvent> events) {
+  /** Takes the link's credits from the locked wallet, or carries out the shortfall policy's decision. */
+  private Appointment cover(Appointment.Builder draft, AppointmentId id, AppointmentTypeLink link,
+      Map<PackageId, Wallet> locked, UserId actor, List<DomainEvent> events) {
     Wallet wallet = locked.get(link.packageId());
     int cost = link.creditsPerAppointment();
     draft.packageId(link.packageId()).cost(cost);
     Optional<Wallet.Taking> taking = wallet.take(cost, bookings.today(), order);
     if (taking.isEmpty()) {
-      if (shortfall == ShortfallPolicy.REJECT) {
-        throw new InsufficientCreditsException(wallet.getPatient(), link.packageId(),
-            wallet.spendableOn(bookings.today()), cost);
+      int spendable = wallet.spendableOn(bookings.today());
+      ShortfallDecision decision = Objects.requireNonNull(shortfall.decide(new Shortfall(id,
+          wallet.getPatient(), link.packageId(), cost, spendable)), "the shortfall policy's decision");
+      if (decision instanceof ShortfallDecision.Reject) {
+        throw new InsufficientCreditsException(wallet.getPatient(), link.packageId(), spendable, cost);
       }
       return draft.coverage(Appointment.Coverage.UNCOVERED).build();
     }
@@ -309,6 +380,16 @@ public final class Spending {
     }
     ScheduleResult.Uncovered u = (ScheduleResult.Uncovered) answer;
     return new ScheduleResult.Uncovered(u.appointmentId(), u.packageId(), u.cost());
+  }
+
+  private static NoShowResult asFirstNoShow(NoShowResult answer) {
+    if (answer instanceof NoShowResult.GivenBack g) {
+      return new NoShowResult.GivenBack(g.appointmentId(), g.credits(), g.allocations());
+    }
+    if (answer instanceof NoShowResult.Forfeited f) {
+      return new NoShowResult.Forfeited(f.appointmentId(), f.credits());
+    }
+    return new NoShowResult.NothingToGiveBack(answer.appointmentId());
   }
 
   private static CancelResult asFirstCancel(CancelResult answer) {

@@ -60,11 +60,13 @@ import nl.pakketten.credits.InsufficientCreditsException;
 import nl.pakketten.credits.InvoiceId;
 import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.LateCancellationPolicy;
+import nl.pakketten.credits.MarkNoShow;
 import nl.pakketten.credits.Lot;
 import nl.pakketten.credits.LotGrant;
 import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.MovementKind;
+import nl.pakketten.credits.NoShowPolicy;
 import nl.pakketten.credits.PaymentResult;
 import nl.pakketten.credits.ProductInvoice;
 import nl.pakketten.credits.ScheduleAppointment;
@@ -212,12 +214,46 @@ public abstract class CreditLedgerProperties {
         new ChangeType(1, 0))); // another type for a cancelled appointment: a conflict
     Map<String, AtomicInteger> reachedHere = new ConcurrentHashMap<>();
 
-    new Run(newStorage(), new Scenario(new Settings(ShortfallPolicy.ALLOW_UNCOVERED, 0), commands), reachedHere)
+    new Run(newStorage(), new Scenario(new Settings(ShortfallPolicy.ALLOW_UNCOVERED, 0, false), commands), reachedHere)
         .execute();
 
     assertThat(reachedHere.keySet()).as("outcomes reached: %s", reachedHere).contains(Reached.REPLAY,
         Reached.SCHEDULE_REPLAYED_AFTER_CHANGE, Reached.SCHEDULE_REPLAYED_AFTER_CANCEL,
         Reached.CHANGE_REPLAYED_AFTER_CANCEL, Reached.CHANGE_SENT_AGAIN, Reached.CONFLICT);
+  }
+
+  /**
+   * No-shows written out, under both no-show policies: a covered appointment marked a no-show (its
+   * credits kept, or given back), marked again (a replay, also with another reason), then cancelled
+   * or given another type (conflicts); an unlinked one (nothing to give back); a cancelled one
+   * marked a no-show (a conflict); a schedule replayed after the no-show.
+   */
+  @Test
+  void noShowsKeepOrGiveBackTheCreditsAsThePolicyDecides() {
+    for (boolean givesBack : List.of(false, true)) {
+      List<Command> commands = new ArrayList<>(SET_UP);
+      commands.addAll(List.of(
+          new Schedule(0, 0, 0, 2), // A-0, type T0: covered from two lots
+          new NoShow(0), // kept or given back
+          new Replay(ReplayOf.NO_SHOW, 0),
+          new ReuseKey(ReplayOf.NO_SHOW, 0, 0), // another reason: answers as the first
+          new Cancel(0), // a no-show cannot be cancelled
+          new ChangeType(0, 1), // nor given another type
+          new Replay(ReplayOf.SCHEDULE, 0), // answers covered, as the first time
+          new Schedule(1, 0, 2, 2), // A-1, type T2: not linked
+          new NoShow(0), // nothing to give back
+          new Schedule(2, 1, 1, 2), // A-2, patient b, type T1: covered
+          new Cancel(2), // A-2 cancelled
+          new NoShowOf(2))); // a cancelled appointment cannot be marked a no-show
+      Map<String, AtomicInteger> reachedHere = new ConcurrentHashMap<>();
+      new Run(newStorage(), new Scenario(new Settings(ShortfallPolicy.REJECT, 0, givesBack), commands), reachedHere)
+          .execute();
+
+      assertThat(reachedHere.keySet()).as("outcomes reached: %s", reachedHere).contains(Reached.REPLAY,
+          Reached.CONFLICT, Reached.NOTHING_TO_GIVE_BACK,
+          givesBack ? Reached.NO_SHOW_GIVEN_BACK : Reached.NO_SHOW_FORFEITED);
+      assertThat(reachedHere.get(Reached.CONFLICT)).as("conflicts").hasValue(3);
+    }
   }
 
   /**
@@ -292,7 +328,7 @@ public abstract class CreditLedgerProperties {
   }
 
   /** How the SDK is configured for one example. */
-  record Settings(ShortfallPolicy shortfall, int lateCancellationHours) {}
+  record Settings(ShortfallPolicy shortfall, int lateCancellationHours, boolean noShowGivesBack) {}
 
   /** One example: the settings and the commands, run in order. */
   record Scenario(Settings settings, List<Command> commands) {
@@ -319,8 +355,8 @@ public abstract class CreditLedgerProperties {
       new Import(5, 1, 1, 4, 2, Optional.of(3), true));
 
   static Gen<Scenario> scenarios(int maxCommands) {
-    Gen<Settings> settings = Generate.enumValues(ShortfallPolicy.class)
-        .zip(Generate.pick(List.of(0, 24)), Settings::new);
+    Gen<Settings> settings = Generate.pick(List.of(ShortfallPolicy.REJECT, ShortfallPolicy.ALLOW_UNCOVERED))
+        .zip(Generate.pick(List.of(0, 24)), booleans().all(), Settings::new);
     Gen<List<Command>> commands = lists().of(command()).ofSizeBetween(1, maxCommands);
     Gen<Boolean> withSetUp = integers().between(0, 9).map(i -> i > 0);
     return settings.zip(withSetUp, commands, (s, setUp, list) -> new Scenario(s,
@@ -359,6 +395,7 @@ public abstract class CreditLedgerProperties {
         Pair.of(14, as(anImport)),
         Pair.of(16, as(appointment.zip(patient, typeOrUnknown, startInHours, Schedule::new))),
         Pair.of(10, as(integers().between(0, 20).map(Cancel::new))),
+        Pair.of(6, as(integers().between(0, 20).map(NoShow::new))),
         Pair.of(10, as(integers().between(0, 20).zip(typeOrUnknown, ChangeType::new))),
         Pair.of(10, as(Generate.enumValues(ReplayOf.class).zip(integers().between(0, 20), Replay::new))),
         Pair.of(4, as(Generate.enumValues(ReplayOf.class)
@@ -489,6 +526,39 @@ public abstract class CreditLedgerProperties {
     }
   }
 
+  /**
+   * Marks the {@code pick}-th scheduled appointment the model knows (modulo how many) a no-show.
+   * Needs at least one scheduled; marking one again is a {@link Replay}.
+   */
+  record NoShow(int pick) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return !run.scheduledAppointments().isEmpty();
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      List<AppointmentId> scheduled = run.scheduledAppointments();
+      AppointmentId id = scheduled.get(pick % scheduled.size());
+      run.note(id.value());
+      return run.noShow(MarkNoShow.builder().practice(run.practice).actor(RECEPTIONIST).appointmentId(id).build());
+    }
+  }
+
+  /** Marks appointment {@code appointment} a no-show whatever its state. Needs it known to the model. */
+  record NoShowOf(int appointment) implements Command {
+    @Override
+    public boolean applicable(Run run) {
+      return run.model.appointments.containsKey(APPOINTMENTS.get(appointment));
+    }
+
+    @Override
+    public Outcome apply(Run run) {
+      return run.noShow(MarkNoShow.builder().practice(run.practice).actor(RECEPTIONIST)
+          .appointmentId(APPOINTMENTS.get(appointment)).build());
+    }
+  }
+
   /** Gives the {@code pick}-th appointment the model knows another type. Needs at least one. */
   record ChangeType(int pick, int type) implements Command {
     @Override
@@ -508,7 +578,8 @@ public abstract class CreditLedgerProperties {
     IMPORT,
     SCHEDULE,
     CANCEL,
-    CHANGE_TYPE
+    CHANGE_TYPE,
+    NO_SHOW
   }
 
   /**
@@ -538,6 +609,7 @@ public abstract class CreditLedgerProperties {
         case SCHEDULE -> run.schedule((ScheduleAppointment) earlier);
         case CANCEL -> run.cancel((CancelAppointment) earlier);
         case CHANGE_TYPE -> run.changeType((ChangeAppointmentType) earlier);
+        case NO_SHOW -> run.noShow((MarkNoShow) earlier);
       };
       assertThat(outcome.changed()).as("a replay of %s changes nothing", earlier).isFalse();
       run.reached(Reached.REPLAY);
@@ -548,7 +620,7 @@ public abstract class CreditLedgerProperties {
   /**
    * Delivers an earlier successful command again under the same key with one thing changed
    * ({@code change} picks what): a payment, import or schedule must then be refused as a conflict;
-   * a cancellation with another reason answers as the first did. (A type change has no content
+   * a cancellation or a no-show with another reason answers as the first did. (A type change has no content
    * besides its key; another type is another change.)
    */
   record ReuseKey(ReplayOf of, int index, int change) implements Command {
@@ -566,6 +638,7 @@ public abstract class CreditLedgerProperties {
         case IMPORT -> changed((ImportCredits) earlier, run);
         case SCHEDULE -> changed((ScheduleAppointment) earlier);
         case CANCEL -> CancelAppointment.builder().from((CancelAppointment) earlier).reason("called in sick").build();
+        case NO_SHOW -> MarkNoShow.builder().from((MarkNoShow) earlier).reason("did not answer the door").build();
         case CHANGE_TYPE -> throw new IllegalStateException("not applicable");
       };
       run.note(changed.toString());
@@ -574,6 +647,7 @@ public abstract class CreditLedgerProperties {
         case IMPORT -> run.importCredits((ImportCredits) changed);
         case SCHEDULE -> run.schedule((ScheduleAppointment) changed);
         case CANCEL -> run.cancel((CancelAppointment) changed);
+        case NO_SHOW -> run.noShow((MarkNoShow) changed);
         case CHANGE_TYPE -> throw new IllegalStateException("not applicable");
       };
       assertThat(outcome.changed()).as("a key reused with other content changes nothing").isFalse();
@@ -661,6 +735,8 @@ public abstract class CreditLedgerProperties {
     static final String GIVEN_BACK = "given back";
     static final String FORFEITED = "forfeited";
     static final String NOTHING_TO_GIVE_BACK = "nothing to give back";
+    static final String NO_SHOW_FORFEITED = "no-show: credits kept";
+    static final String NO_SHOW_GIVEN_BACK = "no-show: credits given back";
     static final String TYPE_CHANGED = "type changed";
     static final String EXPIRED = "expired";
     static final String LOT_USED_UP = "lot used up";
@@ -680,7 +756,7 @@ public abstract class CreditLedgerProperties {
     static final List<String> EVERY = List.of(GRANTED, UNLINKED_LINE_IGNORED, IMPORTED, COVERED,
         COVERED_FROM_SEVERAL_LOTS, NOT_LINKED, UNCOVERED, INSUFFICIENT, GIVEN_BACK, FORFEITED, NOTHING_TO_GIVE_BACK,
         TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, SCHEDULE_REPLAYED_AFTER_CANCEL, CHANGE_REPLAYED_AFTER_CANCEL,
-        CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED);
+        CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED, NO_SHOW_FORFEITED, NO_SHOW_GIVEN_BACK);
 
     private Reached() {}
   }
@@ -716,7 +792,9 @@ public abstract class CreditLedgerProperties {
           : LateCancellationPolicy.keepCreditsWithin(Duration.ofHours(scenario.settings().lateCancellationHours()));
       this.fixtures = new Fixtures(storage, Pakketten.builder()
           .shortfallPolicy(scenario.settings().shortfall())
-          .lateCancellationPolicy(late));
+          .lateCancellationPolicy(late)
+          .noShowPolicy(scenario.settings().noShowGivesBack() ? NoShowPolicy.giveCreditsBack()
+              : NoShowPolicy.keepCredits()));
       this.pakketten = fixtures.pakketten;
     }
 
@@ -782,6 +860,12 @@ public abstract class CreditLedgerProperties {
       AppointmentId id = known.get(pick % known.size());
       note(id.value());
       return id;
+    }
+
+    /** The appointments the model knows that are still scheduled, in the order first seen. */
+    List<AppointmentId> scheduledAppointments() {
+      return model.appointments.values().stream().filter(a -> a.status() == Appointment.Status.SCHEDULED)
+          .map(LedgerModel.Appt::id).toList();
     }
 
     /** Adds what a command resolved to the trace of the steps run. */
@@ -1123,6 +1207,9 @@ public abstract class CreditLedgerProperties {
             .isEqualTo(appointment.cancelResult(true));
         return Outcome.UNCHANGED;
       }
+      if (appointment.status() == Appointment.Status.NO_SHOW) {
+        return refused(ConflictException.class, () -> pakketten.cancel(command));
+      }
       List<Move> moves = new ArrayList<>();
       String key = "appointment:" + appointment.id();
       LedgerModel.Appt cancelled;
@@ -1154,6 +1241,53 @@ public abstract class CreditLedgerProperties {
       return Outcome.changed(moves);
     }
 
+    /**
+     * A no-show of a scheduled appointment: a covered one's credits are kept (a FORFEITED movement per
+     * lot, no journal entry) or given back to their lots, as the settings say.
+     */
+    Outcome noShow(MarkNoShow command) {
+      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      if (appointment == null) {
+        return refused(NotFoundException.class, () -> pakketten.markNoShow(command));
+      }
+      if (appointment.status() == Appointment.Status.NO_SHOW) {
+        assertThat(pakketten.markNoShow(command)).as("the answer to a repeated no-show")
+            .isEqualTo(appointment.noShowResult(true));
+        return Outcome.UNCHANGED;
+      }
+      if (appointment.status() == Appointment.Status.CANCELLED) {
+        return refused(ConflictException.class, () -> pakketten.markNoShow(command));
+      }
+      List<Move> moves = new ArrayList<>();
+      String key = "appointment:" + appointment.id();
+      LedgerModel.Appt noShow;
+      if (appointment.coverage() != Appointment.Coverage.COVERED) {
+        noShow = appointment.ended(Appointment.Status.NO_SHOW, Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK);
+        reached(Reached.NOTHING_TO_GIVE_BACK);
+      } else if (!scenario.settings().noShowGivesBack()) {
+        noShow = appointment.ended(Appointment.Status.NO_SHOW, Appointment.CancelOutcome.FORFEITED);
+        for (nl.pakketten.credits.Allocation a : appointment.allocations()) {
+          moves.add(new Move(appointment.patient(), appointment.packageId().orElseThrow(), a.lotId(),
+              MovementKind.FORFEITED, a.credits(), zero(), a.revenue(), key));
+        }
+        reached(Reached.NO_SHOW_FORFEITED);
+      } else {
+        noShow = appointment.ended(Appointment.Status.NO_SHOW, Appointment.CancelOutcome.GIVEN_BACK);
+        LedgerModel.WalletKey wallet = new LedgerModel.WalletKey(appointment.patient(),
+            appointment.packageId().orElseThrow());
+        model.wallets.put(wallet, LedgerModel.giveBack(model.wallets.get(wallet), appointment.allocations(), moves,
+            key));
+        model.recognise(model.bookedTo.get(appointment.id()), moves);
+        reached(Reached.NO_SHOW_GIVEN_BACK);
+      }
+
+      assertThat(pakketten.markNoShow(command)).as("the answer to a no-show").isEqualTo(noShow.noShowResult(false));
+
+      model.appointments.put(appointment.id(), noShow);
+      done(ReplayOf.NO_SHOW).add(command);
+      return Outcome.changed(moves);
+    }
+
     Outcome changeType(ChangeAppointmentType command) {
       LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
       if (appointment == null) {
@@ -1168,7 +1302,7 @@ public abstract class CreditLedgerProperties {
         }
         return Outcome.UNCHANGED;
       }
-      if (appointment.status() == Appointment.Status.CANCELLED) {
+      if (appointment.status() != Appointment.Status.SCHEDULED) {
         return refused(ConflictException.class, () -> pakketten.changeAppointmentType(command));
       }
       Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());

@@ -25,6 +25,7 @@ import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.LotGrant;
 import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.MovementKind;
+import nl.pakketten.credits.NoShowResult;
 import nl.pakketten.credits.ScheduleResult;
 import org.joda.money.Money;
 
@@ -110,8 +111,21 @@ final class LedgerModel {
       };
     }
 
+    NoShowResult noShowResult(boolean replay) {
+      return switch (cancelOutcome.orElseThrow()) {
+        case GIVEN_BACK -> new NoShowResult.GivenBack(id, creditsTaken(), allocations, replay);
+        case FORFEITED -> new NoShowResult.Forfeited(id, creditsTaken(), replay);
+        case NOTHING_TO_GIVE_BACK -> new NoShowResult.NothingToGiveBack(id, replay);
+      };
+    }
+
     Appt cancelled(Appointment.CancelOutcome outcome) {
-      return new Appt(id, patient, typeId, scheduledTypeId, start, Appointment.Status.CANCELLED, coverage, packageId,
+      return ended(Appointment.Status.CANCELLED, outcome);
+    }
+
+    /** Ended as {@code status} (cancelled or no-show) with what that did to the credits. */
+    Appt ended(Appointment.Status status, Appointment.CancelOutcome outcome) {
+      return new Appt(id, patient, typeId, scheduledTypeId, start, status, coverage, packageId,
           cost, allocations, Optional.of(outcome), scheduleAnswer);
     }
   }

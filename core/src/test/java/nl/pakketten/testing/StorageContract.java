@@ -817,6 +817,14 @@ public abstract class StorageContract {
     run(() -> storage.appointments().update(cancelled));
     assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(cancelled);
 
+    Appointment noShow = Appointment.builder().from(changed)
+        .status(Appointment.Status.NO_SHOW)
+        .cancelOutcome(Appointment.CancelOutcome.FORFEITED)
+        .changedAt(at(101))
+        .build();
+    run(() -> storage.appointments().update(noShow));
+    assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(noShow);
+
     Appointment unlinked = Appointment.builder().from(changed)
         .allocations(List.of()).packageId(Optional.empty()).coverage(Appointment.Coverage.NOT_LINKED).cost(0)
         .build();

@@ -1,0 +1,39 @@
+package nl.pakketten.credits;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandStyle;
+import org.immutables.value.Value;
+
+/**
+ * Command: the patient did not come to a scheduled appointment; the {@link NoShowPolicy} decides
+ * whether its credits are kept or given back.
+ */
+@Value.Immutable
+@CommandStyle
+public abstract class MarkNoShow {
+  MarkNoShow() {}
+
+  @NotNull
+  public abstract PracticeId getPractice();
+
+  @NotNull
+  public abstract Actor getActor();
+
+  @NotNull
+  public abstract AppointmentId getAppointmentId();
+
+  public abstract Optional<@Size(max = 500) String> getReason();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link MarkNoShow}. */
+  public static final class Builder extends ImmutableMarkNoShow.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,53 @@
+package nl.pakketten.credits;
+
+import java.util.List;
+
+/**
+ * What marking an appointment a no-show did with its credits. A replay answers the same, with
+ * {@link #replay()} true.
+ */
+public sealed interface NoShowResult {
+  AppointmentId appointmentId();
+
+  /** True when the appointment was marked a no-show before: this call changed nothing and answers as the first. */
+  boolean replay();
+
+  /** The no-show policy kept the credits: they stay spent, recorded as forfeited. */
+  record Forfeited(AppointmentId appointmentId, int credits, boolean replay) implements NoShowResult {
+    /** The answer of a first call. */
+    public Forfeited(AppointmentId appointmentId, int credits) {
+      this(appointmentId, credits, false);
+    }
+  }
+
+  /** The no-show policy gave the credits back to exactly the lots they came from. */
+  record GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations, boolean replay)
+      implements NoShowResult {
+    public GivenBack {
+      allocations = List.copyOf(allocations);
+    }
+
+    /** The answer of a first call. */
+    public GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) {
+      this(appointmentId, credits, allocations, false);
+    }
+  }
+
+  /** The appointment took no credits. */
+  record NothingToGiveBack(AppointmentId appointmentId, boolean replay) implements NoShowResult {
+    /** The answer of a first call. */
+    public NothingToGiveBack(AppointmentId appointmentId) {
+      this(appointmentId, false);
+    }
+  }
+
+  /** The answer a no-show appointment stands for: nothing changes it after, so it stays the first call's. */
+  static NoShowResult of(Appointment appointment, boolean replay) {
+    return switch (appointment.getCancelOutcome().orElseThrow()) {
+      case GIVEN_BACK -> new GivenBack(appointment.getId(), appointment.creditsTaken(), appointment.getAllocations(),
+          replay);
+      case FORFEITED -> new Forfeited(appointment.getId(), appointment.creditsTaken(), replay);
+      case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.getId(), replay);
+    };
+  }
+}
