@@ -11,9 +11,12 @@ import nl.pakketten.access.AccessPolicy;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.Catalog;
 import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.catalog.DeletePackage;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
@@ -26,6 +29,7 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.credits.CancelAppointment;
 import nl.pakketten.credits.CancelResult;
 import nl.pakketten.credits.ChangeAppointmentType;
+import nl.pakketten.credits.ExpireCredits;
 import nl.pakketten.credits.Expiry;
 import nl.pakketten.credits.Granting;
 import nl.pakketten.credits.ImportCredits;
@@ -37,7 +41,7 @@ import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.NoShowPolicy;
 import nl.pakketten.credits.NoShowResult;
 import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.credits.ShortfallPolicy;
@@ -84,7 +88,7 @@ public final class Pakketten {
     this.spending = new Spending(s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
         s.journal(), b.bookkeeping, b.access, tx, validator, clock, b.shortfall, b.lateCancellation,
         b.noShow, b.order);
-    this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx,
+    this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx, validator,
         clock);
     this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, clock);
     this.reports = new RevenueReports(s.journal(), tx);
@@ -133,18 +137,18 @@ public final class Pakketten {
   }
 
   /** See {@link Catalog#deactivatePackage}. */
-  public CreditPackage deactivatePackage(PracticeId practice, Actor actor, PackageId id) {
-    return catalog.deactivatePackage(practice, actor, id);
+  public CreditPackage deactivatePackage(DeactivatePackage command) {
+    return catalog.deactivatePackage(command);
   }
 
   /** See {@link Catalog#reactivatePackage}. */
-  public CreditPackage reactivatePackage(PracticeId practice, Actor actor, PackageId id) {
-    return catalog.reactivatePackage(practice, actor, id);
+  public CreditPackage reactivatePackage(ReactivatePackage command) {
+    return catalog.reactivatePackage(command);
   }
 
   /** See {@link Catalog#deletePackage}. */
-  public void deletePackage(PracticeId practice, Actor actor, PackageId id) {
-    catalog.deletePackage(practice, actor, id);
+  public void deletePackage(DeletePackage command) {
+    catalog.deletePackage(command);
   }
 
   /** See {@link Catalog#saveProduct}. */
@@ -158,7 +162,7 @@ public final class Pakketten {
   }
 
   /** See {@link Granting#registerPayment}. */
-  public PaymentResult registerPayment(ProductInvoice invoice) {
+  public PaymentResult registerPayment(RegisterPayment invoice) {
     return granting.registerPayment(invoice);
   }
 
@@ -188,8 +192,8 @@ public final class Pakketten {
   }
 
   /** See {@link Expiry#expireCredits}. */
-  public int expireCredits(PracticeId practice, Actor actor, LocalDate day) {
-    return expiry.expireCredits(practice, actor, day);
+  public int expireCredits(ExpireCredits command) {
+    return expiry.expireCredits(command);
   }
 
   /** See {@link WalletQueries#balance}. */

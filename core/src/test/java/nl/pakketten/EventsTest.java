@@ -33,6 +33,10 @@ import nl.pakketten.credits.MovementKind;
 import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import nl.pakketten.catalog.ReactivatePackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.credits.ExpireCredits;
+import nl.pakketten.catalog.DeletePackage;
 
 /** Every change publishes its domain event, after it is stored; a failed call publishes none. */
 class EventsTest {
@@ -69,8 +73,8 @@ class EventsTest {
   void deactivatingAndReactivatingPublishTheirEvents() {
     f.events.clear();
 
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
-    f.pakketten.reactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.events).containsExactly(
         new CatalogEvents.PackageDeactivated(PRACTICE, START, OWNER.userId(), basis.getId()),
@@ -82,7 +86,7 @@ class EventsTest {
     CreditPackage unused = f.createPackage("Unused", eur(1));
     f.events.clear();
 
-    f.pakketten.deletePackage(PRACTICE, OWNER, unused.getId());
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, unused.getId()));
 
     assertThat(f.events).singleElement().isEqualTo(
         new CatalogEvents.PackageDeleted(PRACTICE, START, OWNER.userId(), unused.getId()));
@@ -193,7 +197,7 @@ class EventsTest {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30), LocalDate.of(2026, 3, 1));
     f.events.clear();
 
-    f.pakketten.expireCredits(PRACTICE, OWNER, LocalDate.of(2026, 3, 2));
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 2)));
 
     assertThat(f.events).singleElement().isInstanceOfSatisfying(CreditEvents.CreditsExpired.class,
         e -> assertThat(e.movement().getCredits()).isEqualTo(3));
@@ -219,14 +223,14 @@ class EventsTest {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
     f.events.clear();
 
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.events).isEmpty();
   }
@@ -239,7 +243,7 @@ class EventsTest {
         .isInstanceOf(PakkettenException.class);
     assertThatThrownBy(() -> f.schedule("A1", PATIENT, "T1")).isInstanceOf(PakkettenException.class);
     assertThatThrownBy(() -> f.createPackage("basis", eur(1))).isInstanceOf(PakkettenException.class);
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
         .isInstanceOf(PakkettenException.class);
 
     assertThat(f.events).isEmpty();

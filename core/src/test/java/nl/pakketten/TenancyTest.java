@@ -27,6 +27,9 @@ import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.PaymentResult;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.credits.ExpireCredits;
+import nl.pakketten.catalog.DeletePackage;
 
 /** A practice never sees or changes another practice's data. */
 class TenancyTest {
@@ -58,9 +61,9 @@ class TenancyTest {
   void anotherPracticeCannotChangeAPackage() {
     assertThatThrownBy(() -> f.pakketten.updatePackage(UpdatePackage.builder().practice(OTHER_PRACTICE).actor(OWNER)
         .packageId(basis.getId()).name("Stolen").internalRate(eur(1)).build())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.pakketten.deactivatePackage(OTHER_PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(OTHER_PRACTICE, OWNER, basis.getId())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.pakketten.deletePackage(OTHER_PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(OTHER_PRACTICE, OWNER, basis.getId())))
         .isInstanceOf(NotFoundException.class);
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).contains(basis);
@@ -167,7 +170,7 @@ class TenancyTest {
   void expiryInOnePracticeLeavesTheOtherAlone() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30), LocalDate.of(2026, 3, 1));
 
-    assertThat(f.pakketten.expireCredits(OTHER_PRACTICE, OWNER, LocalDate.of(2026, 3, 2))).isZero();
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(OTHER_PRACTICE, OWNER, LocalDate.of(2026, 3, 2)))).isZero();
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(7);
   }
 }

@@ -22,6 +22,7 @@ import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import nl.pakketten.catalog.DeletePackage;
 
 /**
  * A commit whose answer is lost: the core replays the command with its key, the caller gets the
@@ -104,7 +105,7 @@ class UnknownOutcomeTest {
     CreditPackage spare = f.createPackage("Spare", eur(10));
     transactions.loseNextCommits(1);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, spare.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, spare.getId())))
         .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
           assertThat(e.key()).isEqualTo(spare.getId().value());
           assertThat(e.attempts()).isEqualTo(1);

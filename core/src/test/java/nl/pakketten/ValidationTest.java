@@ -19,7 +19,7 @@ import nl.pakketten.common.PatientId;
 import nl.pakketten.credits.AppointmentId;
 import nl.pakketten.credits.InvoiceId;
 import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ValidationTest {
 
   @Test
   void invoiceLineProblemsAreReportedPerLineAtOnce() {
-    ProductInvoice invoice = Fixtures.invoice(PRACTICE, "F-1", PATIENT, InvoiceLine.of("P5", 0, eur(150)),
+    RegisterPayment invoice = Fixtures.invoice(PRACTICE, "F-1", PATIENT, InvoiceLine.of("P5", 0, eur(150)),
         InvoiceLine.of("P5", 1, eur(-1)));
 
     assertThatThrownBy(() -> f.pakketten.registerPayment(invoice))
@@ -48,7 +48,7 @@ class ValidationTest {
 
   @Test
   void anInvoiceWithoutLinesIsRefused() {
-    ProductInvoice invoice = ProductInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST)
+    RegisterPayment invoice = RegisterPayment.builder().practice(PRACTICE).actor(RECEPTIONIST)
         .invoiceId(InvoiceId.of("F-1")).patient(PATIENT).build();
 
     assertThatThrownBy(() -> f.pakketten.registerPayment(invoice))

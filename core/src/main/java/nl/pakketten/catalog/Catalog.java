@@ -117,17 +117,18 @@ public final class Catalog {
   }
 
   /** Stops the package from granting new credits; its credits can still be spent. Idempotent. */
-  public CreditPackage deactivatePackage(PracticeId practice, Actor actor, PackageId id) {
-    return setActive(practice, actor, id, false);
+  public CreditPackage deactivatePackage(DeactivatePackage command) {
+    validator.check(command).orThrow();
+    return setActive(command.getPractice(), command.getActor(), command.getPackageId(), false);
   }
 
   /** Lets a deactivated package grant credits again. Idempotent. */
-  public CreditPackage reactivatePackage(PracticeId practice, Actor actor, PackageId id) {
-    return setActive(practice, actor, id, true);
+  public CreditPackage reactivatePackage(ReactivatePackage command) {
+    validator.check(command).orThrow();
+    return setActive(command.getPractice(), command.getActor(), command.getPackageId(), true);
   }
 
   private CreditPackage setActive(PracticeId practice, Actor actor, PackageId id, boolean active) {
-    requireArguments(practice, actor, id);
     access.check(actor, Action.MANAGE_PACKAGES);
     return tx.run(active ? "reactivatePackage" : "deactivatePackage", id.value(), events -> {
       CreditPackage before = require(practice, id);
@@ -147,8 +148,11 @@ public final class Catalog {
    * Deletes a package nothing refers to. Refused with {@link PackageInUseException} naming every
    * product, appointment type and lot count that refers to it.
    */
-  public void deletePackage(PracticeId practice, Actor actor, PackageId id) {
-    requireArguments(practice, actor, id);
+  public void deletePackage(DeletePackage command) {
+    validator.check(command).orThrow();
+    PracticeId practice = command.getPractice();
+    Actor actor = command.getActor();
+    PackageId id = command.getPackageId();
     access.check(actor, Action.MANAGE_PACKAGES);
     // A repeat of a delete that was stored would find no package and say so: not a replay.
     tx.runWithoutReplay("deletePackage", id.value(), events -> {
@@ -256,21 +260,5 @@ public final class Catalog {
 
   private static boolean nonNegative(Money money) {
     return money == null || !money.isNegative();
-  }
-
-  private static void requireArguments(PracticeId practice, Actor actor, PackageId id) {
-    List<nl.pakketten.common.FieldViolation> missing = new ArrayList<>();
-    if (practice == null) {
-      missing.add(nl.pakketten.common.FieldViolation.of("practice", null, "must not be null"));
-    }
-    if (actor == null) {
-      missing.add(nl.pakketten.common.FieldViolation.of("actor", null, "must not be null"));
-    }
-    if (id == null) {
-      missing.add(nl.pakketten.common.FieldViolation.of("packageId", null, "must not be null"));
-    }
-    if (!missing.isEmpty()) {
-      throw new nl.pakketten.common.InvalidInputException(missing);
-    }
   }
 }

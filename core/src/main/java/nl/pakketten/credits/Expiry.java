@@ -24,9 +24,11 @@ public final class Expiry {
   private final Bookings bookings;
   private final AccessPolicy access;
   private final TransactionRunner tx;
+  private final CommandValidator validator;
 
   public Expiry(Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
-      AccessPolicy access, TransactionRunner tx, Clock clock) {
+      AccessPolicy access, TransactionRunner tx, CommandValidator validator, Clock clock) {
+    this.validator = validator;
     this.wallets = wallets;
     this.bookings = new Bookings(history, journal, bookkeeping, clock);
     this.access = access;
@@ -34,14 +36,11 @@ public final class Expiry {
   }
 
   /** Expires every lot of the practice whose last day is before {@code day}; returns the credits expired. */
-  public int expireCredits(PracticeId practice, Actor actor, LocalDate day) {
-    if (practice == null || day == null) {
-      throw InvalidInputException.of(practice == null ? "practice" : "day", null, "must not be null");
-    }
-    if (day.isBefore(CommandValidator.EARLIEST_DAY) || day.isAfter(CommandValidator.LATEST_DAY)) {
-      throw InvalidInputException.of("day", day,
-          "must be between " + CommandValidator.EARLIEST_DAY + " and " + CommandValidator.LATEST_DAY);
-    }
+  public int expireCredits(ExpireCredits command) {
+    validator.check(command).requireSupported("day", command.getDay()).orThrow();
+    PracticeId practice = command.getPractice();
+    Actor actor = command.getActor();
+    LocalDate day = command.getDay();
     access.check(actor, Action.EXPIRE_CREDITS);
     if (day.isAfter(bookings.today())) {
       throw InvalidInputException.of("day", day,

@@ -72,7 +72,7 @@ public final class Granting {
    * invoice id: a replay answers {@link PaymentResult.AlreadyGranted} with the same lots; the same
    * id with other content is a {@link ConflictException}.
    */
-  public PaymentResult registerPayment(ProductInvoice invoice) {
+  public PaymentResult registerPayment(RegisterPayment invoice) {
     CommandValidator.Check check = validator.check(invoice);
     List<InvoiceLine> lines = invoice.getLines() == null ? List.of() : invoice.getLines();
     for (int i = 0; i < lines.size(); i++) {
@@ -160,7 +160,7 @@ public final class Granting {
 
   private record PlannedLot(CreditPackage pkg, LotSource.InvoiceLine source, int credits, Money amount) {}
 
-  private List<PlannedLot> plan(ProductInvoice invoice) {
+  private List<PlannedLot> plan(RegisterPayment invoice) {
     List<PlannedLot> planned = new ArrayList<>();
     for (int i = 0; i < invoice.getLines().size(); i++) {
       InvoiceLine line = invoice.getLines().get(i);
@@ -235,7 +235,7 @@ public final class Granting {
     }
   }
 
-  private static String fingerprint(ProductInvoice invoice) {
+  private static String fingerprint(RegisterPayment invoice) {
     List<Object> parts = new ArrayList<>();
     parts.add(invoice.getPatient());
     for (InvoiceLine line : invoice.getLines()) {

@@ -27,7 +27,7 @@ import nl.pakketten.credits.ImportCredits;
 import nl.pakketten.credits.InvoiceId;
 import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.inmemory.InMemoryStorage;
@@ -36,6 +36,10 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import nl.pakketten.catalog.ReactivatePackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.credits.ExpireCredits;
+import nl.pakketten.catalog.DeletePackage;
 
 /** Who may do what: only the owner sets up packages and imports; payments and scheduling are open. */
 class AccessPolicyTest {
@@ -68,17 +72,17 @@ class AccessPolicyTest {
   void nonOwnerCannotDeactivateAPackage() {
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.deactivatePackage(PRACTICE, RECEPTIONIST, basis.getId()), "manage packages");
+    assertDenied(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isTrue();
   }
 
   @Test
   void nonOwnerCannotReactivateAPackage() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.reactivatePackage(PRACTICE, RECEPTIONIST, basis.getId()), "manage packages");
+    assertDenied(() -> f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isFalse();
   }
@@ -87,7 +91,7 @@ class AccessPolicyTest {
   void nonOwnerCannotDeleteAPackage() {
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.deletePackage(PRACTICE, RECEPTIONIST, basis.getId()), "manage packages");
+    assertDenied(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isPresent();
   }
@@ -131,15 +135,15 @@ class AccessPolicyTest {
   void nonOwnerCannotExpireCredits() {
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.expireCredits(PRACTICE, RECEPTIONIST, f.clock.instant().atZone(f.clock.getZone())
-        .toLocalDate()), "expire credits");
+    assertDenied(() -> f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, RECEPTIONIST, f.clock.instant().atZone(f.clock.getZone())
+        .toLocalDate())), "expire credits");
   }
 
   @Test
   void refusalNamesTheUserTheActionAndTheRule() {
     Actor practitioner = Actor.of("dr-jansen", Role.PRACTITIONER);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, practitioner, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, practitioner, basis.getId())))
         .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
           assertThat(e.actor()).isEqualTo(practitioner);
           assertThat(e.action()).isEqualTo("manage packages");
@@ -155,7 +159,7 @@ class AccessPolicyTest {
   void registeringPaymentsIsOpenToOtherRoles(Role role) {
     f.linkProduct("P10", basis.getId(), 10, eur(300));
 
-    PaymentResult result = f.pakketten.registerPayment(ProductInvoice.builder().practice(PRACTICE)
+    PaymentResult result = f.pakketten.registerPayment(RegisterPayment.builder().practice(PRACTICE)
         .actor(Actor.of("user", role)).invoiceId(InvoiceId.of("F-1")).patient(PATIENT)
         .addLines(InvoiceLine.of("P10", 1, eur(300))).build());
 
@@ -187,7 +191,7 @@ class AccessPolicyTest {
     f.linkProduct("P10", basis.getId(), 10, eur(300));
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.registerPayment(ProductInvoice.builder().practice(PRACTICE)
+    assertDenied(() -> f.pakketten.registerPayment(RegisterPayment.builder().practice(PRACTICE)
         .actor(Actor.of("anonymous")).invoiceId(InvoiceId.of("F-1")).patient(PATIENT)
         .addLines(InvoiceLine.of("P10", 1, eur(300))).build()), "register payments");
 

@@ -27,14 +27,14 @@ class DeactivationTest {
 
   @Test
   void deactivatingMarksThePackageInactive() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isFalse();
   }
 
   @Test
   void deactivatedPackageRefusesPaymentsOfItsProduct() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThatThrownBy(() -> f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300))))
         .isInstanceOfSatisfying(PackageDeactivatedException.class,
@@ -46,7 +46,7 @@ class DeactivationTest {
 
   @Test
   void deactivatedPackageFailsTheWholeInvoiceIncludingLinesOfOtherPackages() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThatThrownBy(() -> f.pay("F-1", PATIENT, InvoiceLine.of("PLUS", 1, eur(200)),
         InvoiceLine.of("P10", 1, eur(300)))).isInstanceOf(PackageDeactivatedException.class);
@@ -58,7 +58,7 @@ class DeactivationTest {
 
   @Test
   void deactivatedPackageRefusesImports() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThatThrownBy(() -> f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30)))
         .isInstanceOfSatisfying(PackageDeactivatedException.class,
@@ -70,7 +70,7 @@ class DeactivationTest {
   @Test
   void creditsOfADeactivatedPackageCanStillBeSpent() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300)));
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.schedule("A1", PATIENT, "T1")).isInstanceOf(ScheduleResult.Covered.class);
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(9);
@@ -78,11 +78,11 @@ class DeactivationTest {
 
   @Test
   void aRefusedPaymentCanBeRegisteredOnceThePackageIsReactivated() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
     assertThatThrownBy(() -> f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300))))
         .isInstanceOf(PackageDeactivatedException.class);
 
-    f.pakketten.reactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isTrue();
     assertThat(f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300)))).isInstanceOf(PaymentResult.Granted.class);
@@ -91,8 +91,8 @@ class DeactivationTest {
 
   @Test
   void reactivatedPackageAcceptsImportsAgain() {
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
-    f.pakketten.reactivatePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
 
@@ -101,11 +101,11 @@ class DeactivationTest {
 
   @Test
   void deactivatingTwiceChangesNothingTheSecondTime() {
-    CreditPackage first = f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    CreditPackage first = f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
     f.events.clear();
     f.clock.advance(java.time.Duration.ofMinutes(5));
 
-    CreditPackage second = f.pakketten.deactivatePackage(PRACTICE, OWNER, basis.getId());
+    CreditPackage second = f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(second).isEqualTo(first);
     assertThat(f.events).isEmpty();

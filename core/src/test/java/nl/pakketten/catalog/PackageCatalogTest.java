@@ -197,7 +197,7 @@ class PackageCatalogTest {
   void ownerDeletesAnUnusedPackage() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
 
-    f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isEmpty();
   }
@@ -205,7 +205,7 @@ class PackageCatalogTest {
   @Test
   void aDeletedPackagesNameIsFreeAgain() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.pakketten.createPackage(create("Basis").build()).getName()).isEqualTo("Basis");
   }
@@ -215,7 +215,7 @@ class PackageCatalogTest {
     CreditPackage basis = f.createPackage("Basis", eur(30));
     f.linkProduct("P10", basis.getId(), 10, eur(300));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
         .isInstanceOfSatisfying(PackageInUseException.class, e -> {
           assertThat(e.packageId()).isEqualTo(basis.getId());
           assertThat(e.referrers()).containsExactly("product 'P10'");
@@ -229,7 +229,7 @@ class PackageCatalogTest {
     CreditPackage basis = f.createPackage("Basis", eur(30));
     f.linkType("T1", basis.getId(), 1);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
         .isInstanceOfSatisfying(PackageInUseException.class,
             e -> assertThat(e.referrers()).containsExactly("appointment type 'T1'"))
         .hasMessageContaining("appointment type 'T1'");
@@ -241,7 +241,7 @@ class PackageCatalogTest {
     CreditPackage basis = f.createPackage("Basis", eur(30));
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
         .isInstanceOfSatisfying(PackageInUseException.class,
             e -> assertThat(e.referrers()).containsExactly("1 lot of credits"))
         .hasMessageContaining("1 lot");
@@ -257,7 +257,7 @@ class PackageCatalogTest {
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
     f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId()))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
         .isInstanceOfSatisfying(PackageInUseException.class, e -> assertThat(e.referrers())
             .containsExactly("product 'P10'", "product 'P5'", "appointment type 'T1'", "2 lots of credits"));
   }
@@ -268,14 +268,14 @@ class PackageCatalogTest {
     f.linkProduct("P10", basis.getId(), 10, eur(300));
     f.linkProduct("P10", null, 1, eur(300));
 
-    f.pakketten.deletePackage(PRACTICE, OWNER, basis.getId());
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
 
     assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isEmpty();
   }
 
   @Test
   void deleteOfAnUnknownPackageIsNotFound() {
-    assertThatThrownBy(() -> f.pakketten.deletePackage(PRACTICE, OWNER, PackageId.of("nope")))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, PackageId.of("nope"))))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
   }
 }

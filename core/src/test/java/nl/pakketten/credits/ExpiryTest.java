@@ -32,7 +32,7 @@ class ExpiryTest {
   void expiryRemovesTheRemainingCreditsOfALotPastItsLastDay() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY.minusDays(1));
 
-    int expired = f.pakketten.expireCredits(PRACTICE, OWNER, TODAY);
+    int expired = f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY));
 
     assertThat(expired).isEqualTo(3);
     assertThat(f.balance(PATIENT, basis.getId())).isZero();
@@ -45,7 +45,7 @@ class ExpiryTest {
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(java.time.Duration.ofDays(12));
 
-    f.pakketten.expireCredits(PRACTICE, OWNER, TODAY.plusDays(12));
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY.plusDays(12)));
 
     assertThat(f.history(PATIENT)).last().satisfies(m -> {
       assertThat(m.getKind()).isEqualTo(MovementKind.EXPIRED);
@@ -72,7 +72,7 @@ class ExpiryTest {
   void lotsNotYetPastTheirLastDayAreKept() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY);
 
-    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, TODAY)).isZero();
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY))).isZero();
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
   }
 
@@ -81,7 +81,7 @@ class ExpiryTest {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY.minusDays(1));
     f.importCredits("I2", PATIENT, basis.getId(), 4, eur(10), TODAY);
 
-    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, TODAY)).isEqualTo(3);
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY))).isEqualTo(3);
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
   }
 
@@ -89,18 +89,18 @@ class ExpiryTest {
   void lotsWithoutExpiryNeverExpire() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), null);
 
-    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, TODAY)).isZero();
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY))).isZero();
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
   }
 
   @Test
   void runningExpiryAgainChangesNothing() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY.minusDays(1));
-    f.pakketten.expireCredits(PRACTICE, OWNER, TODAY);
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY));
     int historyBefore = f.history(PATIENT).size();
     f.events.clear();
 
-    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, TODAY)).isZero();
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY))).isZero();
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
     assertThat(f.events).isEmpty();
   }
@@ -109,7 +109,7 @@ class ExpiryTest {
   void expiryCannotRunAheadOfTime() {
     f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), TODAY.plusDays(1));
 
-    assertThatThrownBy(() -> f.pakketten.expireCredits(PRACTICE, OWNER, TODAY.plusDays(5)))
+    assertThatThrownBy(() -> f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY.plusDays(5))))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("day")));
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
@@ -123,7 +123,7 @@ class ExpiryTest {
     f.schedule("A2", PATIENT, "T1");
     f.cancel("A1");
     f.clock.advance(java.time.Duration.ofDays(5));
-    f.pakketten.expireCredits(PRACTICE, OWNER, TODAY.plusDays(5));
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY.plusDays(5)));
 
     int fromHistory = f.history(PATIENT).stream().mapToInt(Movement::balanceEffect).sum();
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4).isEqualTo(fromHistory);

@@ -122,7 +122,7 @@ class GrantOnPaymentTest {
   void secondDeliveryByAnotherActorIsStillAReplay() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
 
-    PaymentResult second = f.pakketten.registerPayment(ProductInvoice.builder()
+    PaymentResult second = f.pakketten.registerPayment(RegisterPayment.builder()
         .from(Fixtures.invoice(PRACTICE, "F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)))).actor(OWNER).build());
 
     assertThat(second).isInstanceOf(PaymentResult.AlreadyGranted.class);

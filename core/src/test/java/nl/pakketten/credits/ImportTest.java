@@ -123,7 +123,7 @@ class ImportTest {
     ImportResult first = f.pakketten.importCredits(command);
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(java.time.Duration.ofDays(2));
-    assertThat(f.pakketten.expireCredits(PRACTICE, OWNER, lastDay.plusDays(1))).isEqualTo(3);
+    assertThat(f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, lastDay.plusDays(1)))).isEqualTo(3);
 
     ImportResult replay = f.pakketten.importCredits(command);
 

@@ -30,6 +30,7 @@ import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.testing.Fixtures;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
+import nl.pakketten.credits.ExpireCredits;
 
 /** Internal-rate revenue: deferred when credits arrive, recognised when they are used, exact to the cent. */
 class RevenueTest {
@@ -195,7 +196,7 @@ class RevenueTest {
     g.schedule("A2", PATIENT, "T2");
     g.cancel("A1");
     g.clock.advance(Duration.ofDays(30));
-    g.pakketten.expireCredits(PRACTICE, OWNER, LocalDate.of(2026, 4, 1));
+    g.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 4, 1)));
 
     List<JournalEntry> journal = g.journal();
 
@@ -344,7 +345,7 @@ class RevenueTest {
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(Duration.ofDays(10));
 
-    f.pakketten.expireCredits(PRACTICE, OWNER, LocalDate.of(2026, 3, 12));
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 12)));
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry("8000", eur(30)));

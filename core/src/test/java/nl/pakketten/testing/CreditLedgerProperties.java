@@ -68,7 +68,7 @@ import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.MovementKind;
 import nl.pakketten.credits.NoShowPolicy;
 import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ShortfallPolicy;
 import nl.pakketten.credits.Wallet;
@@ -84,6 +84,10 @@ import org.quicktheories.api.Pair;
 import org.quicktheories.core.Configuration;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import nl.pakketten.catalog.ReactivatePackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.credits.ExpireCredits;
+import nl.pakketten.catalog.DeletePackage;
 
 /**
  * Property-based, stateful test of the credit ledger (QuickTheories): random sequences of commands
@@ -604,7 +608,7 @@ public abstract class CreditLedgerProperties {
         return run.changeType(change);
       }
       Outcome outcome = switch (of) {
-        case PAYMENT -> run.pay((ProductInvoice) earlier);
+        case PAYMENT -> run.pay((RegisterPayment) earlier);
         case IMPORT -> run.importCredits((ImportCredits) earlier);
         case SCHEDULE -> run.schedule((ScheduleAppointment) earlier);
         case CANCEL -> run.cancel((CancelAppointment) earlier);
@@ -634,7 +638,7 @@ public abstract class CreditLedgerProperties {
       List<Object> done = run.done(of);
       Object earlier = done.get(index % done.size());
       Object changed = switch (of) {
-        case PAYMENT -> changed((ProductInvoice) earlier);
+        case PAYMENT -> changed((RegisterPayment) earlier);
         case IMPORT -> changed((ImportCredits) earlier, run);
         case SCHEDULE -> changed((ScheduleAppointment) earlier);
         case CANCEL -> CancelAppointment.builder().from((CancelAppointment) earlier).reason("called in sick").build();
@@ -643,7 +647,7 @@ public abstract class CreditLedgerProperties {
       };
       run.note(changed.toString());
       Outcome outcome = switch (of) {
-        case PAYMENT -> run.pay((ProductInvoice) changed);
+        case PAYMENT -> run.pay((RegisterPayment) changed);
         case IMPORT -> run.importCredits((ImportCredits) changed);
         case SCHEDULE -> run.schedule((ScheduleAppointment) changed);
         case CANCEL -> run.cancel((CancelAppointment) changed);
@@ -654,10 +658,10 @@ public abstract class CreditLedgerProperties {
       return outcome;
     }
 
-    private ProductInvoice changed(ProductInvoice invoice) {
+    private RegisterPayment changed(RegisterPayment invoice) {
       List<InvoiceLine> lines = new ArrayList<>(invoice.getLines());
       InvoiceLine first = lines.get(0);
-      ProductInvoice.Builder builder = ProductInvoice.builder().from(invoice);
+      RegisterPayment.Builder builder = RegisterPayment.builder().from(invoice);
       switch (change % 4) {
         case 0 -> lines.set(0, InvoiceLine.of(first.getProductCode(), first.getQuantity(),
             first.getAmount().plusMinor(1)));
@@ -952,9 +956,9 @@ public abstract class CreditLedgerProperties {
       LedgerModel.Pkg pkg = model.packages.get(id);
       Runnable call = () -> {
         if (active) {
-          pakketten.reactivatePackage(practice, OWNER, id);
+          pakketten.reactivatePackage(ReactivatePackage.of(practice, OWNER, id));
         } else {
-          pakketten.deactivatePackage(practice, OWNER, id);
+          pakketten.deactivatePackage(DeactivatePackage.of(practice, OWNER, id));
         }
       };
       if (pkg == null) {
@@ -969,7 +973,7 @@ public abstract class CreditLedgerProperties {
     }
 
     Outcome deletePackage(PackageId id) {
-      Runnable call = () -> pakketten.deletePackage(practice, OWNER, id);
+      Runnable call = () -> pakketten.deletePackage(DeletePackage.of(practice, OWNER, id));
       if (!model.packages.containsKey(id)) {
         return refused(NotFoundException.class, call);
       }
@@ -1009,7 +1013,7 @@ public abstract class CreditLedgerProperties {
 
     // --- granting --------------------------------------------------------------------------------
 
-    Outcome pay(ProductInvoice invoice) {
+    Outcome pay(RegisterPayment invoice) {
       InvoiceId id = invoice.getInvoiceId();
       PatientId patient = invoice.getPatient();
       LedgerModel.PaymentContent content = new LedgerModel.PaymentContent(patient, invoice.getLines());
@@ -1384,7 +1388,7 @@ public abstract class CreditLedgerProperties {
         wallet.setValue(List.copyOf(lots));
       }
 
-      assertThat(pakketten.expireCredits(practice, OWNER, day)).as("credits expired").isEqualTo(credits);
+      assertThat(pakketten.expireCredits(ExpireCredits.of(practice, OWNER, day))).as("credits expired").isEqualTo(credits);
 
       if (credits > 0) {
         reached(Reached.EXPIRED);

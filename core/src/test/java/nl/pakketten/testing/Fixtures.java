@@ -32,7 +32,7 @@ import nl.pakketten.credits.InvoiceLine;
 import nl.pakketten.credits.Lot;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.inmemory.InMemoryStorage;
@@ -115,8 +115,8 @@ public final class Fixtures {
         .creditsPerAppointment(credits).build());
   }
 
-  public static ProductInvoice invoice(PracticeId practice, String invoiceId, PatientId patient, InvoiceLine... lines) {
-    return ProductInvoice.builder().practice(practice).actor(RECEPTIONIST).invoiceId(InvoiceId.of(invoiceId))
+  public static RegisterPayment invoice(PracticeId practice, String invoiceId, PatientId patient, InvoiceLine... lines) {
+    return RegisterPayment.builder().practice(practice).actor(RECEPTIONIST).invoiceId(InvoiceId.of(invoiceId))
         .patient(patient).addLines(lines).build();
   }
 

@@ -27,6 +27,7 @@ import nl.pakketten.credits.LotSource;
 import nl.pakketten.credits.ScheduleResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import nl.pakketten.credits.ExpireCredits;
 
 /**
  * Input from outside that storages once answered differently (issue 8): names that differ only in
@@ -204,7 +205,7 @@ public abstract class OutsideInputContract {
   void anExpiryDayBeforeYearOneIsRefusedNamingTheFieldAndTheRange() {
     f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), LocalDate.of(2026, 1, 1));
 
-    assertRefused(() -> f.pakketten.expireCredits(PRACTICE, OWNER, LocalDate.of(-5000, 1, 1)), "day", DAY_RANGE);
+    assertRefused(() -> f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(-5000, 1, 1))), "day", DAY_RANGE);
     assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
   }
 

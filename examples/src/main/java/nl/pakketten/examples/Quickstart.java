@@ -53,7 +53,7 @@ import nl.pakketten.credits.LotGrant;
 import nl.pakketten.credits.LotId;
 import nl.pakketten.credits.Movement;
 import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ProductInvoice;
+import nl.pakketten.credits.RegisterPayment;
 import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.credits.ScheduleResult;
 import nl.pakketten.credits.ShortfallPolicy;
@@ -231,12 +231,12 @@ public final class Quickstart {
   private void payAnInvoiceTwice() {
     heading("A paid invoice grants credits, once");
     clock.set(LocalDateTime.of(2026, 3, 2, 10, 15));
-    ProductInvoice invoice = invoice("F-2026-0001", SANNE, InvoiceLine.of("FYS10", 1, eur("385.00")));
+    RegisterPayment invoice = invoice("F-2026-0001", SANNE, InvoiceLine.of("FYS10", 1, eur("385.00")));
     say("Sanne pays invoice F-2026-0001 (1 x FYS10, EUR 385.00) at the desk; Ruben registers the payment:");
     printPayment(pakketten.registerPayment(invoice));
     clock.set(LocalDateTime.of(2026, 3, 2, 10, 16));
     say("A minute later the payment provider's webhook delivers the same payment again:");
-    printPayment(pakketten.registerPayment(ProductInvoice.builder().from(invoice).actor(WEBHOOK).build()));
+    printPayment(pakketten.registerPayment(RegisterPayment.builder().from(invoice).actor(WEBHOOK).build()));
     say("Sanne's balance: " + balance(SANNE) + " credits. The credits were granted once.");
   }
 
@@ -433,8 +433,8 @@ public final class Quickstart {
     return pakketten.saveAppointmentType(command.build());
   }
 
-  private static ProductInvoice invoice(String invoiceId, PatientId patient, InvoiceLine line) {
-    return ProductInvoice.builder()
+  private static RegisterPayment invoice(String invoiceId, PatientId patient, InvoiceLine line) {
+    return RegisterPayment.builder()
         .practice(PRACTICE)
         .actor(RUBEN)
         .invoiceId(InvoiceId.of(invoiceId))

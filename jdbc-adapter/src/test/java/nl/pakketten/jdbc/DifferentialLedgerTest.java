@@ -46,6 +46,9 @@ import org.joda.money.Money;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import nl.pakketten.catalog.ReactivatePackage;
+import nl.pakketten.credits.ExpireCredits;
+import nl.pakketten.catalog.DeactivatePackage;
 
 /**
  * Differential test: random sequences of commands (payments with replays and conflicts, imports,
@@ -178,14 +181,14 @@ class DifferentialLedgerTest {
             clock.advance(later); // once: the clock is shared by both sides
             advanced = true;
           }
-          return p.expireCredits(practice, OWNER, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+          return p.expireCredits(ExpireCredits.of(practice, OWNER, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         }
       };
     }
     if (choice < 94) {
       boolean deactivate = random.nextBoolean();
       steps.add((deactivate ? "deactivate" : "reactivate") + " A");
-      return p -> deactivate ? p.deactivatePackage(practice, OWNER, A) : p.reactivatePackage(practice, OWNER, A);
+      return p -> deactivate ? p.deactivatePackage(DeactivatePackage.of(practice, OWNER, A)) : p.reactivatePackage(ReactivatePackage.of(practice, OWNER, A));
     }
     String account = "80" + random.nextInt(10);
     steps.add("book A on " + account);

@@ -29,6 +29,7 @@ import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import nl.pakketten.catalog.DeactivatePackage;
 
 /**
  * Two practices in one database, using the very same ids for everything: no query of one returns a
@@ -54,7 +55,7 @@ class TenantIsolationTest {
     f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A-2", PATIENT, "fysio", START));
     f.pakketten.cancel(CancelAppointment.builder().practice(OTHER_PRACTICE).actor(RECEPTIONIST)
         .appointmentId(AppointmentId.of("A-1")).build());
-    f.pakketten.deactivatePackage(PRACTICE, OWNER, PKG);
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, PKG));
 
     assertThat(f.pakketten.balance(PRACTICE, PATIENT, PKG)).isEqualTo(8);
     assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, PKG)).isEqualTo(20);

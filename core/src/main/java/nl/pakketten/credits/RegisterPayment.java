@@ -10,11 +10,14 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.CommandStyle;
 import org.immutables.value.Value;
 
-/** Command: the payment of this product invoice was registered; grant the credits it bought. */
+/**
+ * Command: register the payment of a product invoice the host made, and grant the credits its
+ * lines of linked products bought. Idempotent on the invoice id.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class ProductInvoice {
-  ProductInvoice() {}
+public abstract class RegisterPayment {
+  RegisterPayment() {}
 
   @NotNull
   public abstract PracticeId getPractice();
@@ -35,8 +38,8 @@ public abstract class ProductInvoice {
     return new Builder();
   }
 
-  /** Builder for {@link ProductInvoice}. */
-  public static final class Builder extends ImmutableProductInvoice.Builder {
+  /** Builder for {@link RegisterPayment}. */
+  public static final class Builder extends ImmutableRegisterPayment.Builder {
     Builder() {}
   }
 }

@@ -1,0 +1,37 @@
+package nl.pakketten.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import nl.pakketten.common.Actor;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.CommandStyle;
+import org.immutables.value.Value;
+
+/** Command: delete a package that nothing refers to (no product, appointment type or lot). Only the owner role may, by default. */
+@Value.Immutable
+@CommandStyle
+public abstract class DeletePackage {
+  DeletePackage() {}
+
+  @NotNull
+  public abstract PracticeId getPractice();
+
+  @NotNull
+  public abstract Actor getActor();
+
+  @NotNull
+  public abstract PackageId getPackageId();
+
+  /** The command for {@code packageId} in {@code practice}, by {@code actor}. */
+  public static DeletePackage of(PracticeId practice, Actor actor, PackageId packageId) {
+    return builder().practice(practice).actor(actor).packageId(packageId).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link DeletePackage}. */
+  public static final class Builder extends ImmutableDeletePackage.Builder {
+    Builder() {}
+  }
+}
