@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The unit of work of one transaction: the writes it holds back, and the one way its statements
  * reach its connection. Owned by {@link Db.Tx}; nothing else in the adapter prepares a statement
- * inside a transaction (the jdbc module's {@code ArchitectureTest} checks that).
+ * inside a transaction ({@code JdbcArchitectureTest} checks that).
  *
  * <h2>Contract</h2>
  *
