@@ -30,11 +30,9 @@ import nl.pakketten.common.Transactions;
  * {@link #inHostTransaction}; or the {@link HostTransaction} reports one open. A joined transaction
  * runs under a savepoint and is never committed, rolled back or closed here.
  *
- * <p>Rows appended to the insert-only tables, and the guarded updates of the wallet saved last,
- * are held back in the transaction's {@link Appends} and written together just before it commits
- * (or its savepoint is released); every other statement the transaction runs through this class
- * writes them first, so the transaction always reads its own writes. Only a write to a table no
- * held-back row refers to, or is referred to by ({@link #updateKeepingAppends}), leaves them held.
+ * <p>What a transaction holds back (rows of the insert-only tables, a saved wallet's guarded
+ * updates, work to do before the commit) and when it is written is its {@link UnitOfWork}'s
+ * contract; every statement here runs through that unit of work, which writes what is held first.
  */
 final class Db implements Transactions {
   private final DataSource dataSource;
@@ -49,42 +47,15 @@ final class Db implements Transactions {
     this.host = host;
   }
 
-  /** One transaction on one connection, with what its repositories locked in it. */
+  /** One transaction on one connection: its unit of work, and what its repositories locked in it. */
   static final class Tx {
-    final Connection connection;
+    /** The writes this transaction holds back, and the one way its statements reach the connection. */
+    final UnitOfWork work;
     /** Per repository: the state of the rows it read under a lock in this transaction. */
     private final Map<Object, Object> locked = new HashMap<>();
-    /** Work to do just before the transaction commits (or, when joined, before its savepoint is released). */
-    private final List<SqlWork<?>> beforeCommit = new ArrayList<>();
-    /** The rows appended to the insert-only tables and not written yet. */
-    private final Appends appends;
 
     Tx(Connection connection, Dialect dialect) {
-      this.connection = connection;
-      this.appends = new Appends(dialect);
-    }
-
-    /** Holds back a row of an insert-only table until the transaction's next statement or its end. */
-    void append(Appends.Table table, Object[] row) {
-      appends.add(table, row);
-    }
-
-    /**
-     * Holds back a guarded update of a locked wallet's row or lot until the transaction's next
-     * statement or its end (see {@link Appends#update}).
-     */
-    void holdUpdate(String sql, Object[] params, String failure) {
-      appends.update(sql, params, failure);
-    }
-
-    /** Whether a saved wallet's updates are held back. */
-    boolean holdsUpdates() {
-      return appends.holdsUpdates();
-    }
-
-    /** Writes the held-back rows now. */
-    void flushAppends() throws SQLException {
-      appends.flush(this);
+      this.work = new UnitOfWork(connection, dialect);
     }
 
     @SuppressWarnings("unchecked")
@@ -94,16 +65,6 @@ final class Db implements Transactions {
 
     void remember(Object key, Object value) {
       locked.put(key, value);
-    }
-
-    void beforeCommit(SqlWork<?> work) {
-      beforeCommit.add(work);
-    }
-
-    private void finish() throws SQLException {
-      for (SqlWork<?> work : beforeCommit) {
-        work.apply(this);
-      }
     }
   }
 
@@ -256,15 +217,17 @@ final class Db implements Transactions {
     }
   }
 
+  /** Completes the transaction's unit of work; a failure is worded by the step that failed. */
   private static void finish(Tx tx) {
     try {
-      tx.flushAppends();
+      tx.work.flush(); // also done by complete(): here so that its failure names what was written
+
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "write the wallet changes, movements, journal entries and appointments of the"
           + " transaction");
     }
     try {
-      tx.finish();
+      tx.work.complete();
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "finish the transaction");
     }
@@ -319,38 +282,11 @@ final class Db implements Transactions {
   }
 
   static int update(Tx tx, String sql, Object... params) throws SQLException {
-    tx.flushAppends();
-    return updateKeepingAppends(tx, sql, params);
-  }
-
-  /**
-   * Runs a write that leaves the held-back appends held back: only for a table no insert-only table
-   * refers to or is referred to by (wallets, lots), and never a read.
-   */
-  static int updateKeepingAppends(Tx tx, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
-      bind(ps, params);
-      return ps.executeUpdate();
-    }
+    return tx.work.statement(sql, executeUpdate(params));
   }
 
   static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
-    tx.flushAppends();
-    return listKeepingAppends(tx, sql, row, params);
-  }
-
-  /** Runs a query without writing the held-back appends first: only for the statement that writes them. */
-  static <T> List<T> listKeepingAppends(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
-    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> result = new ArrayList<>();
-        while (rs.next()) {
-          result.add(row.map(rs));
-        }
-        return result;
-      }
-    }
+    return tx.work.statement(sql, executeQuery(row, params));
   }
 
   /**
@@ -358,8 +294,7 @@ final class Db implements Transactions {
    * driver sends them together); one list of rows per query, mapped by the row mapper at its place.
    */
   static List<List<Object>> lists(Tx tx, String sql, List<Row<?>> rows, Object... params) throws SQLException {
-    tx.flushAppends();
-    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+    return tx.work.statement(sql, ps -> {
       bind(ps, params);
       List<List<Object>> results = new ArrayList<>();
       boolean isResultSet = ps.execute();
@@ -377,31 +312,63 @@ final class Db implements Transactions {
         isResultSet = ps.getMoreResults();
       }
       return results;
-    }
+    });
   }
 
-  /** Runs one statement for each parameter list, in one batch. */
+  /** Runs one statement for each parameter list, in one batch; nothing when there is none. */
   static void batch(Tx tx, String sql, List<Object[]> rows) throws SQLException {
-    tx.flushAppends();
-    batchKeepingAppends(tx, sql, rows);
+    if (!rows.isEmpty()) {
+      tx.work.statement(sql, executeBatch(rows));
+    }
   }
 
-  /** {@link #batch} for the tables {@link #updateKeepingAppends} may write. */
-  static void batchKeepingAppends(Tx tx, String sql, List<Object[]> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
+  /**
+   * {@link #batch} through {@link UnitOfWork#statementKeepingHeld}: only for the wallets' lots, which
+   * no held row refers to.
+   */
+  static void batchKeepingHeld(Tx tx, String sql, List<Object[]> rows) throws SQLException {
+    if (!rows.isEmpty()) {
+      tx.work.statementKeepingHeld(sql, executeBatch(rows));
     }
-    if (rows.size() == 1) {
-      updateKeepingAppends(tx, sql, rows.get(0));
-      return;
-    }
-    try (PreparedStatement ps = tx.connection.prepareStatement(sql)) {
+  }
+
+  /** An update, delete or insert with {@code params}: the number of rows it changed. */
+  static UnitOfWork.Statement<Integer> executeUpdate(Object[] params) {
+    return ps -> {
+      bind(ps, params);
+      return ps.executeUpdate();
+    };
+  }
+
+  /** A query with {@code params}: its rows, each mapped by {@code row}. */
+  static <T> UnitOfWork.Statement<List<T>> executeQuery(Row<T> row, Object[] params) {
+    return ps -> {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rs.next()) {
+          result.add(row.map(rs));
+        }
+        return result;
+      }
+    };
+  }
+
+  /** One execution per parameter list of {@code rows} (not empty): a batch, or one update for one row. */
+  static UnitOfWork.Statement<Void> executeBatch(List<Object[]> rows) {
+    return ps -> {
+      if (rows.size() == 1) {
+        bind(ps, rows.get(0));
+        ps.executeUpdate();
+        return null;
+      }
       for (Object[] params : rows) {
         bind(ps, params);
         ps.addBatch();
       }
       ps.executeBatch();
-    }
+      return null;
+    };
   }
 
   private static void bind(PreparedStatement ps, Object[] params) throws SQLException {

@@ -22,7 +22,7 @@ import nl.pakketten.credits.ScheduleResult;
  * Appointments and the credits each took from which lot. The primary key (practice, appointment id)
  * is the idempotency key of scheduling: a concurrent second insert fails on it and is retried.
  * Inserted rows are held back and written with the transaction's other appends (see {@link
- * Appends}), at the latest just before it commits, so that failure may come at the commit.
+ * UnitOfWork}), at the latest just before it commits, so that failure may come at the commit.
  *
  * <p>The answer its schedule call gave is kept in the {@code scheduled_*} columns (migration V2;
  * NULL in rows written before, read back as no answer). The allocations of a covered answer are
@@ -92,10 +92,10 @@ final class JdbcAppointments implements Appointments {
       columns[0] = appointment.getPractice().value();
       columns[1] = appointment.getId().value();
       System.arraycopy(state, 0, columns, 2, state.length);
-      tx.append(Appends.Table.APPOINTMENTS, columns);
-      allocations(appointment).forEach(row -> tx.append(Appends.Table.ALLOCATIONS, row));
+      tx.work.append(UnitOfWork.Table.APPOINTMENTS, columns);
+      allocations(appointment).forEach(row -> tx.work.append(UnitOfWork.Table.ALLOCATIONS, row));
       // Empty unless the appointment is stored after a type change it had before ever being stored.
-      rows(appointment, keptApart(appointment)).forEach(row -> tx.append(Appends.Table.SCHEDULED_ALLOCATIONS, row));
+      rows(appointment, keptApart(appointment)).forEach(row -> tx.work.append(UnitOfWork.Table.SCHEDULED_ALLOCATIONS, row));
       tx.remember(new Key(appointment.getPractice().value(), appointment.getId().value()), appointment);
       return null;
     });
@@ -117,7 +117,7 @@ final class JdbcAppointments implements Appointments {
       if (before.isEmpty() || !before.get().getAllocations().equals(appointment.getAllocations())) {
         Db.update(tx, "DELETE FROM pakketten_allocations WHERE practice_id = ? AND appointment_id = ?",
             key.practice(), key.appointment());
-        allocations(appointment).forEach(row -> tx.append(Appends.Table.ALLOCATIONS, row));
+        allocations(appointment).forEach(row -> tx.work.append(UnitOfWork.Table.ALLOCATIONS, row));
       }
       List<Allocation> kept = keptApart(appointment);
       if (before.isEmpty() || !keptApart(before.get()).equals(kept)) {
@@ -125,7 +125,7 @@ final class JdbcAppointments implements Appointments {
           Db.update(tx, "DELETE FROM pakketten_scheduled_allocations WHERE practice_id = ? AND appointment_id = ?",
               key.practice(), key.appointment());
         }
-        rows(appointment, kept).forEach(row -> tx.append(Appends.Table.SCHEDULED_ALLOCATIONS, row));
+        rows(appointment, kept).forEach(row -> tx.work.append(UnitOfWork.Table.SCHEDULED_ALLOCATIONS, row));
       }
       tx.remember(key, appointment);
       return null;

@@ -14,7 +14,7 @@ import nl.pakketten.credits.MovementKind;
 
 /**
  * The append-only history of movements: rows are inserted, never updated or deleted. An append is
- * held back and written with the transaction's other appends (see {@link Appends}).
+ * held back and written with the transaction's other appends (see {@link UnitOfWork}).
  */
 final class JdbcHistory implements History {
   private final Db db;
@@ -40,7 +40,7 @@ final class JdbcHistory implements History {
         Values.text("reason", m.getReason(), 1000),
         Values.text("sourceKey", m.getSourceKey(), 200)};
     db.call("append movement " + m.getId(), tx -> {
-      tx.append(Appends.Table.MOVEMENTS, row);
+      tx.work.append(UnitOfWork.Table.MOVEMENTS, row);
       return null;
     });
   }

@@ -22,7 +22,7 @@ import nl.pakketten.revenue.Side;
 /**
  * The append-only journal: each entry and its lines are inserted once, never updated, so no row is
  * written by every transaction of a practice (totals are computed from the entries when read). An
- * entry is held back and written with the transaction's other appends (see {@link Appends}).
+ * entry is held back and written with the transaction's other appends (see {@link UnitOfWork}).
  */
 final class JdbcJournal implements Journal {
   private final Db db;
@@ -48,8 +48,8 @@ final class JdbcJournal implements Journal {
         lines.add(new Object[] {practice, id, i, Values.text("account", l.account(), Values.ID), l.role().name(),
             l.side().name(), Values.amount("amount", l.amount()), l.amount().getCurrencyUnit().getCode()});
       }
-      tx.append(Appends.Table.JOURNAL_ENTRIES, head);
-      lines.forEach(line -> tx.append(Appends.Table.JOURNAL_LINES, line));
+      tx.work.append(UnitOfWork.Table.JOURNAL_ENTRIES, head);
+      lines.forEach(line -> tx.work.append(UnitOfWork.Table.JOURNAL_LINES, line));
       return null;
     });
   }

@@ -102,9 +102,12 @@ final class JdbcWallets implements Wallets {
       if (created == 1) {
         // A wallet that was only locked, never saved, does not exist afterwards (as in the port's contract).
         Key walletKey = new Key(practice.value(), patient.value(), packageId.value());
-        tx.beforeCommit(t -> t.<Saved, Boolean>locked(new Saved(walletKey)).isPresent() ? 0 : Db.update(t,
-            "DELETE FROM pakketten_wallets WHERE practice_id = ? AND patient_id = ? AND package_id = ?"
-                + " AND balance = 0", key));
+        tx.work.beforeCommit(() -> {
+          if (tx.<Saved, Boolean>locked(new Saved(walletKey)).isEmpty()) {
+            Db.update(tx, "DELETE FROM pakketten_wallets WHERE practice_id = ? AND patient_id = ? AND package_id = ?"
+                + " AND balance = 0", key);
+          }
+        });
       }
     }
     Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, OPEN_LOTS_OF_WALLET, JdbcWallets::lot, key));
@@ -214,11 +217,9 @@ final class JdbcWallets implements Wallets {
   public void save(Wallet wallet) {
     db.call("save the wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId(), tx -> {
       Key key = Key.of(wallet);
-      if (tx.holdsUpdates()) {
-        // The updates of an earlier save are held: write them, so this save's guards compare with
-        // values in the table.
-        tx.flushAppends();
-      }
+      // The updates of an earlier save, if held, are written first: this save's guards compare
+      // with values in the table.
+      tx.work.startGuardedUpdates();
       Optional<Wallet> locked = tx.locked(key);
       Wallet before = locked.isPresent() ? locked.get()
           : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
@@ -240,7 +241,7 @@ final class JdbcWallets implements Wallets {
         kept.add(lot.getId());
         if (was.getCreditsRemaining() != lot.getCreditsRemaining()
             || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
-          tx.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
+          tx.work.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
                   + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
               new Object[] {lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
                   lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
@@ -252,9 +253,9 @@ final class JdbcWallets implements Wallets {
         throw new IllegalStateException("Saving the wallet of " + wallet.getPatient() + " for package "
             + wallet.getPackageId() + " would remove lots; lots are never removed");
       }
-      Db.batchKeepingAppends(tx, INSERT_LOT, inserts);
+      Db.batchKeepingHeld(tx, INSERT_LOT, inserts); // no held row refers to a lot
       if (before.getBalance() != wallet.getBalance()) {
-        tx.holdUpdate("UPDATE pakketten_wallets SET balance = ?"
+        tx.work.holdUpdate("UPDATE pakketten_wallets SET balance = ?"
                 + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
             new Object[] {wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance()},
             "The wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId()

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * duplicate appointment found at the flush is retried into a replay, and a saved wallet's held
  * updates stay guarded by the values read under its lock.
  */
-class AppendsTest {
+class WriteBehindTest {
   private static final Instant AT = Fixtures.START;
   private static final PackageId PK = PackageId.of("pk-1");
 
@@ -171,12 +171,12 @@ class AppendsTest {
     // ... and they are checked: a line whose entry is in neither the flush nor the table is refused.
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      Db.Tx tx = new Db.Tx(c, db == Database.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.H2);
-      tx.append(Appends.Table.MOVEMENTS, new Object[] {PRACTICE.value(), "m-2", PATIENT.value(), PK.value(),
+      UnitOfWork work = new UnitOfWork(c, db == Database.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.H2);
+      work.append(UnitOfWork.Table.MOVEMENTS, new Object[] {PRACTICE.value(), "m-2", PATIENT.value(), PK.value(),
           "lot-1", "SPENT", 1, eur("40.00").getAmount(), "EUR", Values.instant(AT), "reception-1", "why", "key"});
-      tx.append(Appends.Table.JOURNAL_LINES, new Object[] {PRACTICE.value(), "no-such-entry", 0, "8000", "REVENUE",
+      work.append(UnitOfWork.Table.JOURNAL_LINES, new Object[] {PRACTICE.value(), "no-such-entry", 0, "8000", "REVENUE",
           "CREDIT", eur("40.00").getAmount(), "EUR"});
-      assertThatThrownBy(tx::flushAppends).isInstanceOf(SQLException.class)
+      assertThatThrownBy(work::flush).isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(SqlErrors.sqlState((SQLException) e)).isIn("23503", "23506"));
       c.rollback();
     }
