@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import nl.pakketten.Storage;
 import nl.pakketten.catalog.AppointmentType;
@@ -228,11 +229,27 @@ public final class InMemoryStorage implements Storage {
     public Wallet withLots(Wallet locked, Collection<LotId> ids) {
       Wallet stored = find(locked.getPractice(), locked.getPatient(), locked.getPackageId())
           .orElseGet(() -> Wallet.empty(locked.getPractice(), locked.getPatient(), locked.getPackageId()));
-      List<Lot> lots = new ArrayList<>(locked.getLots());
-      for (LotId id : new LinkedHashSet<>(ids)) {
-        if (locked.lot(id).isEmpty()) {
-          lots.add(stored.lot(id).orElseThrow(() -> new IllegalStateException("Lot " + id
-              + " is not in the wallet of " + locked.getPatient() + " for package " + locked.getPackageId())));
+      for (LotId id : ids) {
+        if (locked.lot(id).isEmpty() && stored.lot(id).isEmpty()) {
+          throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.getPatient()
+              + " for package " + locked.getPackageId());
+        }
+      }
+      // In the order they were granted (the stored order), used-up ones among the open ones: lots
+      // the spending order finds equal are spent in that order.
+      Set<LotId> wanted = new HashSet<>(ids);
+      List<Lot> lots = new ArrayList<>();
+      for (Lot lot : stored.getLots()) {
+        Optional<Lot> held = locked.lot(lot.getId());
+        if (held.isPresent()) {
+          lots.add(held.get());
+        } else if (wanted.contains(lot.getId())) {
+          lots.add(lot);
+        }
+      }
+      for (Lot lot : locked.getLots()) {
+        if (stored.lot(lot.getId()).isEmpty()) {
+          lots.add(lot); // granted in this transaction, not saved yet: the newest
         }
       }
       return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);

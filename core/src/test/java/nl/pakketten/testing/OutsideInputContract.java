@@ -255,4 +255,23 @@ public abstract class OutsideInputContract {
     }
     assertThat(lineTwoIdSortsFirst).as("some invoice's second line has the smaller lot id").contains(true, false);
   }
+
+  @Test
+  void aLotUsedUpAndGivenBackToKeepsItsPlaceInGrantingOrderForTheNextSpend() {
+    // All in one instant: only the order of granting separates the lots. The first lot is used up,
+    // so a command's read of the open lots leaves it out until a give-back brings it back.
+    f.linkProduct("ONE", basis.getId(), 1, eur("10.00"));
+    f.linkProduct("THREE", basis.getId(), 3, eur("30.00"));
+    f.linkType("T2", basis.getId(), 2);
+    f.pay("INV-1", PATIENT, InvoiceLine.of("ONE", 1, eur("10.00")));
+    f.schedule("A-1", PATIENT, "T1");
+    f.pay("INV-2", PATIENT, InvoiceLine.of("THREE", 1, eur("30.00")));
+    List<Lot> lots = f.lots(PATIENT);
+
+    ScheduleResult changed = f.changeType("A-1", "T2");
+
+    assertThat(changed).isInstanceOfSatisfying(ScheduleResult.Covered.class, c ->
+        assertThat(c.allocations()).extracting(Allocation::lotId)
+            .containsExactly(lots.get(0).getId(), lots.get(1).getId()));
+  }
 }

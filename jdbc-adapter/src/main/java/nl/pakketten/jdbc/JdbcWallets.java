@@ -157,20 +157,41 @@ final class JdbcWallets implements Wallets {
     return db.call("read lots of the wallet of " + locked.getPatient() + " for package " + locked.getPackageId(), tx -> {
       Wallet before = tx.<Key, Wallet>locked(key).orElseThrow(() -> new IllegalStateException("The wallet of "
           + locked.getPatient() + " for package " + locked.getPackageId() + " is not locked"));
-      List<Lot> loaded = new ArrayList<>();
+      String marks = String.join(", ", java.util.Collections.nCopies(missing.size(), "?"));
+      List<Object> params = new ArrayList<>(List.of(key.practice(), key.patient(), key.packageId()));
+      missing.forEach(id -> params.add(id.value()));
+      Map<LotId, Lot> loaded = new HashMap<>();
+      for (Lot lot : Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ?"
+          + " AND patient_id = ? AND package_id = ? AND lot_id IN (" + marks + ")", JdbcWallets::lot, params.toArray())) {
+        loaded.put(lot.getId(), lot);
+      }
       for (LotId id : missing) {
-        Lot lot = Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ? AND lot_id = ?",
-                JdbcWallets::lot, key.practice(), id.value()).stream()
-            .filter(l -> l.getPatient().equals(locked.getPatient()) && l.getPackageId().equals(locked.getPackageId()))
-            .findFirst().orElseThrow(() -> new IllegalStateException("Lot " + id + " is not in the wallet of "
-                + locked.getPatient() + " for package " + locked.getPackageId()));
-        loaded.add(lot);
+        if (!loaded.containsKey(id)) {
+          throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.getPatient()
+              + " for package " + locked.getPackageId());
+        }
       }
       List<Lot> remembered = new ArrayList<>(before.getLots());
-      loaded.stream().filter(l -> before.lot(l.getId()).isEmpty()).forEach(remembered::add);
+      loaded.values().stream().filter(l -> before.lot(l.getId()).isEmpty()).forEach(remembered::add);
       tx.remember(key, Wallet.of(before.getPractice(), before.getPatient(), before.getPackageId(), remembered));
-      List<Lot> lots = new ArrayList<>(locked.getLots());
-      lots.addAll(loaded);
+      // The wallet's lots stay in the order they were granted (position), used-up ones among the
+      // open ones: lots the spending order finds equal are spent in that order.
+      List<String> order = Db.list(tx, "SELECT lot_id FROM pakketten_lots WHERE practice_id = ? AND patient_id = ?"
+          + " AND package_id = ? AND (credits_remaining > 0 OR lot_id IN (" + marks + ")) ORDER BY position",
+          rs -> rs.getString(1), params.toArray());
+      List<Lot> lots = new ArrayList<>();
+      for (String id : order) {
+        LotId lotId = LotId.of(id);
+        Lot lot = locked.lot(lotId).orElse(loaded.get(lotId));
+        if (lot != null) {
+          lots.add(lot);
+        }
+      }
+      for (Lot lot : locked.getLots()) {
+        if (!order.contains(lot.getId().value())) {
+          lots.add(lot); // granted in this transaction, not stored yet: the newest
+        }
+      }
       return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
     });
   }
