@@ -87,10 +87,12 @@ class JdbcArchitectureTest {
       .should().callMethodWhere(callOnAConnection(Set.of("prepareStatement", "prepareCall", "createStatement"))
           .and(DescribedPredicate.not(from(UnitOfWork.class)))
           .and(DescribedPredicate.not(from(DatabaseSettings.class)))
-          .and(DescribedPredicate.not(from(JdbcStorage.Builder.class))))
+          .and(DescribedPredicate.not(from(JdbcStorage.Builder.class)))
+          .and(DescribedPredicate.not(from(SchemaVersion.class)))
+          .and(DescribedPredicate.not(from(SchemaVersion.Probe.class))))
       .because("UnitOfWork.statement writes the held rows before every statement, so no statement path can forget"
-          + " to; DatabaseSettings and JdbcStorage.Builder check the database once, at start-up, outside any"
-          + " transaction");
+          + " to; DatabaseSettings, SchemaVersion and JdbcStorage.Builder check the database once, at start-up,"
+          + " outside any transaction");
 
   /** Violation: a repository calling {@code connection.commit()} or setting a savepoint of its own. */
   @ArchTest
