@@ -17,10 +17,18 @@ public interface CommandListener {
 
   /**
    * The command ended after {@code attempts} attempts (0 when its checks refused it) and {@code
-   * nanos} nanoseconds: with {@code answer} (possibly {@code null}) when {@code failure} is {@code
-   * null}, or by throwing {@code failure}.
+   * nanos} nanoseconds (-1 when {@link #timed} said no): with {@code answer} (possibly {@code null})
+   * when {@code failure} is {@code null}, or by throwing {@code failure}.
    */
   void ended(Command command, Object answer, Throwable failure, int attempts, long nanos);
+
+  /**
+   * Whether the listener wants {@code command} timed. Reading the clock twice is most of what a
+   * command's log costs when nobody reads the line (about 60 ns of a 3 µs in-memory spend).
+   */
+  default boolean timed(Command command) {
+    return true;
+  }
 
   /**
    * What ran: the operation's name, the practice, and the idempotency key (an identifier or a

@@ -40,6 +40,12 @@ public final class CommandLog implements CommandListener {
     }
   }
 
+  /** Only when the line will be written at DEBUG: a WARN line of an untimed command says {@code ms=-}. */
+  @Override
+  public boolean timed(Command command) {
+    return (command.read() ? READ_LOG : COMMAND_LOG).isDebugEnabled();
+  }
+
   @Override
   public void ended(Command command, Object answer, Throwable failure, int attempts, long nanos) {
     Logger log = command.read() ? READ_LOG : COMMAND_LOG;
@@ -87,6 +93,9 @@ public final class CommandLog implements CommandListener {
       }
     }
     b.append(" attempts=").append(attempts).append(" ms=");
+    if (nanos < 0) {
+      return b.append('-').toString();
+    }
     long micros = nanos / 1_000;
     b.append(micros / 1_000).append('.');
     long fraction = micros % 1_000;

@@ -106,14 +106,15 @@ public final class TransactionRunner {
    */
   private <T> T command(Command command, Runnable checks, boolean replayable, UnaryOperator<T> asFirstCall,
       Function<List<DomainEvent>, T> work) {
-    long started = System.nanoTime();
+    boolean timed = listener.timed(command);
+    long started = timed ? System.nanoTime() : 0;
     String callerPractice = MDC.get(MDC_PRACTICE);
     String callerCommand = MDC.get(MDC_COMMAND);
     String callerKey = MDC.get(MDC_KEY);
     put(MDC_PRACTICE, command.practice());
     put(MDC_COMMAND, command.operation());
     put(MDC_KEY, command.key());
-    int[] attempts = {0};
+    int[] attempts = {0}; // counted by attempts(), read here however the command ends
     T answer = null;
     Throwable failure = null;
     try {
@@ -128,7 +129,7 @@ public final class TransactionRunner {
       failure = e;
       throw e;
     } finally {
-      listener.ended(command, answer, failure, attempts[0], System.nanoTime() - started);
+      listener.ended(command, answer, failure, attempts[0], timed ? System.nanoTime() - started : -1);
       put(MDC_PRACTICE, callerPractice);
       put(MDC_COMMAND, callerCommand);
       put(MDC_KEY, callerKey);
