@@ -53,13 +53,15 @@ public final class Catalog {
    * content, it answers with the stored package and changes nothing (a safe retry).
    */
   public CreditPackage createPackage(CreatePackage command) {
-    validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
-        command.getInternalRate(), "must not be negative").orThrow();
-    access.check(command.getActor(), Action.MANAGE_PACKAGES);
+    CommandValidator.Check check = validator.check(command);
     // Chosen once, outside the retries: a retry after an unknown outcome then finds the package the
     // first attempt may have stored and answers as a replay instead of creating a second one.
     PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
-    return tx.run("createPackage", id.value(), events -> {
+    return tx.run("createPackage", command.getPractice(), id, () -> {
+      check.require(nonNegative(command.getInternalRate()), "internalRate", command.getInternalRate(),
+          "must not be negative").orThrow();
+      access.check(command.getActor(), Action.MANAGE_PACKAGES);
+    }, events -> {
       String name = command.getName().strip();
       Optional<CreditPackage> existing = packages.find(command.getPractice(), id);
       if (existing.isPresent()) {
@@ -92,10 +94,12 @@ public final class Catalog {
 
   /** Replaces a package's name, rate and accounts. Lots already granted keep their rate. */
   public CreditPackage updatePackage(UpdatePackage command) {
-    validator.check(command).require(nonNegative(command.getInternalRate()), "internalRate",
-        command.getInternalRate(), "must not be negative").orThrow();
-    access.check(command.getActor(), Action.MANAGE_PACKAGES);
-    return tx.run("updatePackage", command.getPackageId().value(), events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("updatePackage", command.getPractice(), command.getPackageId(), () -> {
+      check.require(nonNegative(command.getInternalRate()), "internalRate", command.getInternalRate(),
+          "must not be negative").orThrow();
+      access.check(command.getActor(), Action.MANAGE_PACKAGES);
+    }, events -> {
       CreditPackage before = require(command.getPractice(), command.getPackageId());
       if (!before.getInternalRate().getCurrencyUnit().equals(command.getInternalRate().getCurrencyUnit())) {
         throw nl.pakketten.common.InvalidInputException.of("internalRate", command.getInternalRate(),
@@ -118,19 +122,22 @@ public final class Catalog {
 
   /** Stops the package from granting new credits; its credits can still be spent. Idempotent. */
   public CreditPackage deactivatePackage(DeactivatePackage command) {
-    validator.check(command).orThrow();
-    return setActive(command.getPractice(), command.getActor(), command.getPackageId(), false);
+    return setActive("deactivatePackage", validator.check(command), command.getPractice(), command.getActor(),
+        command.getPackageId(), false);
   }
 
   /** Lets a deactivated package grant credits again. Idempotent. */
   public CreditPackage reactivatePackage(ReactivatePackage command) {
-    validator.check(command).orThrow();
-    return setActive(command.getPractice(), command.getActor(), command.getPackageId(), true);
+    return setActive("reactivatePackage", validator.check(command), command.getPractice(), command.getActor(),
+        command.getPackageId(), true);
   }
 
-  private CreditPackage setActive(PracticeId practice, Actor actor, PackageId id, boolean active) {
-    access.check(actor, Action.MANAGE_PACKAGES);
-    return tx.run(active ? "reactivatePackage" : "deactivatePackage", id.value(), events -> {
+  private CreditPackage setActive(String operation, CommandValidator.Check check, PracticeId practice, Actor actor,
+      PackageId id, boolean active) {
+    return tx.run(operation, practice, id, () -> {
+      check.orThrow();
+      access.check(actor, Action.MANAGE_PACKAGES);
+    }, events -> {
       CreditPackage before = require(practice, id);
       if (before.isActive() == active) {
         return before;
@@ -149,13 +156,15 @@ public final class Catalog {
    * product, appointment type and lot count that refers to it.
    */
   public void deletePackage(DeletePackage command) {
-    validator.check(command).orThrow();
     PracticeId practice = command.getPractice();
     Actor actor = command.getActor();
     PackageId id = command.getPackageId();
-    access.check(actor, Action.MANAGE_PACKAGES);
     // A repeat of a delete that was stored would find no package and say so: not a replay.
-    tx.runWithoutReplay("deletePackage", id.value(), events -> {
+    CommandValidator.Check check = validator.check(command);
+    tx.runWithoutReplay("deletePackage", practice, id, () -> {
+      check.orThrow();
+      access.check(actor, Action.MANAGE_PACKAGES);
+    }, events -> {
       require(practice, id);
       List<String> referrers = new ArrayList<>();
       products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.getCode() + "'"));
@@ -175,10 +184,12 @@ public final class Catalog {
 
   /** Creates or replaces a product and its link. */
   public Product saveProduct(SaveProduct command) {
-    validator.check(command).require(nonNegative(command.getUnitPrice()), "unitPrice", command.getUnitPrice(),
-        "must not be negative").orThrow();
-    access.check(command.getActor(), Action.LINK_PRODUCTS);
-    return tx.run("saveProduct", command.getCode().value(), events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("saveProduct", command.getPractice(), command.getCode(), () -> {
+      check.require(nonNegative(command.getUnitPrice()), "unitPrice", command.getUnitPrice(), "must not be negative")
+          .orThrow();
+      access.check(command.getActor(), Action.LINK_PRODUCTS);
+    }, events -> {
       Optional<ProductLink> link = command.getPackageId().map(pid -> {
         CreditPackage pkg = require(command.getPractice(), pid);
         if (!pkg.getInternalRate().getCurrencyUnit().equals(command.getUnitPrice().getCurrencyUnit())) {
@@ -205,9 +216,11 @@ public final class Catalog {
 
   /** Creates or replaces an appointment type and its link. */
   public AppointmentType saveAppointmentType(SaveAppointmentType command) {
-    validator.check(command).orThrow();
-    access.check(command.getActor(), Action.LINK_APPOINTMENT_TYPES);
-    return tx.run("saveAppointmentType", command.getId().value(), events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("saveAppointmentType", command.getPractice(), command.getId(), () -> {
+      check.orThrow();
+      access.check(command.getActor(), Action.LINK_APPOINTMENT_TYPES);
+    }, events -> {
       Optional<AppointmentTypeLink> link = command.getPackageId().map(pid -> {
         require(command.getPractice(), pid);
         return new AppointmentTypeLink(pid, command.getCreditsPerAppointment());
@@ -228,22 +241,22 @@ public final class Catalog {
 
   /** The package, if it exists in the practice. */
   public Optional<CreditPackage> findPackage(PracticeId practice, PackageId id) {
-    return tx.read("findPackage", () -> packages.find(practice, id));
+    return tx.read("findPackage", practice, () -> packages.find(practice, id));
   }
 
   /** All packages of the practice, by name. */
   public List<CreditPackage> packages(PracticeId practice) {
-    return tx.read("listPackages", () -> packages.list(practice));
+    return tx.read("listPackages", practice, () -> packages.list(practice));
   }
 
   /** The product, if it exists in the practice. */
   public Optional<Product> findProduct(PracticeId practice, ProductCode code) {
-    return tx.read("findProduct", () -> products.find(practice, code));
+    return tx.read("findProduct", practice, () -> products.find(practice, code));
   }
 
   /** The appointment type, if it exists in the practice. */
   public Optional<AppointmentType> findAppointmentType(PracticeId practice, AppointmentTypeId id) {
-    return tx.read("findAppointmentType", () -> types.find(practice, id));
+    return tx.read("findAppointmentType", practice, () -> types.find(practice, id));
   }
 
   private CreditPackage require(PracticeId practice, PackageId id) {

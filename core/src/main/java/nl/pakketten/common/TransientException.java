@@ -21,6 +21,7 @@ package nl.pakketten.common;
 public class TransientException extends PakkettenException {
   private final boolean outcomeUnknown;
   private final boolean retryableHere;
+  private final String sqlState;
 
   /** A failure that stored nothing, retryable by the core. */
   public TransientException(String message, Throwable cause) {
@@ -33,9 +34,25 @@ public class TransientException extends PakkettenException {
    *     transaction)
    */
   public TransientException(String message, boolean outcomeUnknown, boolean retryableHere, Throwable cause) {
+    this(message, null, outcomeUnknown, retryableHere, cause);
+  }
+
+  /**
+   * @param sqlState the database's SQLSTATE, or {@code null}; the log of a retry names it
+   * @param outcomeUnknown whether the transaction may have committed
+   * @param retryableHere whether the core may run the command again itself
+   */
+  public TransientException(String message, String sqlState, boolean outcomeUnknown, boolean retryableHere,
+      Throwable cause) {
     super(message, cause);
+    this.sqlState = sqlState;
     this.outcomeUnknown = outcomeUnknown;
     this.retryableHere = retryableHere;
+  }
+
+  /** The database's SQLSTATE, or {@code null} when there was none (or the storage is not a database). */
+  public String sqlState() {
+    return sqlState;
   }
 
   /** Whether the transaction may have committed (the connection ended or the commit failed). */

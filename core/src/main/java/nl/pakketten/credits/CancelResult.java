@@ -1,12 +1,13 @@
 package nl.pakketten.credits;
 
 import java.util.List;
+import nl.pakketten.common.Answer;
 
 /**
  * What a cancellation did with the appointment's credits. A replay answers the same, with {@link
  * #replay()} true.
  */
-public sealed interface CancelResult {
+public sealed interface CancelResult extends Answer {
   AppointmentId appointmentId();
 
   /** True when the appointment was cancelled before: this call changed nothing and answers as the first. */

@@ -46,14 +46,16 @@ public final class Expiry {
       throw InvalidInputException.of("day", day,
           "must not be after today (" + bookings.today() + "): credits cannot expire ahead of time");
     }
-    List<Wallets.WalletKey> keys = tx.read("findExpiredCredits", () -> wallets.withExpiredCredits(practice, day));
+    List<Wallets.WalletKey> keys = tx.read("findExpiredCredits", practice, () -> wallets.withExpiredCredits(practice, day));
     int expired = 0;
     // One transaction per wallet keeps each short; a rerun picks up whatever a failure left.
     for (Wallets.WalletKey key : keys.stream()
         .sorted(Comparator.comparing((Wallets.WalletKey k) -> k.patient()).thenComparing(Wallets.WalletKey::packageId))
         .toList()) {
-      String idempotencyKey = "expiry:" + day + ":" + key.patient().value() + ":" + key.packageId().value();
-      expired += tx.run("expireCredits", idempotencyKey, events -> {
+      // Names the day and package, not the patient: the key goes into logs and messages, and a
+      // rerun of the whole expiry is what settles a failure, so no caller needs the wallet's patient.
+      String idempotencyKey = "expiry:" + day + ":" + key.packageId().value();
+      expired += tx.run("expireCredits", practice, idempotencyKey, () -> { }, events -> {
         Wallet wallet = wallets.lock(practice, key.patient(), key.packageId());
         int credits = 0;
         for (Lot lot : wallet.getLots()) {

@@ -74,20 +74,20 @@ public final class Granting {
    */
   public PaymentResult registerPayment(RegisterPayment invoice) {
     CommandValidator.Check check = validator.check(invoice);
-    List<InvoiceLine> lines = invoice.getLines() == null ? List.of() : invoice.getLines();
-    for (int i = 0; i < lines.size(); i++) {
-      InvoiceLine line = lines.get(i);
-      if (line != null && line.getAmount() != null) {
-        check.require(!line.getAmount().isNegative(), "lines[" + i + "].amount", line.getAmount(),
-            "must not be negative");
+    return tx.run("registerPayment", invoice.getPractice(), invoice.getInvoiceId(), () -> {
+      List<InvoiceLine> lines = invoice.getLines() == null ? List.of() : invoice.getLines();
+      for (int i = 0; i < lines.size(); i++) {
+        InvoiceLine line = lines.get(i);
+        if (line != null && line.getAmount() != null) {
+          check.require(!line.getAmount().isNegative(), "lines[" + i + "].amount", line.getAmount(),
+              "must not be negative");
+        }
       }
-    }
-    check.orThrow();
-    access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
-    String fingerprint = fingerprint(invoice);
-    return tx.run("registerPayment", invoice.getInvoiceId().value(),
-        r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> {
+      check.orThrow();
+      access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
+    }, r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> {
       PracticeId practice = invoice.getPractice();
+      String fingerprint = fingerprint(invoice);
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value());
       if (earlier.isPresent()) {
         requireSameContent(earlier.get(), fingerprint, "invoice");
@@ -121,17 +121,18 @@ public final class Granting {
    * a deactivated package. Idempotent on the import id.
    */
   public ImportResult importCredits(ImportCredits command) {
-    validator.check(command)
-        .require(command.getInternalRate() == null || !command.getInternalRate().isNegative(), "internalRate",
-            command.getInternalRate(), "must not be negative")
-        .requireSupported("expiresOn", command.getExpiresOn().orElse(null))
-        .orThrow();
-    access.check(command.getActor(), Action.IMPORT_CREDITS);
-    String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
-        command.getInternalRate(), command.getReason().strip(), command.getExpiresOn().map(Object::toString).orElse("-"));
-    return tx.run("importCredits", command.getImportId().value(),
-        r -> new ImportResult.Imported(r.importId(), r.grant()), events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("importCredits", command.getPractice(), command.getImportId(), () -> {
+      check.require(command.getInternalRate() == null || !command.getInternalRate().isNegative(), "internalRate",
+              command.getInternalRate(), "must not be negative")
+          .requireSupported("expiresOn", command.getExpiresOn().orElse(null))
+          .orThrow();
+      access.check(command.getActor(), Action.IMPORT_CREDITS);
+    }, r -> new ImportResult.Imported(r.importId(), r.grant()), events -> {
       PracticeId practice = command.getPractice();
+      String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
+          command.getInternalRate(), command.getReason().strip(),
+          command.getExpiresOn().map(Object::toString).orElse("-"));
       Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value());
       if (earlier.isPresent()) {
         requireSameContent(earlier.get(), fingerprint, "import");

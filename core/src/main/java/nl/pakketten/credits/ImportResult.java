@@ -1,7 +1,9 @@
 package nl.pakketten.credits;
 
+import nl.pakketten.common.Answer;
+
 /** The answer to an import. */
-public sealed interface ImportResult {
+public sealed interface ImportResult extends Answer {
   ImportId importId();
 
   LotGrant grant();

@@ -1,12 +1,13 @@
 package nl.pakketten.credits;
 
 import java.util.List;
+import nl.pakketten.common.Answer;
 
 /**
  * What marking an appointment a no-show did with its credits. A replay answers the same, with
  * {@link #replay()} true.
  */
-public sealed interface NoShowResult {
+public sealed interface NoShowResult extends Answer {
   AppointmentId appointmentId();
 
   /** True when the appointment was marked a no-show before: this call changed nothing and answers as the first. */

@@ -1,9 +1,10 @@
 package nl.pakketten.credits;
 
 import java.util.List;
+import nl.pakketten.common.Answer;
 
 /** The answer to a payment registration. */
-public sealed interface PaymentResult {
+public sealed interface PaymentResult extends Answer {
   InvoiceId invoiceId();
 
   /** One per invoice line of a linked product; empty when no line was linked. */

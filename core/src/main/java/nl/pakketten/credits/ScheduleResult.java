@@ -3,6 +3,7 @@ package nl.pakketten.credits;
 import java.util.List;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.Answer;
 
 /**
  * Whether a package covers an appointment: the answer to scheduling it or changing its type.
@@ -11,7 +12,7 @@ import nl.pakketten.catalog.PackageId;
  * {@link #replay()} true: a replayed schedule answers what the schedule answered then (even after
  * a type change or a cancellation), a replayed type change what that change answered.
  */
-public sealed interface ScheduleResult {
+public sealed interface ScheduleResult extends Answer {
   AppointmentId appointmentId();
 
   /** True when this call changed nothing and answers as the earlier call with the same key did. */

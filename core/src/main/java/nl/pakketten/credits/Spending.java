@@ -81,9 +81,11 @@ public final class Spending {
    * same id with another patient, type or start is a {@link ConflictException}.
    */
   public ScheduleResult schedule(ScheduleAppointment command) {
-    validator.check(command).requireSupported("start", command.getStart()).orThrow();
-    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("schedule", command.getAppointmentId().value(), Spending::asFirstCall, events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("schedule", command.getPractice(), command.getAppointmentId(), () -> {
+      check.requireSupported("start", command.getStart()).orThrow();
+      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    }, Spending::asFirstCall, events -> {
       PracticeId practice = command.getPractice();
       Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
       if (earlier.isPresent()) {
@@ -129,9 +131,11 @@ public final class Spending {
    * no-show cannot be cancelled ({@link ConflictException}).
    */
   public CancelResult cancel(CancelAppointment command) {
-    validator.check(command).orThrow();
-    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("cancel", command.getAppointmentId().value(), Spending::asFirstCancel, events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("cancel", command.getPractice(), command.getAppointmentId(), () -> {
+      check.orThrow();
+      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    }, Spending::asFirstCancel, events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -155,9 +159,11 @@ public final class Spending {
    * ConflictException}).
    */
   public NoShowResult markNoShow(MarkNoShow command) {
-    validator.check(command).orThrow();
-    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("noShow", command.getAppointmentId().value(), Spending::asFirstNoShow, events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("markNoShow", command.getPractice(), command.getAppointmentId(), () -> {
+      check.orThrow();
+      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    }, Spending::asFirstNoShow, events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -240,9 +246,11 @@ public final class Spending {
    * A change is keyed by the type it sets, so after A→B→A a change to B again is a real change.
    */
   public ScheduleResult changeType(ChangeAppointmentType command) {
-    validator.check(command).orThrow();
-    access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    return tx.run("changeType", command.getAppointmentId().value(), Spending::asFirstCall, events -> {
+    CommandValidator.Check check = validator.check(command);
+    return tx.run("changeType", command.getPractice(), command.getAppointmentId(), () -> {
+      check.orThrow();
+      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    }, Spending::asFirstCall, events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));

@@ -34,7 +34,7 @@ public final class WalletQueries {
 
   /** The patient's balance for the package, in constant time. */
   public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
-    return tx.read("balance", () -> wallets.balance(practice, patient, packageId));
+    return tx.read("balance", practice, () -> wallets.balance(practice, patient, packageId));
   }
 
   /**
@@ -42,13 +42,13 @@ public final class WalletQueries {
    * their last day whose expiry has not been booked yet (see {@link Expiry}).
    */
   public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
-    return tx.read("spendable", () -> wallets.find(practice, patient, packageId)
+    return tx.read("spendable", practice, () -> wallets.find(practice, patient, packageId)
         .map(w -> w.spendableOn(LocalDate.now(clock))).orElse(0));
   }
 
   /** Every wallet of the patient with its lots. */
   public List<Wallet> wallets(PracticeId practice, PatientId patient) {
-    return tx.read("wallets", () -> wallets.ofPatient(practice, patient));
+    return tx.read("wallets", practice, () -> wallets.ofPatient(practice, patient));
   }
 
   /** Every lot of the patient, over all packages. */
@@ -63,7 +63,7 @@ public final class WalletQueries {
    */
   public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
     requirePageRequest(request);
-    return tx.read("history", () -> history.ofPatient(practice, patient, request));
+    return tx.read("history", practice, () -> history.ofPatient(practice, patient, request));
   }
 
   static void requirePageRequest(PageRequest request) {
@@ -74,6 +74,6 @@ public final class WalletQueries {
 
   /** The appointment as the SDK recorded it. */
   public Optional<Appointment> appointment(PracticeId practice, AppointmentId id) {
-    return tx.read("appointment", () -> appointments.find(practice, id));
+    return tx.read("appointment", practice, () -> appointments.find(practice, id));
   }
 }

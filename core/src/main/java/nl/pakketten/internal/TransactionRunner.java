@@ -10,11 +10,14 @@ import java.util.function.UnaryOperator;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.EventPublisher;
 import nl.pakketten.common.OutcomeUnknownException;
+import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.common.TransientException;
 import nl.pakketten.common.Transactions;
+import nl.pakketten.internal.CommandListener.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a command's work in one transaction, retries transient failures a bounded number of times,
@@ -26,38 +29,59 @@ import org.slf4j.LoggerFactory;
  * the events of the attempt that was stored, so a host sees them once.
  */
 public final class TransactionRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
+  /** The MDC key of the practice a command or read runs for. */
+  public static final String MDC_PRACTICE = "pakketten.practice";
+  /** The MDC key of the operation's name ({@code schedule}, {@code registerPayment}, {@code balance}, ...). */
+  public static final String MDC_COMMAND = "pakketten.command";
+  /** The MDC key of a command's idempotency key; absent during a read. */
+  public static final String MDC_KEY = "pakketten.key";
+
+  private static final Logger EVENTS_LOG = LoggerFactory.getLogger("nl.pakketten.events");
+  private static final Runnable NO_CHECKS = () -> { };
 
   private final Transactions transactions;
   private final EventPublisher publisher;
   private final int maxAttempts;
+  private final CommandListener listener;
 
   public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts) {
+    this(transactions, publisher, maxAttempts, new CommandLog());
+  }
+
+  /** A runner that tells {@code listener} of every command, read and retry. */
+  public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts,
+      CommandListener listener) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
     this.transactions = transactions;
     this.publisher = publisher;
     this.maxAttempts = maxAttempts;
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /**
-   * Runs {@code work}, a command idempotent on {@code key}, retrying it after any transient
-   * failure (an unknown outcome included); it adds the events it raises to the list it is given.
+   * Runs {@code work}, a command of {@code practice} idempotent on {@code key} (an identifier or a
+   * string), retrying it after any transient failure (an unknown outcome included); it adds the
+   * events it raises to the list it is given. {@code checks} (validation, access) run first, once,
+   * outside the transaction, so that a refusal is logged as the command's outcome too; {@code
+   * practice} and {@code key} may still be {@code null} then, and must not be after them.
    */
-  public <T> T run(String operation, String key, Function<List<DomainEvent>, T> work) {
-    return attempts(operation, Objects.requireNonNull(key, "key"), true, UnaryOperator.identity(), work);
+  public <T> T run(String operation, PracticeId practice, Object key, Runnable checks,
+      Function<List<DomainEvent>, T> work) {
+    return command(new Command(operation, practice, key, false), checks, true, UnaryOperator.identity(), work);
   }
 
   /**
-   * {@link #run(String, String, Function)} for a command whose answer says whether it is a replay.
-   * When an attempt of this call was stored without the runner hearing so (its commit was reported
-   * lost) and the next attempt therefore answered as its replay, the caller gets {@code
-   * asFirstCall} of that answer: from the host's side this one call did the work, so it must not
-   * read "already done" and skip acting on it.
+   * {@link #run(String, PracticeId, Object, Runnable, Function)} for a command whose answer says
+   * whether it is a replay. When an attempt of this call was stored without the runner hearing so
+   * (its commit was reported lost) and the next attempt therefore answered as its replay, the
+   * caller gets {@code asFirstCall} of that answer: from the host's side this one call did the
+   * work, so it must not read "already done" and skip acting on it.
    */
-  public <T> T run(String operation, String key, UnaryOperator<T> asFirstCall, Function<List<DomainEvent>, T> work) {
-    return attempts(operation, Objects.requireNonNull(key, "key"), true, asFirstCall, work);
+  public <T> T run(String operation, PracticeId practice, Object key, Runnable checks, UnaryOperator<T> asFirstCall,
+      Function<List<DomainEvent>, T> work) {
+    return command(new Command(operation, practice, key, false), checks, true, asFirstCall, work);
   }
 
   /**
@@ -65,22 +89,71 @@ public final class TransactionRunner {
    * "never possible" (a delete): definite conflicts are retried, an unknown outcome is thrown as
    * {@link OutcomeUnknownException} at once.
    */
-  public <T> T runWithoutReplay(String operation, String key, Function<List<DomainEvent>, T> work) {
-    return attempts(operation, Objects.requireNonNull(key, "key"), false, UnaryOperator.identity(), work);
-  }
-
-  /** Runs read-only work in one transaction, with the same retries. */
-  public <T> T read(String operation, Supplier<T> work) {
-    return attempts(operation, null, true, UnaryOperator.identity(), events -> work.get());
-  }
-
-  private <T> T attempts(String operation, String key, boolean replayable, UnaryOperator<T> asFirstCall,
+  public <T> T runWithoutReplay(String operation, PracticeId practice, Object key, Runnable checks,
       Function<List<DomainEvent>, T> work) {
+    return command(new Command(operation, practice, key, false), checks, false, UnaryOperator.identity(), work);
+  }
+
+  /** Runs read-only work for {@code practice} in one transaction, with the same retries. */
+  public <T> T read(String operation, PracticeId practice, Supplier<T> work) {
+    return command(new Command(operation, practice, null, true), NO_CHECKS, true, UnaryOperator.identity(),
+        events -> work.get());
+  }
+
+  /**
+   * Sets the MDC for the command, runs its checks and attempts, and tells the listener how it
+   * ended; the caller's own MDC values for the same keys are put back afterwards.
+   */
+  private <T> T command(Command command, Runnable checks, boolean replayable, UnaryOperator<T> asFirstCall,
+      Function<List<DomainEvent>, T> work) {
+    boolean timed = listener.timed(command);
+    long started = timed ? System.nanoTime() : 0;
+    String callerPractice = MDC.get(MDC_PRACTICE);
+    String callerCommand = MDC.get(MDC_COMMAND);
+    String callerKey = MDC.get(MDC_KEY);
+    put(MDC_PRACTICE, command.practice());
+    put(MDC_COMMAND, command.operation());
+    put(MDC_KEY, command.key());
+    int[] attempts = {0}; // counted by attempts(), read here however the command ends
+    T answer = null;
+    Throwable failure = null;
+    try {
+      checks.run();
+      if (!command.read()) {
+        Objects.requireNonNull(command.practice(), "practice");
+        Objects.requireNonNull(command.key(), "key");
+      }
+      answer = attempts(command, replayable, asFirstCall, work, attempts);
+      return answer;
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      listener.ended(command, answer, failure, attempts[0], timed ? System.nanoTime() - started : -1);
+      put(MDC_PRACTICE, callerPractice);
+      put(MDC_COMMAND, callerCommand);
+      put(MDC_KEY, callerKey);
+    }
+  }
+
+  private static void put(String key, Object value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value.toString());
+    }
+  }
+
+  private <T> T attempts(Command command, boolean replayable, UnaryOperator<T> asFirstCall,
+      Function<List<DomainEvent>, T> work, int[] tried) {
+    String operation = command.operation();
+    String key = command.read() ? null : command.key().toString();
     TransientException last = null;
     boolean unknown = false;
     // The events of the latest attempt that may have been stored without the runner hearing so.
     List<DomainEvent> maybeStored = List.of();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      tried[0] = attempt;
       List<DomainEvent> events = new ArrayList<>();
       try {
         T result = transactions.inTransaction(() -> work.apply(events));
@@ -91,8 +164,7 @@ public final class TransactionRunner {
         return answeredALostAttempt ? asFirstCall.apply(result) : result;
       } catch (TransientException e) {
         last = e;
-        boolean readOnly = key == null;
-        if (e.outcomeUnknown() && !readOnly) {
+        if (e.outcomeUnknown() && !command.read()) {
           unknown = true;
           if (!events.isEmpty()) {
             maybeStored = events;
@@ -104,9 +176,8 @@ public final class TransactionRunner {
         if (unknown && !replayable) {
           throw failure(operation, key, attempt, true, false, e);
         }
-        LOG.debug("{} {}: attempt {} of {} failed transiently{}: {}", operation, key, attempt, maxAttempts,
-            e.outcomeUnknown() ? " with an unknown outcome" : "", e.getMessage());
         if (attempt < maxAttempts) {
+          listener.retrying(command, attempt, maxAttempts, e);
           backOff(attempt);
         }
       }
@@ -126,7 +197,9 @@ public final class TransactionRunner {
       try {
         publisher.publish(event);
       } catch (RuntimeException e) {
-        LOG.warn("Event publisher failed on {}; the change itself is stored", event, e);
+        // The event's type only: its content names patients and may carry free-text reasons.
+        EVENTS_LOG.warn("Event publisher failed on a {}; the change itself is stored",
+            event.getClass().getSimpleName(), e);
       }
     }
   }

@@ -35,7 +35,7 @@ public final class RevenueReports {
     if (request == null) {
       throw InvalidInputException.of("request", null, "must not be null: use PageRequest.first()");
     }
-    return tx.read("journal", () -> journal.entries(practice, from, to, request));
+    return tx.read("journal", practice, () -> journal.entries(practice, from, to, request));
   }
 
   /** Revenue recognised per ledger account with {@code from <= at < to} (credits − debits). */
@@ -66,7 +66,7 @@ public final class RevenueReports {
 
   /** Reads the entries page by page in one read transaction, holding one page at a time. */
   private void forEachEntry(PracticeId practice, Instant from, Instant to, Consumer<JournalEntry> action) {
-    tx.read("journal", () -> {
+    tx.read("journal", practice, () -> {
       Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
       while (request.isPresent()) {
         Page<JournalEntry> page = journal.entries(practice, from, to, request.get());

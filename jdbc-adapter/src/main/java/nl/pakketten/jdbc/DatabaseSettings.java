@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database settings under which the adapter cannot keep the SDK's guarantees, found when a
@@ -15,16 +17,20 @@ import java.util.List;
  * the retries cure) are not refused: they cannot lose, double or leak a credit.
  */
 final class DatabaseSettings {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.LOGGER);
+
   private DatabaseSettings() {}
 
   /** Throws an {@link IllegalStateException} naming every setting found that breaks a guarantee. */
   static void refuseUnsafe(Connection connection, Dialect dialect) throws SQLException {
     List<String> problems = dialect == Dialect.H2 ? h2(connection) : postgresql(connection);
     if (!problems.isEmpty()) {
+      LOG.debug("settings refused: {}", problems.size());
       throw new IllegalStateException("Pakketten refuses this " + (dialect == Dialect.H2 ? "H2" : "PostgreSQL")
           + " database, because its settings break the SDK's guarantees: " + String.join("; ", problems)
           + ". See docs/jdbc.md, \"Settings the adapter refuses\".");
     }
+    LOG.debug("settings checked: none breaks a guarantee");
   }
 
   private static List<String> h2(Connection connection) throws SQLException {

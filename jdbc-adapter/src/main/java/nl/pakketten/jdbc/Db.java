@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.pakketten.common.TransientException;
 import nl.pakketten.common.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The adapter's small JDBC helper: transactions bound to the calling thread, and prepared
@@ -35,6 +37,8 @@ import nl.pakketten.common.Transactions;
  * contract; every statement here runs through that unit of work, which writes what is held first.
  */
 final class Db implements Transactions {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.LOGGER);
+
   private final DataSource dataSource;
   private final Dialect dialect;
   private final HostTransaction host;
@@ -238,6 +242,8 @@ final class Db implements Transactions {
       connection.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
+      LOG.warn("rollback failed: sqlstate={} after {}; the database ends the transaction with the connection",
+          SqlErrors.sqlState(e), cause.getClass().getSimpleName());
     }
   }
 
@@ -247,6 +253,8 @@ final class Db implements Transactions {
       return true;
     } catch (SQLException e) {
       cause.addSuppressed(e);
+      LOG.warn("rollback to the savepoint in the host's transaction failed: sqlstate={} after {}; the host must"
+          + " roll its transaction back", SqlErrors.sqlState(e), cause.getClass().getSimpleName());
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package nl.pakketten.jdbc;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import nl.pakketten.credits.GrantReceipts;
 import nl.pakketten.credits.History;
 import nl.pakketten.credits.Wallets;
 import nl.pakketten.revenue.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every port of the core over a {@link DataSource}, on PostgreSQL or H2, with plain JDBC.
@@ -34,6 +37,10 @@ import nl.pakketten.revenue.Journal;
  * configure a {@link HostTransaction} or wrap the calls in {@link #inHostTransaction}. Thread-safe.
  */
 public final class JdbcStorage implements Storage {
+  /** The adapter's one logger name: build-time checks at DEBUG, a failed rollback at WARN. */
+  static final String LOGGER = "nl.pakketten.jdbc";
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
   /** Where the PostgreSQL migrations are, as a Flyway location. */
   public static final String POSTGRESQL_MIGRATIONS = "classpath:" + Dialect.POSTGRESQL.migrationFolder;
   /** Where the H2 migrations are, as a Flyway location. */
@@ -177,9 +184,19 @@ public final class JdbcStorage implements Storage {
     public JdbcStorage build() {
       try (Connection connection = dataSource.getConnection()) {
         Dialect dialect = Dialect.of(connection);
+        if (LOG.isDebugEnabled()) {
+          // Product and driver only: a URL or user name can carry a password or a host's name.
+          DatabaseMetaData meta = connection.getMetaData();
+          LOG.debug("connected: {} {} through {} {}, dialect {}, host transactions {}",
+              meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), meta.getDriverName(),
+              meta.getDriverVersion(), dialect, host == null ? "not configured" : "configured");
+        }
         DatabaseSettings.refuseUnsafe(connection, dialect);
         if (verifySchema) {
           SchemaVersion.verify(connection, dialect);
+          LOG.debug("schema checked: every migration this release needs is applied");
+        } else {
+          LOG.debug("schema check switched off");
         }
         return new JdbcStorage(this, dialect);
       } catch (SQLException e) {

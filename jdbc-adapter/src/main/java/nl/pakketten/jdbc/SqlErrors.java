@@ -156,7 +156,7 @@ final class SqlErrors {
     final String sqlState;
 
     SqlTransientException(String message, String sqlState, boolean outcomeUnknown, Throwable cause) {
-      super(message, outcomeUnknown, true, cause);
+      super(message, sqlState, outcomeUnknown, true, cause);
       this.sqlState = sqlState;
     }
   }

@@ -225,7 +225,7 @@ class ConcurrencyTest {
       CyclicBarrier bothHoldOne = new CyclicBarrier(2);
       // Two transactions lock the same two wallets in opposite orders: the database breaks the
       // deadlock by failing one, which the core's runner retries.
-      List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(2, i -> runner.run("opposite", "o-" + i, events -> {
+      List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(2, i -> runner.run("opposite", PRACTICE, "o-" + i, () -> { }, events -> {
         attempts.incrementAndGet();
         PackageId first = i == 0 ? a : b;
         PackageId second = i == 0 ? b : a;
