@@ -45,7 +45,7 @@ class JdbcLoggingTest {
     assertThat(lines()).hasSize(3);
     assertThat(lines().get(0)).contains("DEBUG nl.pakketten.jdbc - connected: H2 ").contains("dialect H2");
     assertThat(lines().get(1)).contains("DEBUG nl.pakketten.jdbc - settings checked: none breaks a guarantee");
-    assertThat(lines().get(2)).contains("DEBUG nl.pakketten.jdbc - schema checked: the Pakketten tables are there");
+    assertThat(lines().get(2)).contains("DEBUG nl.pakketten.jdbc - schema checked: every migration this release needs is applied");
   }
 
   @Test
