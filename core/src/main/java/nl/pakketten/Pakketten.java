@@ -13,6 +13,7 @@ import nl.pakketten.catalog.Catalog;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.DeactivatePackage;
 import nl.pakketten.catalog.DeletePackage;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Product;
@@ -227,7 +228,7 @@ public final class Pakketten {
   }
 
   /** See {@link RevenueReports#revenueByLedgerAccount}. */
-  public Map<String, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
+  public Map<LedgerAccount, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
     return reports.revenueByLedgerAccount(practice, from, to);
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.Page;
@@ -39,12 +40,12 @@ public final class RevenueReports {
   }
 
   /** Revenue recognised per ledger account with {@code from <= at < to} (credits − debits). */
-  public Map<String, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
-    Map<String, Money> result = new TreeMap<>();
+  public Map<LedgerAccount, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
+    Map<LedgerAccount, Money> result = new TreeMap<>();
     forEachEntry(practice, from, to, entry -> {
       for (JournalLine line : entry.lines()) {
         if (line.role() == AccountRole.REVENUE) {
-          result.merge(line.account(), line.signed().negated(), Money::plus);
+          result.merge(LedgerAccount.of(line.account()), line.signed().negated(), Money::plus);
         }
       }
     });

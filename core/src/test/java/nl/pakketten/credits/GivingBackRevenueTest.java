@@ -81,7 +81,11 @@ class GivingBackRevenueTest {
         .name(pkg.getName()).internalRate(pkg.getInternalRate()).ledgerAccount(LedgerAccount.of(account)).build());
   }
 
+  /** Revenue per ledger account, keyed by the account's code. */
   private Map<String, Money> revenue() {
-    return fx.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE);
+    Map<String, Money> byCode = new java.util.TreeMap<>();
+    fx.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)
+        .forEach((account, amount) -> byCode.put(account.value(), amount));
+    return byCode;
   }
 }

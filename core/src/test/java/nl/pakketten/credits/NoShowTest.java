@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.pakketten.Pakketten;
+import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.common.AccessDeniedException;
 import nl.pakketten.common.Actor;
@@ -73,7 +74,7 @@ class NoShowTest {
     assertThat(f.journal()).as("the spend recognised the revenue; a forfeit books nothing")
         .isEqualTo(journalBefore);
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, Fixtures.FAR_FUTURE))
-        .containsEntry("8000", eur(60));
+        .containsEntry(LedgerAccount.of("8000"), eur(60));
   }
 
   @Test

@@ -68,7 +68,7 @@ class RevenueTest {
 
     assertThat(revenueOf(MovementKind.SPENT)).containsExactly(eur(50));
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry("8000", eur(50)));
+        Map.entry(LedgerAccount.of("8000"), eur(50)));
   }
 
   @Test
@@ -80,7 +80,7 @@ class RevenueTest {
 
     assertThat(revenueOf(MovementKind.GIVEN_BACK)).containsExactly(eur(-50));
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry("8000", eur(0)));
+        Map.entry(LedgerAccount.of("8000"), eur(0)));
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
         Map.entry(basis.getId(), eur(250)));
     assertThat(onlyLot().getRecognisedRevenue()).isEqualTo(eur(0));
@@ -99,7 +99,7 @@ class RevenueTest {
     f.cancel("A1");
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry("8000", eur(0)));
+        Map.entry(LedgerAccount.of("8000"), eur(0)));
     assertThat(onlyLotOf(pkg).getRevenueAccount()).isEqualTo(LedgerAccount.of("8000"));
   }
 
@@ -295,9 +295,9 @@ class RevenueTest {
     Instant periodEnd = START.plus(Duration.ofDays(31));
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, START, periodEnd)).containsExactly(
-        Map.entry("8010", eur(60)), Map.entry("8020", eur(20)));
+        Map.entry(LedgerAccount.of("8010"), eur(60)), Map.entry(LedgerAccount.of("8020"), eur(20)));
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, periodEnd, FAR_FUTURE)).containsExactly(
-        Map.entry("8010", eur(30)));
+        Map.entry(LedgerAccount.of("8010"), eur(30)));
   }
 
   @Test
@@ -326,7 +326,7 @@ class RevenueTest {
 
     assertThat(g.journal()).hasSize(entriesBefore);
     assertThat(g.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry("8000", eur(30)));
+        Map.entry(LedgerAccount.of("8000"), eur(30)));
   }
 
   @Test
@@ -348,7 +348,7 @@ class RevenueTest {
     f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 12)));
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry("8000", eur(30)));
+        Map.entry(LedgerAccount.of("8000"), eur(30)));
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
         Map.entry(basis.getId(), eur(0)));
   }
