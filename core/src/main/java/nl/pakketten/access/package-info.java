@@ -1,2 +1,5 @@
 /** Who may do what: the replaceable {@link nl.pakketten.access.AccessPolicy}. */
+@NullMarked
 package nl.pakketten.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * the products and appointment types linked to them.
  */
 @DomainStyle
+@NullMarked
 package nl.pakketten.catalog;
 
 import nl.pakketten.internal.DomainStyle;
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package nl.pakketten.common;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One failed rule on one field of a command.
@@ -9,14 +10,14 @@ import java.util.Objects;
  * @param invalidValue the value that was given, as text ({@code null} when it was missing)
  * @param message what is wrong with it
  */
-public record FieldViolation(String field, String invalidValue, String message) {
+public record FieldViolation(String field, @Nullable String invalidValue, String message) {
   public FieldViolation {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");
   }
 
   /** A violation of {@code field} with the given value (may be {@code null}). */
-  public static FieldViolation of(String field, Object invalidValue, String message) {
+  public static FieldViolation of(String field, @Nullable Object invalidValue, String message) {
     return new FieldViolation(field, invalidValue == null ? null : String.valueOf(invalidValue), message);
   }
 

@@ -2,6 +2,7 @@ package nl.pakketten.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A command was malformed; {@link #violations()} lists every failing field at once. */
 public final class InvalidInputException extends PakkettenException {
@@ -13,7 +14,7 @@ public final class InvalidInputException extends PakkettenException {
   }
 
   /** A single violation. */
-  public static InvalidInputException of(String field, Object value, String message) {
+  public static InvalidInputException of(String field, @Nullable Object value, String message) {
     return new InvalidInputException(List.of(FieldViolation.of(field, value, message)));
   }
 

@@ -1,5 +1,7 @@
 package nl.pakketten.common;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database refused the command in a way no retry cures (missing tables, a permission, a
  * failure the adapter does not know); nothing of the command was stored. The message names what
@@ -7,17 +9,17 @@ package nl.pakketten.common;
  * see {@link OutcomeUnknownException} and {@link TransactionFailedException}.
  */
 public final class StorageException extends PakkettenException {
-  private final String sqlState;
+  private final @Nullable String sqlState;
   private final boolean retryable;
 
-  public StorageException(String message, String sqlState, boolean retryable, Throwable cause) {
+  public StorageException(String message, @Nullable String sqlState, boolean retryable, Throwable cause) {
     super(message, cause);
     this.sqlState = sqlState;
     this.retryable = retryable;
   }
 
   /** The database's SQLSTATE, or {@code null} when there was none. */
-  public String sqlState() {
+  public @Nullable String sqlState() {
     return sqlState;
   }
 

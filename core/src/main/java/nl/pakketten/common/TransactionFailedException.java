@@ -1,6 +1,7 @@
 package nl.pakketten.common;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command kept failing on transient conflicts (serialization failures, deadlocks, lock
@@ -10,14 +11,14 @@ import java.util.Optional;
  */
 public final class TransactionFailedException extends PakkettenException {
   private final String operation;
-  private final String key;
+  private final @Nullable String key;
   private final int attempts;
 
   public TransactionFailedException(String operation, int attempts, Throwable cause) {
     this(operation, null, attempts, false, cause);
   }
 
-  public TransactionFailedException(String operation, String key, int attempts, boolean inHostTransaction,
+  public TransactionFailedException(String operation, @Nullable String key, int attempts, boolean inHostTransaction,
       Throwable cause) {
     super((inHostTransaction
         ? "'" + operation + "'" + keyed(key) + " failed transiently inside the host's transaction, where"
@@ -31,7 +32,7 @@ public final class TransactionFailedException extends PakkettenException {
     this.attempts = attempts;
   }
 
-  private static String keyed(String key) {
+  private static String keyed(@Nullable String key) {
     return key == null ? "" : " (key " + key + ")";
   }
 

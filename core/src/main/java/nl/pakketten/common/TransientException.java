@@ -1,5 +1,7 @@
 package nl.pakketten.common;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by an adapter when a transaction failed for a reason that a retry may cure. Two kinds,
  * and the difference matters for money:
@@ -21,7 +23,7 @@ package nl.pakketten.common;
 public class TransientException extends PakkettenException {
   private final boolean outcomeUnknown;
   private final boolean retryableHere;
-  private final String sqlState;
+  private final @Nullable String sqlState;
 
   /** A failure that stored nothing, retryable by the core. */
   public TransientException(String message, Throwable cause) {
@@ -42,7 +44,7 @@ public class TransientException extends PakkettenException {
    * @param outcomeUnknown whether the transaction may have committed
    * @param retryableHere whether the core may run the command again itself
    */
-  public TransientException(String message, String sqlState, boolean outcomeUnknown, boolean retryableHere,
+  public TransientException(String message, @Nullable String sqlState, boolean outcomeUnknown, boolean retryableHere,
       Throwable cause) {
     super(message, cause);
     this.sqlState = sqlState;
@@ -51,7 +53,7 @@ public class TransientException extends PakkettenException {
   }
 
   /** The database's SQLSTATE, or {@code null} when there was none (or the storage is not a database). */
-  public String sqlState() {
+  public @Nullable String sqlState() {
     return sqlState;
   }
 

@@ -3,4 +3,7 @@
  * {@link nl.pakketten.common.Actor}, the exception hierarchy rooted at {@link
  * nl.pakketten.common.PakkettenException}, and the event and transaction ports.
  */
+@NullMarked
 package nl.pakketten.common;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * by scheduled appointments and given back by cancellations, with every movement in the history.
  */
 @DomainStyle
+@NullMarked
 package nl.pakketten.credits;
 
 import nl.pakketten.internal.DomainStyle;
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * and the reports a bookkeeper reads from it.
  */
 @DomainStyle
+@NullMarked
 package nl.pakketten.revenue;
 
 import nl.pakketten.internal.DomainStyle;
+import org.jspecify.annotations.NullMarked;

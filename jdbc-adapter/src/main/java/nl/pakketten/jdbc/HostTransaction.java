@@ -2,6 +2,7 @@ package nl.pakketten.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the adapter finds a transaction the host already opened on the calling thread, so that a
@@ -31,7 +32,7 @@ public interface HostTransaction {
    * The connection of the transaction the host has open on this thread, or {@code null} when it has
    * none; the adapter then runs the command in a transaction of its own.
    */
-  Connection currentConnection() throws SQLException;
+  @Nullable Connection currentConnection() throws SQLException;
 
   /** Hands back a connection {@link #currentConnection()} gave; closes it by default. */
   default void release(Connection connection) throws SQLException {

@@ -5,4 +5,7 @@
  * nl.pakketten.jdbc.JdbcStorage#inHostTransaction}. The schema ships as Flyway-named migrations
  * under {@code nl/pakketten/jdbc/migration/<database>/} in this jar.
  */
+@NullMarked
 package nl.pakketten.jdbc;
+
+import org.jspecify.annotations.NullMarked;
