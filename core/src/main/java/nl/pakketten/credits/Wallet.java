@@ -43,8 +43,12 @@ public abstract class Wallet {
 
   /** A wallet of the given lots; used by adapters to read one back. */
   public static Wallet of(PracticeId practice, PatientId patient, PackageId packageId, List<Lot> lots) {
+    int balance = 0;
+    for (Lot lot : lots) { // a loop, not a stream: this is on every command's path
+      balance += lot.getCreditsRemaining();
+    }
     return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).lots(lots)
-        .balance(lots.stream().mapToInt(Lot::getCreditsRemaining).sum()).build();
+        .balance(balance).build();
   }
 
   /** Credits that can be spent on {@code day}: the balance less the credits of expired lots. */

@@ -219,10 +219,22 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Wallet lock(PracticeId practice, PatientId patient, PackageId packageId) {
       // The store's single lock already holds every wallet for the whole transaction.
-      return find(practice, patient, packageId)
-          .map(w -> Wallet.of(practice, patient, packageId,
-              w.getLots().stream().filter(l -> l.getCreditsRemaining() > 0).toList()))
-          .orElseGet(() -> Wallet.empty(practice, patient, packageId));
+      Optional<Wallet> stored = find(practice, patient, packageId);
+      if (stored.isEmpty()) {
+        return Wallet.empty(practice, patient, packageId);
+      }
+      Wallet wallet = stored.get();
+      List<Lot> open = null; // built only when some lot is used up: most wallets hold open lots only
+      List<Lot> lots = wallet.getLots();
+      for (int i = 0; i < lots.size(); i++) {
+        Lot lot = lots.get(i);
+        if (lot.getCreditsRemaining() == 0 && open == null) {
+          open = new ArrayList<>(lots.subList(0, i));
+        } else if (lot.getCreditsRemaining() > 0 && open != null) {
+          open.add(lot);
+        }
+      }
+      return open == null ? wallet : Wallet.of(practice, patient, packageId, open);
     }
 
     @Override
