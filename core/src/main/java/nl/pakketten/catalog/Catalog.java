@@ -159,8 +159,8 @@ public final class Catalog {
     PracticeId practice = command.getPractice();
     Actor actor = command.getActor();
     PackageId id = command.getPackageId();
-    // A repeat of a delete that was stored would find no package and say so: not a replay.
     CommandValidator.Check check = validator.check(command);
+    // A repeat of a delete that was stored would find no package and say so: not a replay.
     tx.runWithoutReplay("deletePackage", practice, id, () -> {
       check.orThrow();
       access.check(actor, Action.MANAGE_PACKAGES);

@@ -13,6 +13,9 @@ public sealed interface CancelResult extends Answer {
   /** True when the appointment was cancelled before: this call changed nothing and answers as the first. */
   boolean replay();
 
+  /** The same answer, as a replay ({@code true}) or as the first call's ({@code false}). */
+  CancelResult withReplay(boolean replay);
+
   /** The credits went back to exactly the lots they came from. */
   record GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations, boolean replay)
       implements CancelResult {
@@ -24,6 +27,11 @@ public sealed interface CancelResult extends Answer {
     public GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) {
       this(appointmentId, credits, allocations, false);
     }
+
+    @Override
+    public GivenBack withReplay(boolean replay) {
+      return new GivenBack(appointmentId, credits, allocations, replay);
+    }
   }
 
   /** The cancellation was late: the late-cancellation policy kept the credits. */
@@ -32,6 +40,11 @@ public sealed interface CancelResult extends Answer {
     public Forfeited(AppointmentId appointmentId, int credits) {
       this(appointmentId, credits, false);
     }
+
+    @Override
+    public Forfeited withReplay(boolean replay) {
+      return new Forfeited(appointmentId, credits, replay);
+    }
   }
 
   /** The appointment took no credits. */
@@ -39,6 +52,11 @@ public sealed interface CancelResult extends Answer {
     /** The answer of a first call. */
     public NothingToGiveBack(AppointmentId appointmentId) {
       this(appointmentId, false);
+    }
+
+    @Override
+    public NothingToGiveBack withReplay(boolean replay) {
+      return new NothingToGiveBack(appointmentId, replay);
     }
   }
 
@@ -52,16 +70,5 @@ public sealed interface CancelResult extends Answer {
       case FORFEITED -> new Forfeited(appointment.getId(), appointment.creditsTaken());
       case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.getId());
     };
-  }
-
-  /** {@code answer} as the answer to a replay: the same content, {@link #replay()} true. */
-  static CancelResult replayOf(CancelResult answer) {
-    if (answer instanceof GivenBack g) {
-      return new GivenBack(g.appointmentId(), g.credits(), g.allocations(), true);
-    }
-    if (answer instanceof Forfeited f) {
-      return new Forfeited(f.appointmentId(), f.credits(), true);
-    }
-    return new NothingToGiveBack(answer.appointmentId(), true);
   }
 }

@@ -13,11 +13,19 @@ public sealed interface NoShowResult extends Answer {
   /** True when the appointment was marked a no-show before: this call changed nothing and answers as the first. */
   boolean replay();
 
+  /** The same answer, as a replay ({@code true}) or as the first call's ({@code false}). */
+  NoShowResult withReplay(boolean replay);
+
   /** The no-show policy kept the credits: they stay spent, recorded as forfeited. */
   record Forfeited(AppointmentId appointmentId, int credits, boolean replay) implements NoShowResult {
     /** The answer of a first call. */
     public Forfeited(AppointmentId appointmentId, int credits) {
       this(appointmentId, credits, false);
+    }
+
+    @Override
+    public Forfeited withReplay(boolean replay) {
+      return new Forfeited(appointmentId, credits, replay);
     }
   }
 
@@ -32,6 +40,11 @@ public sealed interface NoShowResult extends Answer {
     public GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) {
       this(appointmentId, credits, allocations, false);
     }
+
+    @Override
+    public GivenBack withReplay(boolean replay) {
+      return new GivenBack(appointmentId, credits, allocations, replay);
+    }
   }
 
   /** The appointment took no credits. */
@@ -39,6 +52,11 @@ public sealed interface NoShowResult extends Answer {
     /** The answer of a first call. */
     public NothingToGiveBack(AppointmentId appointmentId) {
       this(appointmentId, false);
+    }
+
+    @Override
+    public NothingToGiveBack withReplay(boolean replay) {
+      return new NothingToGiveBack(appointmentId, replay);
     }
   }
 

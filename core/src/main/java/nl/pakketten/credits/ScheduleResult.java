@@ -18,6 +18,9 @@ public sealed interface ScheduleResult extends Answer {
   /** True when this call changed nothing and answers as the earlier call with the same key did. */
   boolean replay();
 
+  /** The same answer, as a replay ({@code true}) or as the first call's ({@code false}). */
+  ScheduleResult withReplay(boolean replay);
+
   /** Credits were taken from these lots. */
   record Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations,
       boolean replay) implements ScheduleResult {
@@ -29,6 +32,11 @@ public sealed interface ScheduleResult extends Answer {
     public Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations) {
       this(appointmentId, packageId, credits, allocations, false);
     }
+
+    @Override
+    public Covered withReplay(boolean replay) {
+      return new Covered(appointmentId, packageId, credits, allocations, replay);
+    }
   }
 
   /** The appointment's type is not linked to a package: the host bills it the normal way. */
@@ -37,6 +45,11 @@ public sealed interface ScheduleResult extends Answer {
     /** The answer of a first call. */
     public NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId) {
       this(appointmentId, typeId, false);
+    }
+
+    @Override
+    public NotCovered withReplay(boolean replay) {
+      return new NotCovered(appointmentId, typeId, replay);
     }
   }
 
@@ -50,6 +63,11 @@ public sealed interface ScheduleResult extends Answer {
     public Uncovered(AppointmentId appointmentId, PackageId packageId, int cost) {
       this(appointmentId, packageId, cost, false);
     }
+
+    @Override
+    public Uncovered withReplay(boolean replay) {
+      return new Uncovered(appointmentId, packageId, cost, replay);
+    }
   }
 
   /** The answer (of a first call) that an appointment's current state stands for. */
@@ -61,17 +79,5 @@ public sealed interface ScheduleResult extends Answer {
       case UNCOVERED -> new Uncovered(appointment.getId(), appointment.getPackageId().orElseThrow(),
           appointment.getCost());
     };
-  }
-
-  /** {@code answer} as the answer to a replay: the same content, {@link #replay()} true. */
-  static ScheduleResult replayOf(ScheduleResult answer) {
-    if (answer instanceof Covered c) {
-      return new Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations(), true);
-    }
-    if (answer instanceof NotCovered n) {
-      return new NotCovered(n.appointmentId(), n.typeId(), true);
-    }
-    Uncovered u = (Uncovered) answer;
-    return new Uncovered(u.appointmentId(), u.packageId(), u.cost(), true);
   }
 }

@@ -1,12 +1,14 @@
 package nl.pakketten.credits;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import nl.pakketten.access.AccessPolicy;
 import nl.pakketten.access.Action;
 import nl.pakketten.catalog.AppointmentType;
@@ -85,7 +87,7 @@ public final class Spending {
     return tx.run("schedule", command.getPractice(), command.getAppointmentId(), () -> {
       check.requireSupported("start", command.getStart()).orThrow();
       access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    }, Spending::asFirstCall, events -> {
+    }, answer -> answer.withReplay(false), events -> {
       PracticeId practice = command.getPractice();
       Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
       if (earlier.isPresent()) {
@@ -135,12 +137,12 @@ public final class Spending {
     return tx.run("cancel", command.getPractice(), command.getAppointmentId(), () -> {
       check.orThrow();
       access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    }, Spending::asFirstCancel, events -> {
+    }, answer -> answer.withReplay(false), events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
       if (appointment.getStatus() == Appointment.Status.CANCELLED) {
-        return CancelResult.replayOf(CancelResult.of(appointment));
+        return CancelResult.of(appointment).withReplay(true);
       }
       requireScheduled(appointment, "cancelled");
       String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
@@ -163,7 +165,7 @@ public final class Spending {
     return tx.run("markNoShow", command.getPractice(), command.getAppointmentId(), () -> {
       check.orThrow();
       access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    }, Spending::asFirstNoShow, events -> {
+    }, answer -> answer.withReplay(false), events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
@@ -184,7 +186,7 @@ public final class Spending {
    * decides. The decision is only carried out here; which rule made it is the policy's business.
    */
   private Appointment end(Appointment appointment, Appointment.Status status,
-      java.util.function.BiFunction<Appointment, java.time.Instant, CreditsDecision> policy, UserId actor,
+      BiFunction<Appointment, Instant, CreditsDecision> policy, UserId actor,
       String reason, List<DomainEvent> events) {
     Appointment.CancelOutcome outcome;
     if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
@@ -250,15 +252,12 @@ public final class Spending {
     return tx.run("changeType", command.getPractice(), command.getAppointmentId(), () -> {
       check.orThrow();
       access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
-    }, Spending::asFirstCall, events -> {
+    }, answer -> answer.withReplay(false), events -> {
       PracticeId practice = command.getPractice();
       Appointment appointment = appointments.lock(practice, command.getAppointmentId())
           .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
       if (appointment.getTypeId().equals(command.getTypeId())) {
-        return ScheduleResult.replayOf(ScheduleResult.of(appointment));
-      }
-      if (appointment.getStatus() == Appointment.Status.CANCELLED) {
-        throw new ConflictException(appointment.getId().value(), "a cancelled appointment cannot change its type");
+        return ScheduleResult.of(appointment).withReplay(true);
       }
       requireScheduled(appointment, "given another type");
       AppointmentType type = requireType(practice, command.getTypeId());
@@ -317,10 +316,10 @@ public final class Spending {
     Appointment appointment = draft.coverage(Appointment.Coverage.COVERED)
         .allocations(taking.get().allocations()).build();
     Wallet after = taking.get().after();
-    Map<LotId, Lot> lots = new java.util.HashMap<>();
-    after.getLots().forEach(l -> lots.put(l.getId(), l));
-    for (Allocation allocation : taking.get().allocations()) {
-      Lot lot = lots.get(allocation.lotId());
+    List<Allocation> allocations = taking.get().allocations();
+    for (int i = 0; i < allocations.size(); i++) {
+      Allocation allocation = allocations.get(i);
+      Lot lot = taking.get().lotsTaken().get(i);
       bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
           "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
           sourceKey(appointment));
@@ -363,7 +362,7 @@ public final class Spending {
       throw new ConflictException(earlier.getId().value(),
           "this appointment was already scheduled with another " + String.join(" and ", differences));
     }
-    return ScheduleResult.replayOf(earlier.getScheduleAnswer().orElseGet(() -> ScheduleResult.of(earlier)));
+    return earlier.getScheduleAnswer().orElseGet(() -> ScheduleResult.of(earlier)).withReplay(true);
   }
 
   private AppointmentType requireType(PracticeId practice, nl.pakketten.catalog.AppointmentTypeId id) {
@@ -376,37 +375,5 @@ public final class Spending {
 
   private static String sourceKey(Appointment appointment) {
     return "appointment:" + appointment.getId();
-  }
-
-  /** A replay's answer as the first call's (see {@link TransactionRunner#run(String, String, java.util.function.UnaryOperator, java.util.function.Function)}). */
-  private static ScheduleResult asFirstCall(ScheduleResult answer) {
-    if (answer instanceof ScheduleResult.Covered c) {
-      return new ScheduleResult.Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations());
-    }
-    if (answer instanceof ScheduleResult.NotCovered n) {
-      return new ScheduleResult.NotCovered(n.appointmentId(), n.typeId());
-    }
-    ScheduleResult.Uncovered u = (ScheduleResult.Uncovered) answer;
-    return new ScheduleResult.Uncovered(u.appointmentId(), u.packageId(), u.cost());
-  }
-
-  private static NoShowResult asFirstNoShow(NoShowResult answer) {
-    if (answer instanceof NoShowResult.GivenBack g) {
-      return new NoShowResult.GivenBack(g.appointmentId(), g.credits(), g.allocations());
-    }
-    if (answer instanceof NoShowResult.Forfeited f) {
-      return new NoShowResult.Forfeited(f.appointmentId(), f.credits());
-    }
-    return new NoShowResult.NothingToGiveBack(answer.appointmentId());
-  }
-
-  private static CancelResult asFirstCancel(CancelResult answer) {
-    if (answer instanceof CancelResult.GivenBack g) {
-      return new CancelResult.GivenBack(g.appointmentId(), g.credits(), g.allocations());
-    }
-    if (answer instanceof CancelResult.Forfeited f) {
-      return new CancelResult.Forfeited(f.appointmentId(), f.credits());
-    }
-    return new CancelResult.NothingToGiveBack(answer.appointmentId());
   }
 }

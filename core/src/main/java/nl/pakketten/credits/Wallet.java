@@ -2,9 +2,8 @@ package nl.pakketten.credits;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.PatientId;
@@ -88,8 +87,11 @@ public abstract class Wallet {
     return with(lots, getBalance() + balanceChange);
   }
 
-  /** The outcome of taking credits: the wallet after, and where they came from. */
-  record Taking(Wallet after, List<Allocation> allocations) {}
+  /**
+   * The outcome of taking credits: the wallet after, where they came from, and each of those lots
+   * as it is after (at the same index as its allocation).
+   */
+  record Taking(Wallet after, List<Allocation> allocations, List<Lot> lotsTaken) {}
 
   /**
    * Takes {@code credits} from spendable lots in {@code order}; empty when fewer than that can be
@@ -100,27 +102,34 @@ public abstract class Wallet {
     if (spendableOn(day) < credits) {
       return Optional.empty();
     }
-    List<Lot> candidates = new ArrayList<>(getLots());
-    candidates.removeIf(l -> l.getCreditsRemaining() == 0 || l.isExpiredOn(day));
-    candidates.sort(order.comparator()); // stable: ties keep the order of granting
-    // The changed lots are collected and the wallet rebuilt once: rebuilding it per lot would cost
-    // lots × lots when one appointment takes from many lots.
-    Map<LotId, Lot> changed = new HashMap<>();
+    // Candidates by their index in the wallet, so each taken lot is replaced in place and the
+    // wallet rebuilt once: linear in the lots, also when one appointment takes from many.
+    List<Lot> lots = new ArrayList<>(getLots());
+    Comparator<Lot> comparator = order.comparator();
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < lots.size(); i++) {
+      if (lots.get(i).getCreditsRemaining() > 0 && !lots.get(i).isExpiredOn(day)) {
+        candidates.add(i);
+      }
+    }
+    candidates.sort((a, b) -> comparator.compare(lots.get(a), lots.get(b))); // stable: ties keep the order of granting
     List<Allocation> allocations = new ArrayList<>();
+    List<Lot> lotsTaken = new ArrayList<>();
     int needed = credits;
-    for (Lot lot : candidates) {
+    for (int i : candidates) {
       if (needed == 0) {
         break;
       }
+      Lot lot = lots.get(i);
       int taken = Math.min(needed, lot.getCreditsRemaining());
       Money revenue = lot.revenueFor(taken);
-      changed.put(lot.getId(), lot.take(taken, revenue));
+      Lot after = lot.take(taken, revenue);
+      lots.set(i, after);
       allocations.add(new Allocation(lot.getId(), taken, revenue));
+      lotsTaken.add(after);
       needed -= taken;
     }
-    List<Lot> lots = new ArrayList<>(getLots());
-    lots.replaceAll(l -> changed.getOrDefault(l.getId(), l));
-    return Optional.of(new Taking(with(lots, getBalance() - credits), allocations));
+    return Optional.of(new Taking(with(lots, getBalance() - credits), allocations, lotsTaken));
   }
 
   /** Gives an allocation back to the lot it came from. */

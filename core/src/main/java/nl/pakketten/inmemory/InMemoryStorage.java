@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,28 +240,32 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public Wallet withLots(Wallet locked, Collection<LotId> ids) {
+      Map<LotId, Lot> held = new HashMap<>();
+      locked.getLots().forEach(l -> held.put(l.getId(), l));
+      Set<LotId> missing = new HashSet<>(ids);
+      missing.removeAll(held.keySet());
+      if (missing.isEmpty()) {
+        return locked;
+      }
       Wallet stored = find(locked.getPractice(), locked.getPatient(), locked.getPackageId())
           .orElseGet(() -> Wallet.empty(locked.getPractice(), locked.getPatient(), locked.getPackageId()));
-      for (LotId id : ids) {
-        if (locked.lot(id).isEmpty() && stored.lot(id).isEmpty()) {
-          throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.getPatient()
-              + " for package " + locked.getPackageId());
-        }
-      }
       // In the order they were granted (the stored order), used-up ones among the open ones: lots
       // the spending order finds equal are spent in that order.
-      Set<LotId> wanted = new HashSet<>(ids);
       List<Lot> lots = new ArrayList<>();
       for (Lot lot : stored.getLots()) {
-        Optional<Lot> held = locked.lot(lot.getId());
-        if (held.isPresent()) {
-          lots.add(held.get());
-        } else if (wanted.contains(lot.getId())) {
+        Lot mine = held.remove(lot.getId());
+        if (mine != null) {
+          lots.add(mine);
+        } else if (missing.remove(lot.getId())) {
           lots.add(lot);
         }
       }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("Lot " + missing.iterator().next() + " is not in the wallet of "
+            + locked.getPatient() + " for package " + locked.getPackageId());
+      }
       for (Lot lot : locked.getLots()) {
-        if (stored.lot(lot.getId()).isEmpty()) {
+        if (held.containsKey(lot.getId())) {
           lots.add(lot); // granted in this transaction, not saved yet: the newest
         }
       }

@@ -100,7 +100,7 @@ final class LedgerModel {
 
     /** What a replay of its schedule call answers: the first answer, whatever happened since. */
     ScheduleResult scheduleReplay() {
-      return replayOf(scheduleAnswer);
+      return scheduleAnswer.withReplay(true);
     }
 
     CancelResult cancelResult(boolean replay) {
@@ -128,18 +128,6 @@ final class LedgerModel {
       return new Appt(id, patient, typeId, scheduledTypeId, start, status, coverage, packageId,
           cost, allocations, Optional.of(outcome), scheduleAnswer);
     }
-  }
-
-  /** The same answer, marked as a replay. */
-  static ScheduleResult replayOf(ScheduleResult first) {
-    if (first instanceof ScheduleResult.Covered c) {
-      return new ScheduleResult.Covered(c.appointmentId(), c.packageId(), c.credits(), c.allocations(), true);
-    }
-    if (first instanceof ScheduleResult.NotCovered n) {
-      return new ScheduleResult.NotCovered(n.appointmentId(), n.typeId(), true);
-    }
-    ScheduleResult.Uncovered u = (ScheduleResult.Uncovered) first;
-    return new ScheduleResult.Uncovered(u.appointmentId(), u.packageId(), u.cost(), true);
   }
 
   /** What a payment registration contained, to tell a replay from a reused invoice id. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,41 +158,44 @@ final class JdbcWallets implements Wallets {
     return db.call("read lots of the wallet of " + locked.getPatient() + " for package " + locked.getPackageId(), tx -> {
       Wallet before = tx.<Key, Wallet>locked(key).orElseThrow(() -> new IllegalStateException("The wallet of "
           + locked.getPatient() + " for package " + locked.getPackageId() + " is not locked"));
-      String marks = String.join(", ", java.util.Collections.nCopies(missing.size(), "?"));
+      // One statement: the missing lots, and the order of granting (position) of them among the
+      // open ones, so used-up lots brought back keep their place: lots the spending order finds
+      // equal are spent in that order.
+      String marks = String.join(", ", Collections.nCopies(missing.size(), "?"));
       List<Object> params = new ArrayList<>(List.of(key.practice(), key.patient(), key.packageId()));
       missing.forEach(id -> params.add(id.value()));
-      Map<LotId, Lot> loaded = new HashMap<>();
-      for (Lot lot : Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ?"
-          + " AND patient_id = ? AND package_id = ? AND lot_id IN (" + marks + ")", JdbcWallets::lot, params.toArray())) {
-        loaded.put(lot.getId(), lot);
+      List<Lot> stored = Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ?"
+          + " AND patient_id = ? AND package_id = ? AND (credits_remaining > 0 OR lot_id IN (" + marks + "))"
+          + " ORDER BY position", JdbcWallets::lot, params.toArray());
+      List<Lot> remembered = new ArrayList<>(before.getLots());
+      List<Lot> lots = new ArrayList<>();
+      Set<LotId> placed = new HashSet<>();
+      for (Lot lot : stored) {
+        Optional<Lot> held = locked.lot(lot.getId());
+        if (held.isPresent()) {
+          lots.add(held.get());
+        } else if (missing.contains(lot.getId())) {
+          lots.add(lot);
+          if (before.lot(lot.getId()).isEmpty()) {
+            remembered.add(lot);
+          }
+        } else {
+          continue; // an open lot the locked wallet does not hold: none under the lock
+        }
+        placed.add(lot.getId());
       }
       for (LotId id : missing) {
-        if (!loaded.containsKey(id)) {
+        if (!placed.contains(id)) {
           throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.getPatient()
               + " for package " + locked.getPackageId());
         }
       }
-      List<Lot> remembered = new ArrayList<>(before.getLots());
-      loaded.values().stream().filter(l -> before.lot(l.getId()).isEmpty()).forEach(remembered::add);
-      tx.remember(key, Wallet.of(before.getPractice(), before.getPatient(), before.getPackageId(), remembered));
-      // The wallet's lots stay in the order they were granted (position), used-up ones among the
-      // open ones: lots the spending order finds equal are spent in that order.
-      List<String> order = Db.list(tx, "SELECT lot_id FROM pakketten_lots WHERE practice_id = ? AND patient_id = ?"
-          + " AND package_id = ? AND (credits_remaining > 0 OR lot_id IN (" + marks + ")) ORDER BY position",
-          rs -> rs.getString(1), params.toArray());
-      List<Lot> lots = new ArrayList<>();
-      for (String id : order) {
-        LotId lotId = LotId.of(id);
-        Lot lot = locked.lot(lotId).orElse(loaded.get(lotId));
-        if (lot != null) {
-          lots.add(lot);
-        }
-      }
       for (Lot lot : locked.getLots()) {
-        if (!order.contains(lot.getId().value())) {
+        if (!placed.contains(lot.getId())) {
           lots.add(lot); // granted in this transaction, not stored yet: the newest
         }
       }
+      tx.remember(key, Wallet.of(before.getPractice(), before.getPatient(), before.getPackageId(), remembered));
       return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
     });
   }
