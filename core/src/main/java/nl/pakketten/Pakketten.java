@@ -52,7 +52,11 @@ import nl.pakketten.credits.Wallet;
 import nl.pakketten.credits.WalletQueries;
 import nl.pakketten.internal.CommandValidator;
 import nl.pakketten.internal.StorableClock;
+import nl.pakketten.internal.CommandLog;
+import nl.pakketten.internal.ObserverChain;
 import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.spi.CommandObserver;
+import org.jspecify.annotations.Nullable;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.RevenueReports;
@@ -79,7 +83,8 @@ public final class Pakketten {
 
   private Pakketten(Builder b) {
     Storage s = b.storage;
-    TransactionRunner tx = new TransactionRunner(s.transactions(), b.publisher, b.maxAttempts);
+    TransactionRunner tx = new TransactionRunner(s.transactions(), b.publisher, b.maxAttempts,
+        ObserverChain.of(new CommandLog(), b.observer));
     CommandValidator validator = new CommandValidator();
     Clock clock = StorableClock.of(b.clock);
     this.catalog = new Catalog(s.packages(), s.products(), s.appointmentTypes(), s.wallets()::lotsOf, b.access, tx,
@@ -249,6 +254,7 @@ public final class Pakketten {
     private SpendingOrder order = SpendingOrder.earliestExpiryThenOldest();
     private Bookkeeping bookkeeping = Bookkeeping.defaults();
     private int maxAttempts = 5;
+    private @Nullable CommandObserver observer;
 
     private Builder() {}
 
@@ -312,6 +318,15 @@ public final class Pakketten {
     /** The practice-wide default account codes. */
     public Builder bookkeeping(Bookkeeping bookkeeping) {
       this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
+      return this;
+    }
+
+    /**
+     * Told of every command and read that ends, and of every retry (metrics, tracing); none by
+     * default. The SDK's DEBUG log line on {@code nl.pakketten.commands} is written either way.
+     */
+    public Builder commandObserver(CommandObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 

@@ -6,6 +6,7 @@ import nl.pakketten.common.PakkettenException;
 import nl.pakketten.common.StorageException;
 import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.common.TransientException;
+import nl.pakketten.spi.CommandObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * free-text reason, an amount, or an exception's message (a database message can quote the values
  * of a row). The caller gets the exception itself, message and all.
  */
-public final class CommandLog implements CommandListener {
+public final class CommandLog implements CommandObserver {
   /** One line per command: DEBUG, or WARN when it failed in a way an operator must look at. */
   public static final String COMMANDS = "nl.pakketten.commands";
   /** One line per read, the same way. */
@@ -32,7 +33,7 @@ public final class CommandLog implements CommandListener {
   private static final Logger RETRY_LOG = LoggerFactory.getLogger(RETRIES);
 
   @Override
-  public void retrying(Command command, int attempt, int maxAttempts, TransientException cause) {
+  public void retrying(CommandObserver.Command command, int attempt, int maxAttempts, TransientException cause) {
     if (RETRY_LOG.isWarnEnabled()) {
       RETRY_LOG.warn("retry {}={} practice={} key={} attempt={}/{} reason={} sqlstate={}",
           command.read() ? "read" : "command", command.operation(), text(command.practice()), text(command.key()),
@@ -42,12 +43,12 @@ public final class CommandLog implements CommandListener {
 
   /** Only when the line will be written at DEBUG: a WARN line of an untimed command says {@code ms=-}. */
   @Override
-  public boolean timed(Command command) {
+  public boolean timed(CommandObserver.Command command) {
     return (command.read() ? READ_LOG : COMMAND_LOG).isDebugEnabled();
   }
 
   @Override
-  public void ended(Command command, Object answer, Throwable failure, int attempts, long nanos) {
+  public void ended(CommandObserver.Command command, Object answer, Throwable failure, int attempts, long nanos) {
     Logger log = command.read() ? READ_LOG : COMMAND_LOG;
     boolean warn = failure != null && !isRefusal(failure);
     if (warn ? !log.isWarnEnabled() : !log.isDebugEnabled()) {
@@ -73,7 +74,7 @@ public final class CommandLog implements CommandListener {
         || failure instanceof TransientException);
   }
 
-  private static String line(Command command, Object answer, Throwable failure, int attempts, long nanos) {
+  private static String line(CommandObserver.Command command, Object answer, Throwable failure, int attempts, long nanos) {
     StringBuilder b = new StringBuilder(160);
     b.append(command.read() ? "read=" : "command=").append(command.operation())
         .append(" practice=").append(text(command.practice()));

@@ -14,7 +14,8 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.TransactionFailedException;
 import nl.pakketten.common.TransientException;
 import nl.pakketten.common.Transactions;
-import nl.pakketten.internal.CommandListener.Command;
+import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.CommandObserver.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,7 +43,7 @@ public final class TransactionRunner {
   private final Transactions transactions;
   private final EventPublisher publisher;
   private final int maxAttempts;
-  private final CommandListener listener;
+  private final CommandObserver listener;
 
   public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts) {
     this(transactions, publisher, maxAttempts, new CommandLog());
@@ -50,7 +51,7 @@ public final class TransactionRunner {
 
   /** A runner that tells {@code listener} of every command, read and retry. */
   public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts,
-      CommandListener listener) {
+      CommandObserver listener) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
