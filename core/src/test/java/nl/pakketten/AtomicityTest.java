@@ -36,13 +36,13 @@ class AtomicityTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   AtomicityTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T2", basis.getId(), 2);
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T2", basis.id(), 2);
     f.events.clear();
   }
 
   private void assertNoTrace() {
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
     assertThat(f.lots(PATIENT)).isEmpty();
     assertThat(f.history(PATIENT)).isEmpty();
     assertThat(f.journal()).isEmpty();
@@ -85,9 +85,9 @@ class AtomicityTest {
 
   @Test
   void aStorageFailureHalfwayThroughASpendRollsBackEverything() {
-    f.importCredits("I1", PATIENT, basis.getId(), 1, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 1, eur(30));
     f.clock.advance(java.time.Duration.ofMinutes(1));
-    f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I2", PATIENT, basis.id(), 5, eur(30));
     List<Lot> lotsBefore = f.lots(PATIENT);
     int historyBefore = f.history(PATIENT).size();
     int journalBefore = f.journal().size();
@@ -97,7 +97,7 @@ class AtomicityTest {
     assertThatThrownBy(() -> f.schedule("A1", PATIENT, "T2")).hasMessage("connection lost");
 
     assertThat(f.lots(PATIENT)).isEqualTo(lotsBefore);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(6);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(6);
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
     assertThat(f.journal()).hasSize(journalBefore);
     assertThat(f.pakketten.queries().appointment(Fixtures.PRACTICE, AppointmentId.of("A1"))).isEmpty();
@@ -111,7 +111,7 @@ class AtomicityTest {
     PaymentResult result = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
 
     assertThat(result).isInstanceOf(PaymentResult.Granted.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
     assertThat(f.lots(PATIENT)).hasSize(1);
     assertThat(f.history(PATIENT)).hasSize(1);
     assertThat(f.journal()).hasSize(1);
@@ -123,14 +123,14 @@ class AtomicityTest {
     FailingJournal alwaysFailing = new FailingJournal();
     Fixtures g = new Fixtures(withJournal(InMemoryStorage.create(), alwaysFailing), Pakketten.builder().maxAttempts(2));
     CreditPackage pkg = g.createPackage("Basis", eur(30));
-    g.linkProduct("P5", pkg.getId(), 5, eur(150));
+    g.linkProduct("P5", pkg.id(), 5, eur(150));
     g.events.clear();
     alwaysFailing.failAlways(() -> new TransientException("deadlock", null));
 
     assertThatThrownBy(() -> g.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150))))
         .isInstanceOfSatisfying(TransactionFailedException.class, e -> assertThat(e.attempts()).isEqualTo(2))
         .hasMessageContaining("registerPayment").hasMessageContaining("deadlock");
-    assertThat(g.balance(PATIENT, pkg.getId())).isZero();
+    assertThat(g.balance(PATIENT, pkg.id())).isZero();
     assertThat(g.lots(PATIENT)).isEmpty();
     assertThat(g.history(PATIENT)).isEmpty();
     assertThat(g.events).isEmpty();

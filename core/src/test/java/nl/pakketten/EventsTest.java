@@ -44,8 +44,8 @@ class EventsTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   EventsTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T1", basis.getId(), 1);
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T1", basis.id(), 1);
   }
 
   @Test
@@ -63,7 +63,7 @@ class EventsTest {
     f.events.clear();
 
     CreditPackage after = f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER)
-        .packageId(basis.getId()).name("Basis plus").internalRate(eur(35)).build());
+        .packageId(basis.id()).name("Basis plus").internalRate(eur(35)).build());
 
     assertThat(f.events).singleElement().isEqualTo(
         new CatalogEvents.PackageUpdated(PRACTICE, START, OWNER.userId(), basis, after));
@@ -73,12 +73,12 @@ class EventsTest {
   void deactivatingAndReactivatingPublishTheirEvents() {
     f.events.clear();
 
-    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
-    f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
+    f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.id()));
 
     assertThat(f.events).containsExactly(
-        new CatalogEvents.PackageDeactivated(PRACTICE, START, OWNER.userId(), basis.getId()),
-        new CatalogEvents.PackageReactivated(PRACTICE, START, OWNER.userId(), basis.getId()));
+        new CatalogEvents.PackageDeactivated(PRACTICE, START, OWNER.userId(), basis.id()),
+        new CatalogEvents.PackageReactivated(PRACTICE, START, OWNER.userId(), basis.id()));
   }
 
   @Test
@@ -86,10 +86,10 @@ class EventsTest {
     CreditPackage unused = f.createPackage("Unused", eur(1));
     f.events.clear();
 
-    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, unused.getId()));
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, unused.id()));
 
     assertThat(f.events).singleElement().isEqualTo(
-        new CatalogEvents.PackageDeleted(PRACTICE, START, OWNER.userId(), unused.getId()));
+        new CatalogEvents.PackageDeleted(PRACTICE, START, OWNER.userId(), unused.id()));
   }
 
   @Test
@@ -97,11 +97,11 @@ class EventsTest {
     var before = f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P5")).orElseThrow();
     f.events.clear();
 
-    f.linkProduct("P5", basis.getId(), 6, eur(180));
+    f.linkProduct("P5", basis.id(), 6, eur(180));
 
     assertThat(f.events).singleElement().isInstanceOfSatisfying(CatalogEvents.ProductSaved.class, e -> {
       assertThat(e.before()).contains(before);
-      assertThat(e.after().getLink().orElseThrow().creditsPerUnit()).isEqualTo(6);
+      assertThat(e.after().link().orElseThrow().creditsPerUnit()).isEqualTo(6);
       assertThat(e.actor()).isEqualTo(OWNER.userId());
     });
   }
@@ -110,11 +110,11 @@ class EventsTest {
   void savingAnAppointmentTypePublishesAppointmentTypeSaved() {
     f.events.clear();
 
-    f.linkType("T2", basis.getId(), 2);
+    f.linkType("T2", basis.id(), 2);
 
     assertThat(f.events).singleElement().isInstanceOfSatisfying(CatalogEvents.AppointmentTypeSaved.class, e -> {
       assertThat(e.before()).isEmpty();
-      assertThat(e.after().getLink().orElseThrow().creditsPerAppointment()).isEqualTo(2);
+      assertThat(e.after().link().orElseThrow().creditsPerAppointment()).isEqualTo(2);
     });
   }
 
@@ -126,9 +126,9 @@ class EventsTest {
         .grants();
 
     assertThat(f.events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(CreditEvents.CreditsGranted.class));
-    assertThat(f.events).extracting(e -> ((CreditEvents.CreditEvent) e).movement().getLotId())
+    assertThat(f.events).extracting(e -> ((CreditEvents.CreditEvent) e).movement().lotId())
         .containsExactlyInAnyOrderElementsOf(grants.stream().map(LotGrant::lotId).toList());
-    assertThat(f.events).extracting(e -> ((CreditEvents.CreditEvent) e).movement().getCredits())
+    assertThat(f.events).extracting(e -> ((CreditEvents.CreditEvent) e).movement().credits())
         .containsExactlyInAnyOrder(5, 10);
   }
 
@@ -136,10 +136,10 @@ class EventsTest {
   void anImportPublishesCreditsImported() {
     f.events.clear();
 
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
 
     assertThat(f.events).singleElement().isInstanceOfSatisfying(CreditEvents.CreditsImported.class, e -> {
-      assertThat(e.movement().getCredits()).isEqualTo(3);
+      assertThat(e.movement().credits()).isEqualTo(3);
       assertThat(e.practice()).isEqualTo(PRACTICE);
       assertThat(e.actor()).isEqualTo(OWNER.userId());
       assertThat(e.at()).isEqualTo(START);
@@ -148,23 +148,23 @@ class EventsTest {
 
   @Test
   void schedulingPublishesCreditsSpentAndTheAppointment() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.events.clear();
 
     f.schedule("A1", PATIENT, "T1");
 
     assertThat(f.events).satisfiesExactly(
         e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.CreditsSpent.class,
-            s -> assertThat(s.movement().getCredits()).isEqualTo(1)),
+            s -> assertThat(s.movement().credits()).isEqualTo(1)),
         e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.AppointmentChanged.class, a -> {
-          assertThat(a.appointment().getStatus()).isEqualTo(Appointment.Status.SCHEDULED);
+          assertThat(a.appointment().status()).isEqualTo(Appointment.Status.SCHEDULED);
           assertThat(a.actor()).isEqualTo(RECEPTIONIST.userId());
         }));
   }
 
   @Test
   void cancellingPublishesCreditsGivenBackAndTheAppointment() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.events.clear();
 
@@ -173,7 +173,7 @@ class EventsTest {
     assertThat(f.events).satisfiesExactly(
         e -> assertThat(e).isInstanceOf(CreditEvents.CreditsGivenBack.class),
         e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.AppointmentChanged.class,
-            a -> assertThat(a.appointment().getStatus()).isEqualTo(Appointment.Status.CANCELLED)));
+            a -> assertThat(a.appointment().status()).isEqualTo(Appointment.Status.CANCELLED)));
   }
 
   @Test
@@ -181,32 +181,32 @@ class EventsTest {
     Fixtures late = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().lateCancellationPolicy(LateCancellationPolicy.keepCreditsWithin(Duration.ofDays(30))));
     CreditPackage pkg = late.createPackage("Basis", eur(30));
-    late.linkType("T1", pkg.getId(), 1);
-    late.importCredits("I1", PATIENT, pkg.getId(), 3, eur(30));
+    late.linkType("T1", pkg.id(), 1);
+    late.importCredits("I1", PATIENT, pkg.id(), 3, eur(30));
     late.schedule("A1", PATIENT, "T1");
     late.events.clear();
 
     late.cancel("A1");
 
     assertThat(late.events).first().isInstanceOfSatisfying(CreditEvents.CreditsForfeited.class,
-        e -> assertThat(e.movement().getCredits()).isEqualTo(1));
+        e -> assertThat(e.movement().credits()).isEqualTo(1));
   }
 
   @Test
   void expiryPublishesCreditsExpired() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30), LocalDate.of(2026, 3, 1));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30), LocalDate.of(2026, 3, 1));
     f.events.clear();
 
     f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 2)));
 
     assertThat(f.events).singleElement().isInstanceOfSatisfying(CreditEvents.CreditsExpired.class,
-        e -> assertThat(e.movement().getCredits()).isEqualTo(3));
+        e -> assertThat(e.movement().credits()).isEqualTo(3));
   }
 
   @Test
   void creditEventsMatchTheHistory() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.schedule("A2", PATIENT, "T1");
     f.cancel("A1");
@@ -220,17 +220,17 @@ class EventsTest {
   @Test
   void replaysPublishNothing() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
-    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
     f.events.clear();
 
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
-    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
 
     assertThat(f.events).isEmpty();
   }
@@ -243,7 +243,7 @@ class EventsTest {
         .isInstanceOf(PakkettenException.class);
     assertThatThrownBy(() -> f.schedule("A1", PATIENT, "T1")).isInstanceOf(PakkettenException.class);
     assertThatThrownBy(() -> f.createPackage("basis", eur(1))).isInstanceOf(PakkettenException.class);
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id())))
         .isInstanceOf(PakkettenException.class);
 
     assertThat(f.events).isEmpty();
@@ -258,11 +258,11 @@ class EventsTest {
     Pakketten observed = Pakketten.builder().storage(storage).clock(setUp.clock).eventPublisher(event -> {
       if (event instanceof CreditEvents.CreditsImported) {
         // Read from another thread: it only gets through once the transaction has ended.
-        balancesSeen.add(balanceSeenByAnotherThread(() -> setUp.balance(PATIENT, pkg.getId())));
+        balancesSeen.add(balanceSeenByAnotherThread(() -> setUp.balance(PATIENT, pkg.id())));
       }
     }).build();
 
-    observed.importCredits(Fixtures.importCommand(PRACTICE, "I1", PATIENT, pkg.getId(), 3, eur(30), null));
+    observed.importCredits(Fixtures.importCommand(PRACTICE, "I1", PATIENT, pkg.id(), 3, eur(30), null));
 
     assertThat(balancesSeen).containsExactly(3);
   }
@@ -276,19 +276,19 @@ class EventsTest {
     Fixtures setUp = new Fixtures(storage);
     CreditPackage pkg = setUp.createPackage("Basis", eur(30));
 
-    throwing.importCredits(Fixtures.importCommand(PRACTICE, "I1", PATIENT, pkg.getId(), 3, eur(30), null));
+    throwing.importCredits(Fixtures.importCommand(PRACTICE, "I1", PATIENT, pkg.id(), 3, eur(30), null));
 
-    assertThat(setUp.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(setUp.balance(PATIENT, pkg.id())).isEqualTo(3);
   }
 
   @Test
   void eachCreditEventNamesItsMovementKind() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
 
     assertThat(f.events).filteredOn(CreditEvents.CreditEvent.class::isInstance)
-        .extracting(e -> ((CreditEvents.CreditEvent) e).movement().getKind())
+        .extracting(e -> ((CreditEvents.CreditEvent) e).movement().kind())
         .containsExactly(MovementKind.IMPORTED, MovementKind.SPENT, MovementKind.GIVEN_BACK);
   }
 

@@ -70,7 +70,7 @@ class LoggingTest {
   void setUp() {
     storage = new FlakyStorage(InMemoryStorage.create());
     f = new Fixtures(storage);
-    pkg = f.createPackage("Fysio 10", eur("30.00")).getId();
+    pkg = f.createPackage("Fysio 10", eur("30.00")).id();
     f.linkProduct("P10", pkg, 10, eur("300.00"));
     f.linkType("session", pkg, 1);
     standardError = System.err;

@@ -35,7 +35,7 @@ class QuietLoggingTest {
   void setUp() {
     storage = new LoggingTest.FlakyStorage(InMemoryStorage.create());
     f = new Fixtures(storage);
-    PackageId pkg = f.createPackage("Fysio 10", eur("30.00")).getId();
+    PackageId pkg = f.createPackage("Fysio 10", eur("30.00")).id();
     f.linkProduct("P10", pkg, 10, eur("300.00"));
     f.linkType("session", pkg, 1);
     standardError = System.err;

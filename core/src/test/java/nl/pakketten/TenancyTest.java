@@ -39,15 +39,15 @@ class TenancyTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   TenancyTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T1", basis.getId(), 1);
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T1", basis.id(), 1);
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
     f.schedule("A1", PATIENT, "T1");
   }
 
   @Test
   void anotherPracticeCannotSeeAPackage() {
-    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, basis.getId())).isEmpty();
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, basis.id())).isEmpty();
     assertThat(f.pakketten.catalog().packages(OTHER_PRACTICE)).isEmpty();
   }
 
@@ -60,30 +60,30 @@ class TenancyTest {
   @Test
   void anotherPracticeCannotChangeAPackage() {
     assertThatThrownBy(() -> f.pakketten.updatePackage(UpdatePackage.builder().practice(OTHER_PRACTICE).actor(OWNER)
-        .packageId(basis.getId()).name("Stolen").internalRate(eur(1)).build())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(OTHER_PRACTICE, OWNER, basis.getId())))
+        .packageId(basis.id()).name("Stolen").internalRate(eur(1)).build())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(OTHER_PRACTICE, OWNER, basis.id())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(OTHER_PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(OTHER_PRACTICE, OWNER, basis.id())))
         .isInstanceOf(NotFoundException.class);
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).contains(basis);
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).contains(basis);
   }
 
   @Test
   void anotherPracticeMayUseTheSameNameAndId() {
     CreditPackage own = f.createPackage(OTHER_PRACTICE, "Basis", eur(45));
 
-    assertThat(own.getId()).isEqualTo(basis.getId());
-    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, own.getId()).orElseThrow().getInternalRate()).isEqualTo(eur(45));
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().getInternalRate()).isEqualTo(eur(30));
+    assertThat(own.id()).isEqualTo(basis.id());
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, own.id()).orElseThrow().internalRate()).isEqualTo(eur(45));
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id()).orElseThrow().internalRate()).isEqualTo(eur(30));
   }
 
   @Test
   void anotherPracticeCannotLinkToAPackage() {
     assertThatThrownBy(() -> f.pakketten.saveProduct(SaveProduct.builder().practice(OTHER_PRACTICE).actor(OWNER)
-        .code(ProductCode.of("X")).name("X").unitPrice(eur(1)).packageId(basis.getId()).build()))
+        .code(ProductCode.of("X")).name("X").unitPrice(eur(1)).packageId(basis.id()).build()))
         .isInstanceOf(NotFoundException.class).hasMessageContaining(OTHER_PRACTICE.value());
-    assertThatThrownBy(() -> f.linkType(OTHER_PRACTICE, "X", basis.getId(), 1)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> f.linkType(OTHER_PRACTICE, "X", basis.id(), 1)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -97,14 +97,14 @@ class TenancyTest {
   @Test
   void anotherPracticeCannotImportIntoAPackage() {
     assertThatThrownBy(() -> f.pakketten.importCredits(Fixtures.importCommand(OTHER_PRACTICE, "I1", PATIENT,
-        basis.getId(), 3, eur(30), null))).isInstanceOf(NotFoundException.class);
+        basis.id(), 3, eur(30), null))).isInstanceOf(NotFoundException.class);
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
   void anotherPracticeSeesNoWalletsLotsOrHistory() {
-    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, basis.getId())).isZero();
+    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, basis.id())).isZero();
     assertThat(f.pakketten.wallets(OTHER_PRACTICE, PATIENT)).isEmpty();
     assertThat(f.pakketten.lots(OTHER_PRACTICE, PATIENT)).isEmpty();
     assertThat(Pages.history(f.pakketten, OTHER_PRACTICE, PATIENT)).isEmpty();
@@ -115,7 +115,7 @@ class TenancyTest {
     assertThatThrownBy(() -> f.pakketten.schedule(Fixtures.scheduleCommand(OTHER_PRACTICE, "A9", PATIENT, "T1",
         NEXT_WEEK))).isInstanceOf(NotFoundException.class);
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
@@ -128,34 +128,34 @@ class TenancyTest {
         .practice(OTHER_PRACTICE).actor(RECEPTIONIST).appointmentId(a1).typeId(AppointmentTypeId.of("T1")).build()))
         .isInstanceOf(NotFoundException.class);
 
-    assertThat(f.pakketten.queries().appointment(PRACTICE, a1).orElseThrow().getStatus())
+    assertThat(f.pakketten.queries().appointment(PRACTICE, a1).orElseThrow().status())
         .isEqualTo(Appointment.Status.SCHEDULED);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
   void theSameAppointmentIdInTwoPracticesIsTwoAppointments() {
     CreditPackage other = f.createPackage(OTHER_PRACTICE, "Basis", eur(30));
-    f.linkType(OTHER_PRACTICE, "T1", other.getId(), 1);
-    f.pakketten.importCredits(Fixtures.importCommand(OTHER_PRACTICE, "I1", PATIENT, other.getId(), 3, eur(30), null));
+    f.linkType(OTHER_PRACTICE, "T1", other.id(), 1);
+    f.pakketten.importCredits(Fixtures.importCommand(OTHER_PRACTICE, "I1", PATIENT, other.id(), 3, eur(30), null));
 
     f.pakketten.schedule(Fixtures.scheduleCommand(OTHER_PRACTICE, "A1", PATIENT, "T1", NEXT_WEEK));
 
-    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, other.getId())).isEqualTo(2);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, other.id())).isEqualTo(2);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
   void theSameInvoiceIdInTwoPracticesIsTwoPayments() {
     CreditPackage other = f.createPackage(OTHER_PRACTICE, "Basis", eur(30));
-    f.linkProduct(OTHER_PRACTICE, "P5", other.getId(), 5, eur(150));
+    f.linkProduct(OTHER_PRACTICE, "P5", other.id(), 5, eur(150));
 
     PaymentResult result = f.pakketten.registerPayment(Fixtures.invoice(OTHER_PRACTICE, "F-1", PATIENT,
         InvoiceLine.of("P5", 2, eur(300))));
 
     assertThat(result).isInstanceOf(PaymentResult.Granted.class);
-    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, other.getId())).isEqualTo(10);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, other.id())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
@@ -168,9 +168,9 @@ class TenancyTest {
 
   @Test
   void expiryInOnePracticeLeavesTheOtherAlone() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30), LocalDate.of(2026, 3, 1));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30), LocalDate.of(2026, 3, 1));
 
     assertThat(f.pakketten.expireCredits(ExpireCredits.of(OTHER_PRACTICE, OWNER, LocalDate.of(2026, 3, 2)))).isZero();
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(7);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(7);
   }
 }

@@ -35,16 +35,16 @@ class UnknownOutcomeTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   UnknownOutcomeTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T2", basis.getId(), 2);
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T2", basis.id(), 2);
   }
 
   @Test
   void aStoredPaymentAndSpendWhoseCommitsWereReportedLostAnswerFromWhatWasStoredAndPublishOnce() {
     Fixtures reference = new Fixtures();
     CreditPackage pkg = reference.createPackage("Basis", eur(30));
-    reference.linkProduct("P5", pkg.getId(), 5, eur(150));
-    reference.linkType("T2", pkg.getId(), 2);
+    reference.linkProduct("P5", pkg.id(), 5, eur(150));
+    reference.linkType("T2", pkg.id(), 2);
     reference.events.clear();
     reference.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
     ScheduleResult expected = reference.schedule("A-1", PATIENT, "T2");
@@ -60,7 +60,7 @@ class UnknownOutcomeTest {
     assertThat(paid.replay()).isFalse();
     assertThat(paid.credits()).isEqualTo(5);
     assertThat(spent).usingRecursiveComparison().ignoringFields("allocations.lotId").isEqualTo(expected);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
     assertThat(f.history(PATIENT)).hasSize(2);
     assertThat(f.journal()).hasSize(2);
     assertThat(f.events).extracting(e -> e.getClass().getSimpleName())
@@ -81,7 +81,7 @@ class UnknownOutcomeTest {
         .hasMessageContaining("may or may not have been stored").hasMessageContaining("same key F-1");
 
     transactions.loseNextCommits(0);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
     assertThat(f.history(PATIENT)).hasSize(1);
     assertThat(f.events).as("nothing published for a command whose outcome the caller was not told").isEmpty();
     assertThat(f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150))))
@@ -95,9 +95,9 @@ class UnknownOutcomeTest {
     CreditPackage created = f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER)
         .name("Extra").internalRate(eur(20)).build());
 
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName)
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::name)
         .containsExactlyInAnyOrder("Basis", "Extra");
-    assertThat(f.pakketten.findPackage(PRACTICE, created.getId())).contains(created);
+    assertThat(f.pakketten.findPackage(PRACTICE, created.id())).contains(created);
   }
 
   @Test
@@ -105,12 +105,12 @@ class UnknownOutcomeTest {
     CreditPackage spare = f.createPackage("Spare", eur(10));
     transactions.loseNextCommits(1);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, spare.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, spare.id())))
         .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-          assertThat(e.key()).isEqualTo(spare.getId().value());
+          assertThat(e.key()).isEqualTo(spare.id().value());
           assertThat(e.attempts()).isEqualTo(1);
         });
-    assertThat(f.pakketten.findPackage(PRACTICE, spare.getId())).isEmpty();
+    assertThat(f.pakketten.findPackage(PRACTICE, spare.id())).isEmpty();
   }
 
   @Test

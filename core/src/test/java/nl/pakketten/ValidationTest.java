@@ -30,7 +30,7 @@ class ValidationTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   ValidationTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
+    f.linkProduct("P5", basis.id(), 5, eur(150));
     f.events.clear();
   }
 
@@ -120,11 +120,11 @@ class ValidationTest {
   @Test
   void invalidInputChangesNothing() {
     assertThatThrownBy(() -> f.pakketten.importCredits(nl.pakketten.credits.ImportCredits.builder()
-        .from(Fixtures.importCommand(PRACTICE, "I1", PATIENT, basis.getId(), 0, eur(30), null)).reason("").build()))
+        .from(Fixtures.importCommand(PRACTICE, "I1", PATIENT, basis.id(), 0, eur(30), null)).reason("").build()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(FieldViolation::field).containsExactly("credits", "reason"));
 
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
     assertThat(f.history(PATIENT)).isEmpty();
     assertThat(f.events).isEmpty();
   }

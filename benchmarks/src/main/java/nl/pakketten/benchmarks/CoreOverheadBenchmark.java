@@ -65,7 +65,7 @@ public class CoreOverheadBenchmark {
     // A fresh store per iteration keeps memory flat: the history and journal only grow.
     sdk = Pakketten.builder().storage(InMemoryStorage.create()).clock(Clock.fixed(START, ZoneOffset.UTC)).build();
     packageId = sdk.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER).name("Tien")
-        .internalRate(RATE).build()).getId();
+        .internalRate(RATE).build()).id();
     sdk.saveAppointmentType(SaveAppointmentType.builder().practice(PRACTICE).actor(OWNER).id(TYPE).name("Session")
         .packageId(packageId).creditsPerAppointment(1).build());
     n = 0;

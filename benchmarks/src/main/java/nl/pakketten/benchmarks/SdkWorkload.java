@@ -58,7 +58,7 @@ final class SdkWorkload {
   void load(int patients) throws Exception {
     this.patients = patients;
     packageId = sdk.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER)
-        .packageId(PackageId.of("bench-package")).name("Benchmark package").internalRate(RATE).build()).getId();
+        .packageId(PackageId.of("bench-package")).name("Benchmark package").internalRate(RATE).build()).id();
     sdk.saveAppointmentType(SaveAppointmentType.builder().practice(PRACTICE).actor(OWNER).id(TYPE).name("Session")
         .packageId(packageId).creditsPerAppointment(1).build());
     ExecutorService pool = Executors.newFixedThreadPool(4);

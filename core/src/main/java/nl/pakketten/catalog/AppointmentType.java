@@ -12,18 +12,18 @@ import org.immutables.value.Value;
 public abstract class AppointmentType {
   AppointmentType() {}
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract AppointmentTypeId getId();
+  public abstract AppointmentTypeId id();
 
-  public abstract String getName();
+  public abstract String name();
 
   /** The package its appointments spend credits of, if any. */
-  public abstract Optional<AppointmentTypeLink> getLink();
+  public abstract Optional<AppointmentTypeLink> link();
 
   @Value.Check
   void check() {
-    Names.requireName("name", getName());
+    Names.requireName("name", name());
   }
 
   public static Builder builder() {

@@ -56,38 +56,38 @@ public final class Catalog {
     CommandValidator.Check check = validator.check(command);
     // Chosen once, outside the retries: a retry after an unknown outcome then finds the package the
     // first attempt may have stored and answers as a replay instead of creating a second one.
-    PackageId id = command.getPackageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
-    return tx.run("createPackage", command.getPractice(), id, () -> {
-      check.require(nonNegative(command.getInternalRate()), "internalRate", command.getInternalRate(),
+    PackageId id = command.packageId().orElseGet(() -> PackageId.of(UUID.randomUUID().toString()));
+    return tx.run("createPackage", command.practice(), id, () -> {
+      check.require(nonNegative(command.internalRate()), "internalRate", command.internalRate(),
           "must not be negative").orThrow();
-      access.check(command.getActor(), Action.MANAGE_PACKAGES);
+      access.check(command.actor(), Action.MANAGE_PACKAGES);
     }, events -> {
-      String name = command.getName().strip();
-      Optional<CreditPackage> existing = packages.find(command.getPractice(), id);
+      String name = command.name().strip();
+      Optional<CreditPackage> existing = packages.find(command.practice(), id);
       if (existing.isPresent()) {
         CreditPackage earlier = existing.get();
-        boolean same = earlier.getName().equals(name) && earlier.getInternalRate().equals(command.getInternalRate())
-            && earlier.getLedgerAccount().equals(command.getLedgerAccount())
-            && earlier.getBalanceSheetItem().equals(command.getBalanceSheetItem());
+        boolean same = earlier.name().equals(name) && earlier.internalRate().equals(command.internalRate())
+            && earlier.ledgerAccount().equals(command.ledgerAccount())
+            && earlier.balanceSheetItem().equals(command.balanceSheetItem());
         if (same) {
           return earlier; // a replay of the same creation: answer as the first time, change nothing
         }
-        throw new ConflictException(earlier.getId().value(), "a package with this id already exists with other content");
+        throw new ConflictException(earlier.id().value(), "a package with this id already exists with other content");
       }
-      requireFreeName(command.getPractice(), name, Optional.empty());
+      requireFreeName(command.practice(), name, Optional.empty());
       CreditPackage pkg = CreditPackage.builder()
-          .practice(command.getPractice())
+          .practice(command.practice())
           .id(id)
           .name(name)
-          .internalRate(command.getInternalRate())
-          .ledgerAccount(command.getLedgerAccount())
-          .balanceSheetItem(command.getBalanceSheetItem())
+          .internalRate(command.internalRate())
+          .ledgerAccount(command.ledgerAccount())
+          .balanceSheetItem(command.balanceSheetItem())
           .active(true)
           .changedAt(clock.instant())
-          .changedBy(command.getActor().userId())
+          .changedBy(command.actor().userId())
           .build();
       packages.insert(pkg);
-      events.add(new CatalogEvents.PackageCreated(pkg.getPractice(), pkg.getChangedAt(), pkg.getChangedBy(), pkg));
+      events.add(new CatalogEvents.PackageCreated(pkg.practice(), pkg.changedAt(), pkg.changedBy(), pkg));
       return pkg;
     });
   }
@@ -95,26 +95,26 @@ public final class Catalog {
   /** Replaces a package's name, rate and accounts. Lots already granted keep their rate. */
   public CreditPackage updatePackage(UpdatePackage command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("updatePackage", command.getPractice(), command.getPackageId(), () -> {
-      check.require(nonNegative(command.getInternalRate()), "internalRate", command.getInternalRate(),
+    return tx.run("updatePackage", command.practice(), command.packageId(), () -> {
+      check.require(nonNegative(command.internalRate()), "internalRate", command.internalRate(),
           "must not be negative").orThrow();
-      access.check(command.getActor(), Action.MANAGE_PACKAGES);
+      access.check(command.actor(), Action.MANAGE_PACKAGES);
     }, events -> {
-      CreditPackage before = require(command.getPractice(), command.getPackageId());
-      if (!before.getInternalRate().getCurrencyUnit().equals(command.getInternalRate().getCurrencyUnit())) {
-        throw nl.pakketten.common.InvalidInputException.of("internalRate", command.getInternalRate(),
-            "must stay in the package's currency " + before.getInternalRate().getCurrencyUnit());
+      CreditPackage before = require(command.practice(), command.packageId());
+      if (!before.internalRate().getCurrencyUnit().equals(command.internalRate().getCurrencyUnit())) {
+        throw nl.pakketten.common.InvalidInputException.of("internalRate", command.internalRate(),
+            "must stay in the package's currency " + before.internalRate().getCurrencyUnit());
       }
-      String name = command.getName().strip();
-      requireFreeName(command.getPractice(), name, Optional.of(before.getId()));
+      String name = command.name().strip();
+      requireFreeName(command.practice(), name, Optional.of(before.id()));
       CreditPackage after = before.withName(name)
-          .withInternalRate(command.getInternalRate())
-          .withLedgerAccount(command.getLedgerAccount())
-          .withBalanceSheetItem(command.getBalanceSheetItem())
+          .withInternalRate(command.internalRate())
+          .withLedgerAccount(command.ledgerAccount())
+          .withBalanceSheetItem(command.balanceSheetItem())
           .withChangedAt(clock.instant())
-          .withChangedBy(command.getActor().userId());
+          .withChangedBy(command.actor().userId());
       packages.update(after);
-      events.add(new CatalogEvents.PackageUpdated(after.getPractice(), after.getChangedAt(), after.getChangedBy(),
+      events.add(new CatalogEvents.PackageUpdated(after.practice(), after.changedAt(), after.changedBy(),
           before, after));
       return after;
     });
@@ -122,14 +122,14 @@ public final class Catalog {
 
   /** Stops the package from granting new credits; its credits can still be spent. Idempotent. */
   public CreditPackage deactivatePackage(DeactivatePackage command) {
-    return setActive("deactivatePackage", validator.check(command), command.getPractice(), command.getActor(),
-        command.getPackageId(), false);
+    return setActive("deactivatePackage", validator.check(command), command.practice(), command.actor(),
+        command.packageId(), false);
   }
 
   /** Lets a deactivated package grant credits again. Idempotent. */
   public CreditPackage reactivatePackage(ReactivatePackage command) {
-    return setActive("reactivatePackage", validator.check(command), command.getPractice(), command.getActor(),
-        command.getPackageId(), true);
+    return setActive("reactivatePackage", validator.check(command), command.practice(), command.actor(),
+        command.packageId(), true);
   }
 
   private CreditPackage setActive(String operation, CommandValidator.Check check, PracticeId practice, Actor actor,
@@ -139,14 +139,14 @@ public final class Catalog {
       access.check(actor, Action.MANAGE_PACKAGES);
     }, events -> {
       CreditPackage before = require(practice, id);
-      if (before.isActive() == active) {
+      if (before.active() == active) {
         return before;
       }
       CreditPackage after = before.withActive(active).withChangedAt(clock.instant()).withChangedBy(actor.userId());
       packages.update(after);
       events.add(active
-          ? new CatalogEvents.PackageReactivated(practice, after.getChangedAt(), actor.userId(), id)
-          : new CatalogEvents.PackageDeactivated(practice, after.getChangedAt(), actor.userId(), id));
+          ? new CatalogEvents.PackageReactivated(practice, after.changedAt(), actor.userId(), id)
+          : new CatalogEvents.PackageDeactivated(practice, after.changedAt(), actor.userId(), id));
       return after;
     });
   }
@@ -156,9 +156,9 @@ public final class Catalog {
    * product, appointment type and lot count that refers to it.
    */
   public void deletePackage(DeletePackage command) {
-    PracticeId practice = command.getPractice();
-    Actor actor = command.getActor();
-    PackageId id = command.getPackageId();
+    PracticeId practice = command.practice();
+    Actor actor = command.actor();
+    PackageId id = command.packageId();
     CommandValidator.Check check = validator.check(command);
     // A repeat of a delete that was stored would find no package and say so: not a replay.
     tx.runWithoutReplay("deletePackage", practice, id, () -> {
@@ -167,8 +167,8 @@ public final class Catalog {
     }, events -> {
       require(practice, id);
       List<String> referrers = new ArrayList<>();
-      products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.getCode() + "'"));
-      types.linkedTo(practice, id).forEach(t -> referrers.add("appointment type '" + t.getId() + "'"));
+      products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.code() + "'"));
+      types.linkedTo(practice, id).forEach(t -> referrers.add("appointment type '" + t.id() + "'"));
       long lots = usage.lotsOf(practice, id);
       if (lots > 0) {
         referrers.add(lots + (lots == 1 ? " lot" : " lots") + " of credits");
@@ -185,31 +185,31 @@ public final class Catalog {
   /** Creates or replaces a product and its link. */
   public Product saveProduct(SaveProduct command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("saveProduct", command.getPractice(), command.getCode(), () -> {
-      check.require(nonNegative(command.getUnitPrice()), "unitPrice", command.getUnitPrice(), "must not be negative")
+    return tx.run("saveProduct", command.practice(), command.code(), () -> {
+      check.require(nonNegative(command.unitPrice()), "unitPrice", command.unitPrice(), "must not be negative")
           .orThrow();
-      access.check(command.getActor(), Action.LINK_PRODUCTS);
+      access.check(command.actor(), Action.LINK_PRODUCTS);
     }, events -> {
-      Optional<ProductLink> link = command.getPackageId().map(pid -> {
-        CreditPackage pkg = require(command.getPractice(), pid);
-        if (!pkg.getInternalRate().getCurrencyUnit().equals(command.getUnitPrice().getCurrencyUnit())) {
-          throw nl.pakketten.common.InvalidInputException.of("unitPrice", command.getUnitPrice(),
-              "must be in " + pkg.getInternalRate().getCurrencyUnit() + ", the currency of package '"
-                  + pkg.getName() + "'");
+      Optional<ProductLink> link = command.packageId().map(pid -> {
+        CreditPackage pkg = require(command.practice(), pid);
+        if (!pkg.internalRate().getCurrencyUnit().equals(command.unitPrice().getCurrencyUnit())) {
+          throw nl.pakketten.common.InvalidInputException.of("unitPrice", command.unitPrice(),
+              "must be in " + pkg.internalRate().getCurrencyUnit() + ", the currency of package '"
+                  + pkg.name() + "'");
         }
-        return new ProductLink(pid, command.getCreditsPerUnit());
+        return new ProductLink(pid, command.creditsPerUnit());
       });
-      Optional<Product> before = products.find(command.getPractice(), command.getCode());
+      Optional<Product> before = products.find(command.practice(), command.code());
       Product after = Product.builder()
-          .practice(command.getPractice())
-          .code(command.getCode())
-          .name(command.getName().strip())
-          .unitPrice(command.getUnitPrice())
+          .practice(command.practice())
+          .code(command.code())
+          .name(command.name().strip())
+          .unitPrice(command.unitPrice())
           .link(link)
           .build();
       products.save(after);
-      events.add(new CatalogEvents.ProductSaved(command.getPractice(), clock.instant(),
-          command.getActor().userId(), before, after));
+      events.add(new CatalogEvents.ProductSaved(command.practice(), clock.instant(),
+          command.actor().userId(), before, after));
       return after;
     });
   }
@@ -217,24 +217,24 @@ public final class Catalog {
   /** Creates or replaces an appointment type and its link. */
   public AppointmentType saveAppointmentType(SaveAppointmentType command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("saveAppointmentType", command.getPractice(), command.getId(), () -> {
+    return tx.run("saveAppointmentType", command.practice(), command.id(), () -> {
       check.orThrow();
-      access.check(command.getActor(), Action.LINK_APPOINTMENT_TYPES);
+      access.check(command.actor(), Action.LINK_APPOINTMENT_TYPES);
     }, events -> {
-      Optional<AppointmentTypeLink> link = command.getPackageId().map(pid -> {
-        require(command.getPractice(), pid);
-        return new AppointmentTypeLink(pid, command.getCreditsPerAppointment());
+      Optional<AppointmentTypeLink> link = command.packageId().map(pid -> {
+        require(command.practice(), pid);
+        return new AppointmentTypeLink(pid, command.creditsPerAppointment());
       });
-      Optional<AppointmentType> before = types.find(command.getPractice(), command.getId());
+      Optional<AppointmentType> before = types.find(command.practice(), command.id());
       AppointmentType after = AppointmentType.builder()
-          .practice(command.getPractice())
-          .id(command.getId())
-          .name(command.getName().strip())
+          .practice(command.practice())
+          .id(command.id())
+          .name(command.name().strip())
           .link(link)
           .build();
       types.save(after);
-      events.add(new CatalogEvents.AppointmentTypeSaved(command.getPractice(), clock.instant(),
-          command.getActor().userId(), before, after));
+      events.add(new CatalogEvents.AppointmentTypeSaved(command.practice(), clock.instant(),
+          command.actor().userId(), before, after));
       return after;
     });
   }
@@ -265,9 +265,9 @@ public final class Catalog {
 
   private void requireFreeName(PracticeId practice, String name, Optional<PackageId> self) {
     packages.findByName(practice, name)
-        .filter(other -> self.map(id -> !id.equals(other.getId())).orElse(true))
+        .filter(other -> self.map(id -> !id.equals(other.id())).orElse(true))
         .ifPresent(other -> {
-          throw new ConflictException(name, "a package with this name already exists (" + other.getId() + ")");
+          throw new ConflictException(name, "a package with this name already exists (" + other.id() + ")");
         });
   }
 

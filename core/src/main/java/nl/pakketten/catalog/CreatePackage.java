@@ -17,25 +17,25 @@ public abstract class CreatePackage {
   CreatePackage() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   /** The identifier to use; a random one when absent. */
-  public abstract Optional<PackageId> getPackageId();
+  public abstract Optional<PackageId> packageId();
 
   @NotBlank
   @Size(max = 200)
-  public abstract String getName();
+  public abstract String name();
 
   /** Per credit; at least zero; its currency is the package's currency. */
   @NotNull
-  public abstract Money getInternalRate();
+  public abstract Money internalRate();
 
-  public abstract Optional<LedgerAccount> getLedgerAccount();
+  public abstract Optional<LedgerAccount> ledgerAccount();
 
-  public abstract Optional<BalanceSheetItem> getBalanceSheetItem();
+  public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
   public static Builder builder() {
     return new Builder();

@@ -17,13 +17,13 @@ public abstract class CreditPackage {
   CreditPackage() {}
 
   /** The practice that owns it. */
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   /** Its identifier. */
-  public abstract PackageId getId();
+  public abstract PackageId id();
 
   /** Its name, trimmed, unique within the practice (ignoring case: by its {@link #nameKey}). */
-  public abstract String getName();
+  public abstract String name();
 
   /**
    * The key under which package names are unique in a practice, and by which {@link
@@ -36,22 +36,22 @@ public abstract class CreditPackage {
   }
 
   /** The internal rate per credit (intern tarief); never negative. */
-  public abstract Money getInternalRate();
+  public abstract Money internalRate();
 
   /** Where its revenue is booked, if set; otherwise the practice default. */
-  public abstract Optional<LedgerAccount> getLedgerAccount();
+  public abstract Optional<LedgerAccount> ledgerAccount();
 
   /** Where its deferred revenue sits, if set; otherwise the practice default. */
-  public abstract Optional<BalanceSheetItem> getBalanceSheetItem();
+  public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
   /** Whether it may grant new credits. */
-  public abstract boolean isActive();
+  public abstract boolean active();
 
   /** When it was last changed. */
-  public abstract Instant getChangedAt();
+  public abstract Instant changedAt();
 
   /** Who changed it last. */
-  public abstract UserId getChangedBy();
+  public abstract UserId changedBy();
 
   /** A copy with other values. */
   public abstract CreditPackage withName(String name);
@@ -70,9 +70,9 @@ public abstract class CreditPackage {
 
   @Value.Check
   void check() {
-    Names.requireName("name", getName());
-    if (getInternalRate().isNegative()) {
-      throw nl.pakketten.common.InvalidInputException.of("internalRate", getInternalRate(), "must not be negative");
+    Names.requireName("name", name());
+    if (internalRate().isNegative()) {
+      throw nl.pakketten.common.InvalidInputException.of("internalRate", internalRate(), "must not be negative");
     }
   }
 

@@ -13,13 +13,13 @@ public abstract class DeletePackage {
   DeletePackage() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
   /** The command for {@code packageId} in {@code practice}, by {@code actor}. */
   public static DeletePackage of(PracticeId practice, Actor actor, PackageId packageId) {

@@ -8,8 +8,8 @@ import nl.pakketten.common.PracticeId;
 /** Port: the packages of each practice. */
 public interface Packages {
   /** The order of {@link #list}: by name key, then name, then id; the same in every storage. */
-  Comparator<CreditPackage> ORDER = Comparator.comparing((CreditPackage p) -> CreditPackage.nameKey(p.getName()))
-      .thenComparing(CreditPackage::getName).thenComparing(CreditPackage::getId);
+  Comparator<CreditPackage> ORDER = Comparator.comparing((CreditPackage p) -> CreditPackage.nameKey(p.name()))
+      .thenComparing(CreditPackage::name).thenComparing(CreditPackage::id);
 
   Optional<CreditPackage> find(PracticeId practice, PackageId id);
 

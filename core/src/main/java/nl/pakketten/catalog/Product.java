@@ -13,23 +13,23 @@ import org.joda.money.Money;
 public abstract class Product {
   Product() {}
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract ProductCode getCode();
+  public abstract ProductCode code();
 
-  public abstract String getName();
+  public abstract String name();
 
   /** The price of one unit, as the host invoices it. */
-  public abstract Money getUnitPrice();
+  public abstract Money unitPrice();
 
   /** The package this product sells, if any. */
-  public abstract Optional<ProductLink> getLink();
+  public abstract Optional<ProductLink> link();
 
   @Value.Check
   void check() {
-    Names.requireName("name", getName());
-    if (getUnitPrice().isNegative()) {
-      throw nl.pakketten.common.InvalidInputException.of("unitPrice", getUnitPrice(), "must not be negative");
+    Names.requireName("name", name());
+    if (unitPrice().isNegative()) {
+      throw nl.pakketten.common.InvalidInputException.of("unitPrice", unitPrice(), "must not be negative");
     }
   }
 

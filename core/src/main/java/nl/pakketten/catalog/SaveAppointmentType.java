@@ -20,25 +20,25 @@ public abstract class SaveAppointmentType {
   SaveAppointmentType() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract AppointmentTypeId getId();
+  public abstract AppointmentTypeId id();
 
   @NotBlank
   @Size(max = 200)
-  public abstract String getName();
+  public abstract String name();
 
   /** The package to link, or empty for an unlinked type. */
-  public abstract Optional<PackageId> getPackageId();
+  public abstract Optional<PackageId> packageId();
 
   /** Credits per appointment when linked; at least 1, 1 by default. */
   @Min(1)
   @Value.Default
-  public int getCreditsPerAppointment() {
+  public int creditsPerAppointment() {
     return 1;
   }
 

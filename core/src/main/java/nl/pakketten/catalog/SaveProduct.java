@@ -21,28 +21,28 @@ public abstract class SaveProduct {
   SaveProduct() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract ProductCode getCode();
+  public abstract ProductCode code();
 
   @NotBlank
   @Size(max = 200)
-  public abstract String getName();
+  public abstract String name();
 
   @NotNull
-  public abstract Money getUnitPrice();
+  public abstract Money unitPrice();
 
   /** The package to link, or empty for an unlinked product. */
-  public abstract Optional<PackageId> getPackageId();
+  public abstract Optional<PackageId> packageId();
 
   /** Credits per unit when linked; at least 1. */
   @Min(1)
   @Value.Default
-  public int getCreditsPerUnit() {
+  public int creditsPerUnit() {
     return 1;
   }
 

@@ -20,24 +20,24 @@ public abstract class UpdatePackage {
   UpdatePackage() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
   @NotBlank
   @Size(max = 200)
-  public abstract String getName();
+  public abstract String name();
 
   @NotNull
-  public abstract Money getInternalRate();
+  public abstract Money internalRate();
 
-  public abstract Optional<LedgerAccount> getLedgerAccount();
+  public abstract Optional<LedgerAccount> ledgerAccount();
 
-  public abstract Optional<BalanceSheetItem> getBalanceSheetItem();
+  public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
   public static Builder builder() {
     return new Builder();

@@ -18,49 +18,49 @@ import org.immutables.value.Value;
 public abstract class Appointment {
   Appointment() {}
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract AppointmentId getId();
+  public abstract AppointmentId id();
 
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
   /** Its current type. */
-  public abstract AppointmentTypeId getTypeId();
+  public abstract AppointmentTypeId typeId();
 
   /** The type it was first scheduled with: part of what makes a replay of the schedule call a true one. */
-  public abstract AppointmentTypeId getScheduledTypeId();
+  public abstract AppointmentTypeId scheduledTypeId();
 
-  public abstract Instant getStart();
+  public abstract Instant start();
 
-  public abstract Status getStatus();
+  public abstract Status status();
 
-  public abstract Coverage getCoverage();
+  public abstract Coverage coverage();
 
   /** The package whose credits it spent or would have spent. */
-  public abstract Optional<PackageId> getPackageId();
+  public abstract Optional<PackageId> packageId();
 
   /** The credits its type cost when it was scheduled (0 when the type was not linked). */
-  public abstract int getCost();
+  public abstract int cost();
 
   /** Where its credits came from; empty unless covered. */
-  public abstract List<Allocation> getAllocations();
+  public abstract List<Allocation> allocations();
 
   /**
    * What ending it did with its credits, once ended: its cancellation's outcome when {@link
    * Status#CANCELLED}, its no-show's when {@link Status#NO_SHOW}; empty while scheduled.
    */
-  public abstract Optional<CancelOutcome> getCancelOutcome();
+  public abstract Optional<CancelOutcome> cancelOutcome();
 
   /**
    * The answer its schedule call gave, kept so that a replay of that call answers the same whatever
    * happened since (a type change, a cancellation). Empty for an appointment stored before the SDK
    * kept it (a JDBC row written before migration V2): a replay then answers from its current state.
    */
-  public abstract Optional<ScheduleResult> getScheduleAnswer();
+  public abstract Optional<ScheduleResult> scheduleAnswer();
 
-  public abstract UserId getChangedBy();
+  public abstract UserId changedBy();
 
-  public abstract Instant getChangedAt();
+  public abstract Instant changedAt();
 
   /** Whether it is scheduled, cancelled, or was marked a no-show. */
   public enum Status {
@@ -92,7 +92,7 @@ public abstract class Appointment {
   /** Total credits taken. */
   public int creditsTaken() {
     int credits = 0;
-    for (Allocation allocation : getAllocations()) {
+    for (Allocation allocation : allocations()) {
       credits += allocation.credits();
     }
     return credits;
@@ -100,14 +100,14 @@ public abstract class Appointment {
 
   @Value.Check
   void check() {
-    if (getCancelOutcome().isPresent() == (getStatus() == Status.SCHEDULED)) {
-      throw new IllegalStateException("Appointment " + getId() + " is " + getStatus()
-          + (getCancelOutcome().isPresent() ? " but has an outcome" : " but has no outcome"));
+    if (cancelOutcome().isPresent() == (status() == Status.SCHEDULED)) {
+      throw new IllegalStateException("Appointment " + id() + " is " + status()
+          + (cancelOutcome().isPresent() ? " but has an outcome" : " but has no outcome"));
     }
-    getScheduleAnswer().ifPresent(answer -> {
-      boolean ownType = !(answer instanceof ScheduleResult.NotCovered n) || n.typeId().equals(getScheduledTypeId());
-      if (answer.replay() || !answer.appointmentId().equals(getId()) || !ownType) {
-        throw new IllegalStateException("The schedule answer of appointment " + getId()
+    scheduleAnswer().ifPresent(answer -> {
+      boolean ownType = !(answer instanceof ScheduleResult.NotCovered n) || n.typeId().equals(scheduledTypeId());
+      if (answer.replay() || !answer.appointmentId().equals(id()) || !ownType) {
+        throw new IllegalStateException("The schedule answer of appointment " + id()
             + " must be the first answer for its own id and scheduled type, not " + answer);
       }
     });

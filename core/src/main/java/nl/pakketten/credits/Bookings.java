@@ -73,10 +73,10 @@ final class Bookings {
     };
     Movement movement = Movement.builder()
         .id(randomId())
-        .practice(lot.getPractice())
-        .patient(lot.getPatient())
-        .packageId(lot.getPackageId())
-        .lotId(lot.getId())
+        .practice(lot.practice())
+        .patient(lot.patient())
+        .packageId(lot.packageId())
+        .lotId(lot.id())
         .kind(kind)
         .credits(credits)
         .revenue(revenue)
@@ -94,7 +94,7 @@ final class Bookings {
   }
 
   private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
-    String deferred = lot.getDeferredAccount().value();
+    String deferred = lot.deferredAccount().value();
     List<JournalLine> lines = new ArrayList<>(2);
     switch (kind) {
       case GRANTED -> {
@@ -107,10 +107,10 @@ final class Bookings {
       }
       case SPENT, EXPIRED -> {
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
-        lines.add(new JournalLine(lot.getRevenueAccount().value(), AccountRole.REVENUE, Side.CREDIT, amount));
+        lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.CREDIT, amount));
       }
       case GIVEN_BACK -> {
-        lines.add(new JournalLine(lot.getRevenueAccount().value(), AccountRole.REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.DEBIT, amount));
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
       case FORFEITED -> throw new IllegalStateException("A forfeit moves no money");
@@ -123,9 +123,9 @@ final class Bookings {
       case EXPIRED -> "Credits expired, remaining value recognised";
       case FORFEITED -> "";
     };
-    return new JournalEntry(movement.getId(), movement.getPractice(), movement.getAt(), movement.getPatient(),
-        movement.getPackageId(), lot.getId().value(), movement.getSourceKey(),
-        description + " (" + movement.getCredits() + " credit" + (movement.getCredits() == 1 ? "" : "s") + ")",
+    return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
+        movement.packageId(), lot.id().value(), movement.sourceKey(),
+        description + " (" + movement.credits() + " credit" + (movement.credits() == 1 ? "" : "s") + ")",
         lines);
   }
 }

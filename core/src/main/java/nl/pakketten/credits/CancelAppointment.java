@@ -15,15 +15,15 @@ public abstract class CancelAppointment {
   CancelAppointment() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract AppointmentId getAppointmentId();
+  public abstract AppointmentId appointmentId();
 
-  public abstract Optional<@Size(max = 500) String> getReason();
+  public abstract Optional<@Size(max = 500) String> reason();
 
   public static Builder builder() {
     return new Builder();

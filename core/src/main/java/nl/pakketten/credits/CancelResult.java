@@ -65,10 +65,10 @@ public sealed interface CancelResult extends Answer {
    * appointment's credits, so its state stays the first cancellation's.
    */
   static CancelResult of(Appointment appointment) {
-    return switch (appointment.getCancelOutcome().orElseThrow()) {
-      case GIVEN_BACK -> new GivenBack(appointment.getId(), appointment.creditsTaken(), appointment.getAllocations());
-      case FORFEITED -> new Forfeited(appointment.getId(), appointment.creditsTaken());
-      case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.getId());
+    return switch (appointment.cancelOutcome().orElseThrow()) {
+      case GIVEN_BACK -> new GivenBack(appointment.id(), appointment.creditsTaken(), appointment.allocations());
+      case FORFEITED -> new Forfeited(appointment.id(), appointment.creditsTaken());
+      case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.id());
     };
   }
 }

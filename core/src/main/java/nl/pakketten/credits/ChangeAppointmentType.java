@@ -18,16 +18,16 @@ public abstract class ChangeAppointmentType {
   ChangeAppointmentType() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract AppointmentId getAppointmentId();
+  public abstract AppointmentId appointmentId();
 
   @NotNull
-  public abstract AppointmentTypeId getTypeId();
+  public abstract AppointmentTypeId typeId();
 
   public static Builder builder() {
     return new Builder();

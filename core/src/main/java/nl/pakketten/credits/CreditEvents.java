@@ -15,17 +15,17 @@ public final class CreditEvents {
 
     @Override
     default PracticeId practice() {
-      return movement().getPractice();
+      return movement().practice();
     }
 
     @Override
     default Instant at() {
-      return movement().getAt();
+      return movement().at();
     }
 
     @Override
     default UserId actor() {
-      return movement().getActor();
+      return movement().actor();
     }
   }
 
@@ -52,7 +52,7 @@ public final class CreditEvents {
       implements DomainEvent {}
 
   static CreditEvent of(Movement movement) {
-    return switch (movement.getKind()) {
+    return switch (movement.kind()) {
       case GRANTED -> new CreditsGranted(movement);
       case IMPORTED -> new CreditsImported(movement);
       case SPENT -> new CreditsSpent(movement);

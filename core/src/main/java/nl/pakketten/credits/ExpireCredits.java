@@ -17,14 +17,14 @@ public abstract class ExpireCredits {
   ExpireCredits() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   /** Lots whose last day is before this day expire. */
   @NotNull
-  public abstract LocalDate getDay();
+  public abstract LocalDate day();
 
   /** The command for {@code day} in {@code practice}, by {@code actor}. */
   public static ExpireCredits of(PracticeId practice, Actor actor, LocalDate day) {

@@ -37,10 +37,10 @@ public final class Expiry {
 
   /** Expires every lot of the practice whose last day is before {@code day}; returns the credits expired. */
   public int expireCredits(ExpireCredits command) {
-    validator.check(command).requireSupported("day", command.getDay()).orThrow();
-    PracticeId practice = command.getPractice();
-    Actor actor = command.getActor();
-    LocalDate day = command.getDay();
+    validator.check(command).requireSupported("day", command.day()).orThrow();
+    PracticeId practice = command.practice();
+    Actor actor = command.actor();
+    LocalDate day = command.day();
     access.check(actor, Action.EXPIRE_CREDITS);
     if (day.isAfter(bookings.today())) {
       throw InvalidInputException.of("day", day,
@@ -58,14 +58,14 @@ public final class Expiry {
       expired += tx.run("expireCredits", practice, idempotencyKey, () -> { }, events -> {
         Wallet wallet = wallets.lock(practice, key.patient(), key.packageId());
         int credits = 0;
-        for (Lot lot : wallet.getLots()) {
-          if (lot.getCreditsRemaining() > 0 && lot.getExpiresOn().map(d -> d.isBefore(day)).orElse(false)) {
-            int remaining = lot.getCreditsRemaining();
-            java.util.Optional<Lot> before = wallet.lot(lot.getId());
+        for (Lot lot : wallet.lots()) {
+          if (lot.creditsRemaining() > 0 && lot.expiresOn().map(d -> d.isBefore(day)).orElse(false)) {
+            int remaining = lot.creditsRemaining();
+            java.util.Optional<Lot> before = wallet.lot(lot.id());
             wallet = wallet.expire(before.orElseThrow());
-            bookings.book(events, wallet.lot(lot.getId()).orElseThrow(), MovementKind.EXPIRED, remaining,
-                before.get().getUnrecognised(), actor.userId(), "expired after " + lot.getExpiresOn().get(),
-                "expiry:" + lot.getId());
+            bookings.book(events, wallet.lot(lot.id()).orElseThrow(), MovementKind.EXPIRED, remaining,
+                before.get().unrecognised(), actor.userId(), "expired after " + lot.expiresOn().get(),
+                "expiry:" + lot.id());
             credits += remaining;
           }
         }

@@ -74,45 +74,45 @@ public final class Granting {
    */
   public PaymentResult registerPayment(RegisterPayment invoice) {
     CommandValidator.Check check = validator.check(invoice);
-    return tx.run("registerPayment", invoice.getPractice(), invoice.getInvoiceId(), () -> {
-      List<InvoiceLine> lines = invoice.getLines() == null ? List.of() : invoice.getLines();
+    return tx.run("registerPayment", invoice.practice(), invoice.invoiceId(), () -> {
+      List<InvoiceLine> lines = invoice.lines() == null ? List.of() : invoice.lines();
       for (int i = 0; i < lines.size(); i++) {
         InvoiceLine line = lines.get(i);
-        if (line != null && line.getAmount() != null) {
-          check.require(!line.getAmount().isNegative(), "lines[" + i + "].amount", line.getAmount(),
+        if (line != null && line.amount() != null) {
+          check.require(!line.amount().isNegative(), "lines[" + i + "].amount", line.amount(),
               "must not be negative");
         }
       }
       check.orThrow();
-      access.check(invoice.getActor(), Action.REGISTER_PAYMENTS);
+      access.check(invoice.actor(), Action.REGISTER_PAYMENTS);
     }, r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> {
-      PracticeId practice = invoice.getPractice();
+      PracticeId practice = invoice.practice();
       String fingerprint = fingerprint(invoice);
-      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value());
+      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.PAYMENT, invoice.invoiceId().value());
       if (earlier.isPresent()) {
         requireSameContent(earlier.get(), fingerprint, "invoice");
-        return new PaymentResult.AlreadyGranted(invoice.getInvoiceId(), earlier.get().grants());
+        return new PaymentResult.AlreadyGranted(invoice.invoiceId(), earlier.get().grants());
       }
       List<PlannedLot> planned = plan(invoice);
       Map<PackageId, List<PlannedLot>> byPackage = new TreeMap<>();
-      planned.forEach(p -> byPackage.computeIfAbsent(p.pkg.getId(), k -> new ArrayList<>()).add(p));
+      planned.forEach(p -> byPackage.computeIfAbsent(p.pkg.id(), k -> new ArrayList<>()).add(p));
       List<LotGrant> grants = new ArrayList<>();
       for (Map.Entry<PackageId, List<PlannedLot>> group : byPackage.entrySet()) {
-        Wallet wallet = wallets.lock(practice, invoice.getPatient(), group.getKey());
+        Wallet wallet = wallets.lock(practice, invoice.patient(), group.getKey());
         for (PlannedLot p : group.getValue()) {
-          Lot lot = newLot(practice, invoice.getPatient(), p.pkg, p.source, p.credits, p.pkg.getInternalRate(),
-              p.amount, invoice.getActor().userId(), Optional.empty());
+          Lot lot = newLot(practice, invoice.patient(), p.pkg, p.source, p.credits, p.pkg.internalRate(),
+              p.amount, invoice.actor().userId(), Optional.empty());
           wallet = wallet.withNewLot(lot);
-          bookings.book(events, lot, MovementKind.GRANTED, p.credits, p.amount, invoice.getActor().userId(),
-              "payment of invoice " + invoice.getInvoiceId() + " registered", p.source.key());
+          bookings.book(events, lot, MovementKind.GRANTED, p.credits, p.amount, invoice.actor().userId(),
+              "payment of invoice " + invoice.invoiceId() + " registered", p.source.key());
           grants.add(grantOf(lot));
         }
         wallets.save(wallet);
       }
       grants.sort(java.util.Comparator.comparing(g -> g.lotId().value()));
-      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.PAYMENT, invoice.getInvoiceId().value(),
+      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.PAYMENT, invoice.invoiceId().value(),
           fingerprint, grants, bookings.now()));
-      return new PaymentResult.Granted(invoice.getInvoiceId(), grants);
+      return new PaymentResult.Granted(invoice.invoiceId(), grants);
     });
   }
 
@@ -122,40 +122,40 @@ public final class Granting {
    */
   public ImportResult importCredits(ImportCredits command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("importCredits", command.getPractice(), command.getImportId(), () -> {
-      check.require(command.getInternalRate() == null || !command.getInternalRate().isNegative(), "internalRate",
-              command.getInternalRate(), "must not be negative")
-          .requireSupported("expiresOn", command.getExpiresOn().orElse(null))
+    return tx.run("importCredits", command.practice(), command.importId(), () -> {
+      check.require(command.internalRate() == null || !command.internalRate().isNegative(), "internalRate",
+              command.internalRate(), "must not be negative")
+          .requireSupported("expiresOn", command.expiresOn().orElse(null))
           .orThrow();
-      access.check(command.getActor(), Action.IMPORT_CREDITS);
+      access.check(command.actor(), Action.IMPORT_CREDITS);
     }, r -> new ImportResult.Imported(r.importId(), r.grant()), events -> {
-      PracticeId practice = command.getPractice();
-      String fingerprint = Fingerprint.of(command.getPatient(), command.getPackageId(), command.getCredits(),
-          command.getInternalRate(), command.getReason().strip(),
-          command.getExpiresOn().map(Object::toString).orElse("-"));
-      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value());
+      PracticeId practice = command.practice();
+      String fingerprint = Fingerprint.of(command.patient(), command.packageId(), command.credits(),
+          command.internalRate(), command.reason().strip(),
+          command.expiresOn().map(Object::toString).orElse("-"));
+      Optional<GrantReceipt> earlier = receipts.find(practice, GrantReceipt.Kind.IMPORT, command.importId().value());
       if (earlier.isPresent()) {
         requireSameContent(earlier.get(), fingerprint, "import");
-        return new ImportResult.AlreadyImported(command.getImportId(), earlier.get().grants().get(0));
+        return new ImportResult.AlreadyImported(command.importId(), earlier.get().grants().get(0));
       }
-      CreditPackage pkg = packages.find(practice, command.getPackageId())
-          .orElseThrow(() -> new NotFoundException("package", command.getPackageId(), practice));
-      if (!pkg.isActive()) {
-        throw new PackageDeactivatedException(pkg.getId(), pkg.getName(), "import credits");
+      CreditPackage pkg = packages.find(practice, command.packageId())
+          .orElseThrow(() -> new NotFoundException("package", command.packageId(), practice));
+      if (!pkg.active()) {
+        throw new PackageDeactivatedException(pkg.id(), pkg.name(), "import credits");
       }
-      requireCurrency(pkg, command.getInternalRate(), "internalRate");
-      LotSource source = new LotSource.Import(command.getImportId(), command.getReason().strip());
-      Money value = command.getInternalRate().multipliedBy(command.getCredits());
-      Wallet wallet = wallets.lock(practice, command.getPatient(), pkg.getId());
-      Lot lot = newLot(practice, command.getPatient(), pkg, source, command.getCredits(), command.getInternalRate(),
-          value, command.getActor().userId(), command.getExpiresOn());
+      requireCurrency(pkg, command.internalRate(), "internalRate");
+      LotSource source = new LotSource.Import(command.importId(), command.reason().strip());
+      Money value = command.internalRate().multipliedBy(command.credits());
+      Wallet wallet = wallets.lock(practice, command.patient(), pkg.id());
+      Lot lot = newLot(practice, command.patient(), pkg, source, command.credits(), command.internalRate(),
+          value, command.actor().userId(), command.expiresOn());
       wallets.save(wallet.withNewLot(lot));
-      bookings.book(events, lot, MovementKind.IMPORTED, command.getCredits(), value, command.getActor().userId(),
-          command.getReason().strip(), source.key());
+      bookings.book(events, lot, MovementKind.IMPORTED, command.credits(), value, command.actor().userId(),
+          command.reason().strip(), source.key());
       LotGrant grant = grantOf(lot);
-      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.IMPORT, command.getImportId().value(),
+      receipts.insert(new GrantReceipt(practice, GrantReceipt.Kind.IMPORT, command.importId().value(),
           fingerprint, List.of(grant), bookings.now()));
-      return new ImportResult.Imported(command.getImportId(), grant);
+      return new ImportResult.Imported(command.importId(), grant);
     });
   }
 
@@ -163,30 +163,30 @@ public final class Granting {
 
   private List<PlannedLot> plan(RegisterPayment invoice) {
     List<PlannedLot> planned = new ArrayList<>();
-    for (int i = 0; i < invoice.getLines().size(); i++) {
-      InvoiceLine line = invoice.getLines().get(i);
-      Product product = products.find(invoice.getPractice(), line.getProductCode())
-          .orElseThrow(() -> new NotFoundException("product", line.getProductCode(), invoice.getPractice()));
-      if (product.getLink().isEmpty()) {
+    for (int i = 0; i < invoice.lines().size(); i++) {
+      InvoiceLine line = invoice.lines().get(i);
+      Product product = products.find(invoice.practice(), line.productCode())
+          .orElseThrow(() -> new NotFoundException("product", line.productCode(), invoice.practice()));
+      if (product.link().isEmpty()) {
         continue;
       }
-      ProductLink link = product.getLink().get();
-      CreditPackage pkg = packages.find(invoice.getPractice(), link.packageId())
-          .orElseThrow(() -> new NotFoundException("package", link.packageId(), invoice.getPractice()));
-      if (!pkg.isActive()) {
-        throw new PackageDeactivatedException(pkg.getId(), pkg.getName(),
-            "grant credits (invoice " + invoice.getInvoiceId() + ", product " + product.getCode() + ")");
+      ProductLink link = product.link().get();
+      CreditPackage pkg = packages.find(invoice.practice(), link.packageId())
+          .orElseThrow(() -> new NotFoundException("package", link.packageId(), invoice.practice()));
+      if (!pkg.active()) {
+        throw new PackageDeactivatedException(pkg.id(), pkg.name(),
+            "grant credits (invoice " + invoice.invoiceId() + ", product " + product.code() + ")");
       }
-      requireCurrency(pkg, line.getAmount(), "lines[" + i + "].amount");
+      requireCurrency(pkg, line.amount(), "lines[" + i + "].amount");
       int credits;
       try {
-        credits = Math.multiplyExact(line.getQuantity(), link.creditsPerUnit());
+        credits = Math.multiplyExact(line.quantity(), link.creditsPerUnit());
       } catch (ArithmeticException e) {
-        throw InvalidInputException.of("lines[" + i + "].quantity", line.getQuantity(),
+        throw InvalidInputException.of("lines[" + i + "].quantity", line.quantity(),
             "times " + link.creditsPerUnit() + " credits per unit is too many credits");
       }
-      planned.add(new PlannedLot(pkg, new LotSource.InvoiceLine(invoice.getInvoiceId(), i + 1, product.getCode()),
-          credits, line.getAmount()));
+      planned.add(new PlannedLot(pkg, new LotSource.InvoiceLine(invoice.invoiceId(), i + 1, product.code()),
+          credits, line.amount()));
     }
     return planned;
   }
@@ -197,15 +197,15 @@ public final class Granting {
         .id(lotIdFor(practice, source))
         .practice(practice)
         .patient(patient)
-        .packageId(pkg.getId())
+        .packageId(pkg.id())
         .source(source)
         .creditsGranted(credits)
         .creditsRemaining(credits)
         .ratePerCredit(rate)
         .deferredValue(value)
         .recognisedRevenue(Money.zero(value.getCurrencyUnit()))
-        .deferredAccount(pkg.getBalanceSheetItem().orElse(BalanceSheetItem.of(bookkeeping.defaultBalanceSheetItem())))
-        .revenueAccount(pkg.getLedgerAccount().orElse(LedgerAccount.of(bookkeeping.defaultLedgerAccount())))
+        .deferredAccount(pkg.balanceSheetItem().orElse(BalanceSheetItem.of(bookkeeping.defaultBalanceSheetItem())))
+        .revenueAccount(pkg.ledgerAccount().orElse(LedgerAccount.of(bookkeeping.defaultLedgerAccount())))
         .grantedAt(bookings.now())
         .grantedBy(by)
         .expiresOn(expiresOn)
@@ -219,14 +219,14 @@ public final class Granting {
   }
 
   private static LotGrant grantOf(Lot lot) {
-    return new LotGrant(lot.getId(), lot.getPackageId(), lot.getCreditsGranted(), lot.getRatePerCredit(),
-        lot.getDeferredValue());
+    return new LotGrant(lot.id(), lot.packageId(), lot.creditsGranted(), lot.ratePerCredit(),
+        lot.deferredValue());
   }
 
   private static void requireCurrency(CreditPackage pkg, Money money, String field) {
-    if (!money.getCurrencyUnit().equals(pkg.getInternalRate().getCurrencyUnit())) {
-      throw InvalidInputException.of(field, money, "must be in " + pkg.getInternalRate().getCurrencyUnit()
-          + ", the currency of package '" + pkg.getName() + "', not " + money.getCurrencyUnit());
+    if (!money.getCurrencyUnit().equals(pkg.internalRate().getCurrencyUnit())) {
+      throw InvalidInputException.of(field, money, "must be in " + pkg.internalRate().getCurrencyUnit()
+          + ", the currency of package '" + pkg.name() + "', not " + money.getCurrencyUnit());
     }
   }
 
@@ -238,11 +238,11 @@ public final class Granting {
 
   private static String fingerprint(RegisterPayment invoice) {
     List<Object> parts = new ArrayList<>();
-    parts.add(invoice.getPatient());
-    for (InvoiceLine line : invoice.getLines()) {
-      parts.add(line.getProductCode());
-      parts.add(line.getQuantity());
-      parts.add(line.getAmount());
+    parts.add(invoice.patient());
+    for (InvoiceLine line : invoice.lines()) {
+      parts.add(line.productCode());
+      parts.add(line.quantity());
+      parts.add(line.amount());
     }
     return Fingerprint.of(parts.toArray());
   }

@@ -25,34 +25,34 @@ public abstract class ImportCredits {
   ImportCredits() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   /** The idempotency key. */
   @NotNull
-  public abstract ImportId getImportId();
+  public abstract ImportId importId();
 
   @NotNull
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
   @NotNull
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
   @Min(1)
   @Max(1_000_000)
-  public abstract int getCredits();
+  public abstract int credits();
 
   /** The internal rate per credit to book them at; at least zero. */
   @NotNull
-  public abstract Money getInternalRate();
+  public abstract Money internalRate();
 
   @NotBlank
   @Size(max = 500)
-  public abstract String getReason();
+  public abstract String reason();
 
-  public abstract Optional<LocalDate> getExpiresOn();
+  public abstract Optional<LocalDate> expiresOn();
 
   public static Builder builder() {
     return new Builder();

@@ -14,14 +14,14 @@ public abstract class InvoiceLine {
   InvoiceLine() {}
 
   @NotNull
-  public abstract ProductCode getProductCode();
+  public abstract ProductCode productCode();
 
   @Min(1)
-  public abstract int getQuantity();
+  public abstract int quantity();
 
   /** What the line costs in total; the deferred value of the lot it grants. */
   @NotNull
-  public abstract Money getAmount();
+  public abstract Money amount();
 
   /** A line. */
   public static InvoiceLine of(ProductCode productCode, int quantity, Money amount) {

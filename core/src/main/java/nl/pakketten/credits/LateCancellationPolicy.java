@@ -42,7 +42,7 @@ record LateCancellationWindow(Duration window) implements LateCancellationPolicy
 
   @Override
   public CreditsDecision decide(Appointment appointment, Instant now) {
-    boolean late = !window.isZero() && !now.isBefore(appointment.getStart().minus(window));
+    boolean late = !window.isZero() && !now.isBefore(appointment.start().minus(window));
     return late ? CreditsDecision.forfeit("late: " + this) : CreditsDecision.giveBack();
   }
 

@@ -23,53 +23,53 @@ import org.joda.money.Money;
 public abstract class Lot {
   Lot() {}
 
-  public abstract LotId getId();
+  public abstract LotId id();
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
-  public abstract LotSource getSource();
+  public abstract LotSource source();
 
-  public abstract int getCreditsGranted();
+  public abstract int creditsGranted();
 
-  public abstract int getCreditsRemaining();
+  public abstract int creditsRemaining();
 
   /** The internal rate per credit at the moment of granting. */
-  public abstract Money getRatePerCredit();
+  public abstract Money ratePerCredit();
 
   /** What the credits are worth in the books: the paid line amount, or credits × rate for an import. */
-  public abstract Money getDeferredValue();
+  public abstract Money deferredValue();
 
   /** Revenue recognised from this lot so far. */
-  public abstract Money getRecognisedRevenue();
+  public abstract Money recognisedRevenue();
 
   /** The balance-sheet item its deferred value was booked on, fixed when granted. */
-  public abstract BalanceSheetItem getDeferredAccount();
+  public abstract BalanceSheetItem deferredAccount();
 
   /**
    * The ledger account its revenue is booked on, fixed when granted: a spend, its give-back and an
    * expiry always hit the same account, even when the package's account changes in between.
    */
-  public abstract LedgerAccount getRevenueAccount();
+  public abstract LedgerAccount revenueAccount();
 
-  public abstract Instant getGrantedAt();
+  public abstract Instant grantedAt();
 
-  public abstract UserId getGrantedBy();
+  public abstract UserId grantedBy();
 
   /** The last day its credits can be spent, if it expires. */
-  public abstract Optional<LocalDate> getExpiresOn();
+  public abstract Optional<LocalDate> expiresOn();
 
   /** Whether its credits can no longer be spent on {@code day}. */
   public boolean isExpiredOn(LocalDate day) {
-    return getExpiresOn().map(last -> day.isAfter(last)).orElse(false);
+    return expiresOn().map(last -> day.isAfter(last)).orElse(false);
   }
 
   /** Deferred value not yet recognised. */
-  public Money getUnrecognised() {
-    return getDeferredValue().minus(getRecognisedRevenue());
+  public Money unrecognised() {
+    return deferredValue().minus(recognisedRevenue());
   }
 
   /**
@@ -77,11 +77,11 @@ public abstract class Lot {
    * left of the deferred value; taking the last credit recognises all that is left.
    */
   public Money revenueFor(int credits) {
-    Money left = getUnrecognised();
-    if (credits == getCreditsRemaining()) {
+    Money left = unrecognised();
+    if (credits == creditsRemaining()) {
       return left;
     }
-    Money atRate = getRatePerCredit().multipliedBy(credits);
+    Money atRate = ratePerCredit().multipliedBy(credits);
     return atRate.isGreaterThan(left) ? left : atRate;
   }
 
@@ -91,35 +91,35 @@ public abstract class Lot {
 
   /** This lot after {@code credits} credits and {@code revenue} were taken from it. */
   Lot take(int credits, Money revenue) {
-    return withCreditsRemaining(getCreditsRemaining() - credits)
-        .withRecognisedRevenue(getRecognisedRevenue().plus(revenue));
+    return withCreditsRemaining(creditsRemaining() - credits)
+        .withRecognisedRevenue(recognisedRevenue().plus(revenue));
   }
 
   /** This lot after an earlier taking is given back. */
   Lot giveBack(int credits, Money revenue) {
-    return withCreditsRemaining(getCreditsRemaining() + credits)
-        .withRecognisedRevenue(getRecognisedRevenue().minus(revenue));
+    return withCreditsRemaining(creditsRemaining() + credits)
+        .withRecognisedRevenue(recognisedRevenue().minus(revenue));
   }
 
   @Value.Check
   void check() {
-    if (getCreditsGranted() < 1) {
-      throw InvalidInputException.of("creditsGranted", getCreditsGranted(), "must be at least 1");
+    if (creditsGranted() < 1) {
+      throw InvalidInputException.of("creditsGranted", creditsGranted(), "must be at least 1");
     }
-    if (getCreditsRemaining() < 0 || getCreditsRemaining() > getCreditsGranted()) {
-      throw new IllegalStateException("Lot " + getId() + ": credits remaining " + getCreditsRemaining()
-          + " outside 0.." + getCreditsGranted());
+    if (creditsRemaining() < 0 || creditsRemaining() > creditsGranted()) {
+      throw new IllegalStateException("Lot " + id() + ": credits remaining " + creditsRemaining()
+          + " outside 0.." + creditsGranted());
     }
-    if (getRatePerCredit().isNegative() || getDeferredValue().isNegative()) {
-      throw InvalidInputException.of("ratePerCredit", getRatePerCredit(), "rate and deferred value must not be negative");
+    if (ratePerCredit().isNegative() || deferredValue().isNegative()) {
+      throw InvalidInputException.of("ratePerCredit", ratePerCredit(), "rate and deferred value must not be negative");
     }
-    if (!getRatePerCredit().isSameCurrency(getDeferredValue())
-        || !getRecognisedRevenue().isSameCurrency(getDeferredValue())) {
-      throw new IllegalStateException("Lot " + getId() + " mixes currencies");
+    if (!ratePerCredit().isSameCurrency(deferredValue())
+        || !recognisedRevenue().isSameCurrency(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + " mixes currencies");
     }
-    if (getRecognisedRevenue().isNegative() || getRecognisedRevenue().isGreaterThan(getDeferredValue())) {
-      throw new IllegalStateException("Lot " + getId() + ": recognised revenue " + getRecognisedRevenue()
-          + " outside 0.." + getDeferredValue());
+    if (recognisedRevenue().isNegative() || recognisedRevenue().isGreaterThan(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + ": recognised revenue " + recognisedRevenue()
+          + " outside 0.." + deferredValue());
     }
   }
 

@@ -18,42 +18,42 @@ public abstract class Movement {
   Movement() {}
 
   /** Unique per practice. */
-  public abstract String getId();
+  public abstract String id();
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
-  public abstract LotId getLotId();
+  public abstract LotId lotId();
 
-  public abstract MovementKind getKind();
+  public abstract MovementKind kind();
 
   /** How many credits moved; at least 1. */
-  public abstract int getCredits();
+  public abstract int credits();
 
   /** Revenue recognised by it (spent, expired), reversed by it (given back, negative), or zero. */
-  public abstract Money getRevenue();
+  public abstract Money revenue();
 
-  public abstract Instant getAt();
+  public abstract Instant at();
 
-  public abstract UserId getActor();
+  public abstract UserId actor();
 
-  public abstract String getReason();
+  public abstract String reason();
 
   /** The command it came from, for example {@code invoice:F-1#1} or {@code appointment:A-7}. */
-  public abstract String getSourceKey();
+  public abstract String sourceKey();
 
   /** Its effect on the balance: credits × the kind's sign. */
   public int balanceEffect() {
-    return getCredits() * getKind().sign();
+    return credits() * kind().sign();
   }
 
   @Value.Check
   void check() {
-    if (getCredits() < 1) {
-      throw new IllegalStateException("A movement moves at least one credit, was " + getCredits());
+    if (credits() < 1) {
+      throw new IllegalStateException("A movement moves at least one credit, was " + credits());
     }
   }
 

@@ -62,11 +62,11 @@ public sealed interface NoShowResult extends Answer {
 
   /** The answer a no-show appointment stands for: nothing changes it after, so it stays the first call's. */
   static NoShowResult of(Appointment appointment, boolean replay) {
-    return switch (appointment.getCancelOutcome().orElseThrow()) {
-      case GIVEN_BACK -> new GivenBack(appointment.getId(), appointment.creditsTaken(), appointment.getAllocations(),
+    return switch (appointment.cancelOutcome().orElseThrow()) {
+      case GIVEN_BACK -> new GivenBack(appointment.id(), appointment.creditsTaken(), appointment.allocations(),
           replay);
-      case FORFEITED -> new Forfeited(appointment.getId(), appointment.creditsTaken(), replay);
-      case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.getId(), replay);
+      case FORFEITED -> new Forfeited(appointment.id(), appointment.creditsTaken(), replay);
+      case NOTHING_TO_GIVE_BACK -> new NothingToGiveBack(appointment.id(), replay);
     };
   }
 }

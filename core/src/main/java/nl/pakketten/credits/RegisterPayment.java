@@ -20,19 +20,19 @@ public abstract class RegisterPayment {
   RegisterPayment() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   @NotNull
-  public abstract InvoiceId getInvoiceId();
+  public abstract InvoiceId invoiceId();
 
   @NotNull
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
   @NotEmpty
-  public abstract List<@Valid @NotNull InvoiceLine> getLines();
+  public abstract List<@Valid @NotNull InvoiceLine> lines();
 
   public static Builder builder() {
     return new Builder();

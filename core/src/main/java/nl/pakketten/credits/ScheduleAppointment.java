@@ -16,23 +16,23 @@ public abstract class ScheduleAppointment {
   ScheduleAppointment() {}
 
   @NotNull
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
   @NotNull
-  public abstract Actor getActor();
+  public abstract Actor actor();
 
   /** The idempotency key. */
   @NotNull
-  public abstract AppointmentId getAppointmentId();
+  public abstract AppointmentId appointmentId();
 
   @NotNull
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
   @NotNull
-  public abstract AppointmentTypeId getTypeId();
+  public abstract AppointmentTypeId typeId();
 
   @NotNull
-  public abstract Instant getStart();
+  public abstract Instant start();
 
   public static Builder builder() {
     return new Builder();

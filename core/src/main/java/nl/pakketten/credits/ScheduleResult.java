@@ -72,12 +72,12 @@ public sealed interface ScheduleResult extends Answer {
 
   /** The answer (of a first call) that an appointment's current state stands for. */
   static ScheduleResult of(Appointment appointment) {
-    return switch (appointment.getCoverage()) {
-      case COVERED -> new Covered(appointment.getId(), appointment.getPackageId().orElseThrow(),
-          appointment.creditsTaken(), appointment.getAllocations());
-      case NOT_LINKED -> new NotCovered(appointment.getId(), appointment.getTypeId());
-      case UNCOVERED -> new Uncovered(appointment.getId(), appointment.getPackageId().orElseThrow(),
-          appointment.getCost());
+    return switch (appointment.coverage()) {
+      case COVERED -> new Covered(appointment.id(), appointment.packageId().orElseThrow(),
+          appointment.creditsTaken(), appointment.allocations());
+      case NOT_LINKED -> new NotCovered(appointment.id(), appointment.typeId());
+      case UNCOVERED -> new Uncovered(appointment.id(), appointment.packageId().orElseThrow(),
+          appointment.cost());
     };
   }
 }

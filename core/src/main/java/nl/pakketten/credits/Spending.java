@@ -84,44 +84,44 @@ public final class Spending {
    */
   public ScheduleResult schedule(ScheduleAppointment command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("schedule", command.getPractice(), command.getAppointmentId(), () -> {
-      check.requireSupported("start", command.getStart()).orThrow();
-      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+    return tx.run("schedule", command.practice(), command.appointmentId(), () -> {
+      check.requireSupported("start", command.start()).orThrow();
+      access.check(command.actor(), Action.SCHEDULE_APPOINTMENTS);
     }, answer -> answer.withReplay(false), events -> {
-      PracticeId practice = command.getPractice();
-      Optional<Appointment> earlier = appointments.find(practice, command.getAppointmentId());
+      PracticeId practice = command.practice();
+      Optional<Appointment> earlier = appointments.find(practice, command.appointmentId());
       if (earlier.isPresent()) {
         return replay(earlier.get(), command);
       }
-      AppointmentType type = requireType(practice, command.getTypeId());
+      AppointmentType type = requireType(practice, command.typeId());
       Appointment.Builder draft = Appointment.builder()
           .practice(practice)
-          .id(command.getAppointmentId())
-          .patient(command.getPatient())
-          .typeId(type.getId())
-          .scheduledTypeId(type.getId())
-          .start(command.getStart())
+          .id(command.appointmentId())
+          .patient(command.patient())
+          .typeId(type.id())
+          .scheduledTypeId(type.id())
+          .start(command.start())
           .status(Appointment.Status.SCHEDULED)
-          .changedBy(command.getActor().userId())
+          .changedBy(command.actor().userId())
           .changedAt(bookings.now());
       Appointment appointment;
-      if (type.getLink().isEmpty()) {
+      if (type.link().isEmpty()) {
         appointment = draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build();
       } else {
-        AppointmentTypeLink link = type.getLink().get();
+        AppointmentTypeLink link = type.link().get();
         // A concurrent call with the same id may commit while this one waits for the wallet: then
         // storing the appointment fails on its unique key (TransientException) and the retry
         // answers as a replay. Not looking again here saves a round trip on every spend.
-        Wallet wallet = wallets.lock(practice, command.getPatient(), link.packageId());
+        Wallet wallet = wallets.lock(practice, command.patient(), link.packageId());
         Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
-        appointment = cover(draft, command.getAppointmentId(), link, locked, command.getActor().userId(), events);
+        appointment = cover(draft, command.appointmentId(), link, locked, command.actor().userId(), events);
         saveChanged(Map.of(link.packageId(), wallet), locked);
       }
       ScheduleResult answer = ScheduleResult.of(appointment);
       appointment = appointment.withScheduleAnswer(answer);
       appointments.insert(appointment);
-      events.add(new CreditEvents.AppointmentChanged(practice, appointment.getChangedAt(),
-          command.getActor().userId(), appointment));
+      events.add(new CreditEvents.AppointmentChanged(practice, appointment.changedAt(),
+          command.actor().userId(), appointment));
       return answer;
     });
   }
@@ -134,21 +134,21 @@ public final class Spending {
    */
   public CancelResult cancel(CancelAppointment command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("cancel", command.getPractice(), command.getAppointmentId(), () -> {
+    return tx.run("cancel", command.practice(), command.appointmentId(), () -> {
       check.orThrow();
-      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+      access.check(command.actor(), Action.SCHEDULE_APPOINTMENTS);
     }, answer -> answer.withReplay(false), events -> {
-      PracticeId practice = command.getPractice();
-      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
-          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
-      if (appointment.getStatus() == Appointment.Status.CANCELLED) {
+      PracticeId practice = command.practice();
+      Appointment appointment = appointments.lock(practice, command.appointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.appointmentId(), practice));
+      if (appointment.status() == Appointment.Status.CANCELLED) {
         return CancelResult.of(appointment).withReplay(true);
       }
       requireScheduled(appointment, "cancelled");
-      String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
-          .orElse("appointment " + appointment.getId() + " cancelled");
+      String reason = command.reason().map(String::strip).filter(r -> !r.isEmpty())
+          .orElse("appointment " + appointment.id() + " cancelled");
       Appointment cancelled = end(appointment, Appointment.Status.CANCELLED, lateCancellation::decide,
-          command.getActor().userId(), reason, events);
+          command.actor().userId(), reason, events);
       return CancelResult.of(cancelled);
     });
   }
@@ -162,21 +162,21 @@ public final class Spending {
    */
   public NoShowResult markNoShow(MarkNoShow command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("markNoShow", command.getPractice(), command.getAppointmentId(), () -> {
+    return tx.run("markNoShow", command.practice(), command.appointmentId(), () -> {
       check.orThrow();
-      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+      access.check(command.actor(), Action.SCHEDULE_APPOINTMENTS);
     }, answer -> answer.withReplay(false), events -> {
-      PracticeId practice = command.getPractice();
-      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
-          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
-      if (appointment.getStatus() == Appointment.Status.NO_SHOW) {
+      PracticeId practice = command.practice();
+      Appointment appointment = appointments.lock(practice, command.appointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.appointmentId(), practice));
+      if (appointment.status() == Appointment.Status.NO_SHOW) {
         return NoShowResult.of(appointment, true);
       }
       requireScheduled(appointment, "marked a no-show");
-      String reason = command.getReason().map(String::strip).filter(r -> !r.isEmpty())
-          .orElse("appointment " + appointment.getId() + " marked a no-show");
+      String reason = command.reason().map(String::strip).filter(r -> !r.isEmpty())
+          .orElse("appointment " + appointment.id() + " marked a no-show");
       Appointment noShow = end(appointment, Appointment.Status.NO_SHOW, noShowPolicy::decide,
-          command.getActor().userId(), reason, events);
+          command.actor().userId(), reason, events);
       return NoShowResult.of(noShow, false);
     });
   }
@@ -189,7 +189,7 @@ public final class Spending {
       BiFunction<Appointment, Instant, CreditsDecision> policy, UserId actor,
       String reason, List<DomainEvent> events) {
     Appointment.CancelOutcome outcome;
-    if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
+    if (appointment.coverage() != Appointment.Coverage.COVERED) {
       outcome = Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK;
     } else {
       CreditsDecision decision = Objects.requireNonNull(policy.apply(appointment, bookings.now()),
@@ -208,7 +208,7 @@ public final class Spending {
     Appointment ended = Appointment.builder().from(appointment).status(status).cancelOutcome(outcome)
         .changedBy(actor).changedAt(bookings.now()).build();
     appointments.update(ended);
-    events.add(new CreditEvents.AppointmentChanged(ended.getPractice(), ended.getChangedAt(), actor, ended));
+    events.add(new CreditEvents.AppointmentChanged(ended.practice(), ended.changedAt(), actor, ended));
     return ended;
   }
 
@@ -219,9 +219,9 @@ public final class Spending {
   private void forfeit(Appointment appointment, UserId actor, String reason, List<DomainEvent> events) {
     // The lots only name the accounts here; the credits stay taken, so nothing is saved.
     Wallet wallet = wallets.withLots(
-        wallets.lock(appointment.getPractice(), appointment.getPatient(), appointment.getPackageId().orElseThrow()),
+        wallets.lock(appointment.practice(), appointment.patient(), appointment.packageId().orElseThrow()),
         lotIds(appointment));
-    for (Allocation allocation : appointment.getAllocations()) {
+    for (Allocation allocation : appointment.allocations()) {
       Lot lot = wallet.lot(allocation.lotId()).orElseThrow();
       bookings.book(events, lot, MovementKind.FORFEITED, allocation.credits(), allocation.revenue(), actor,
           reason, sourceKey(appointment));
@@ -229,9 +229,9 @@ public final class Spending {
   }
 
   private static void requireScheduled(Appointment appointment, String what) {
-    if (appointment.getStatus() != Appointment.Status.SCHEDULED) {
-      throw new ConflictException(appointment.getId().value(), "an appointment that is "
-          + appointment.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " cannot be "
+    if (appointment.status() != Appointment.Status.SCHEDULED) {
+      throw new ConflictException(appointment.id().value(), "an appointment that is "
+          + appointment.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " cannot be "
           + what);
     }
   }
@@ -249,41 +249,41 @@ public final class Spending {
    */
   public ScheduleResult changeType(ChangeAppointmentType command) {
     CommandValidator.Check check = validator.check(command);
-    return tx.run("changeType", command.getPractice(), command.getAppointmentId(), () -> {
+    return tx.run("changeType", command.practice(), command.appointmentId(), () -> {
       check.orThrow();
-      access.check(command.getActor(), Action.SCHEDULE_APPOINTMENTS);
+      access.check(command.actor(), Action.SCHEDULE_APPOINTMENTS);
     }, answer -> answer.withReplay(false), events -> {
-      PracticeId practice = command.getPractice();
-      Appointment appointment = appointments.lock(practice, command.getAppointmentId())
-          .orElseThrow(() -> new NotFoundException("appointment", command.getAppointmentId(), practice));
-      if (appointment.getTypeId().equals(command.getTypeId())) {
+      PracticeId practice = command.practice();
+      Appointment appointment = appointments.lock(practice, command.appointmentId())
+          .orElseThrow(() -> new NotFoundException("appointment", command.appointmentId(), practice));
+      if (appointment.typeId().equals(command.typeId())) {
         return ScheduleResult.of(appointment).withReplay(true);
       }
       requireScheduled(appointment, "given another type");
-      AppointmentType type = requireType(practice, command.getTypeId());
-      UserId actor = command.getActor().userId();
+      AppointmentType type = requireType(practice, command.typeId());
+      UserId actor = command.actor().userId();
       // Lock every wallet involved in package-id order, so two commands cannot deadlock on them.
       Map<PackageId, Wallet> locked = new TreeMap<>();
-      appointment.getPackageId().filter(p -> appointment.getCoverage() == Appointment.Coverage.COVERED)
+      appointment.packageId().filter(p -> appointment.coverage() == Appointment.Coverage.COVERED)
           .ifPresent(p -> locked.put(p, null));
-      type.getLink().ifPresent(l -> locked.put(l.packageId(), null));
-      locked.replaceAll((p, w) -> wallets.lock(practice, appointment.getPatient(), p));
+      type.link().ifPresent(l -> locked.put(l.packageId(), null));
+      locked.replaceAll((p, w) -> wallets.lock(practice, appointment.patient(), p));
       Map<PackageId, Wallet> before = Map.copyOf(locked);
-      giveBack(appointment, locked, actor, "type of appointment " + appointment.getId() + " changed to "
-          + type.getId(), events);
+      giveBack(appointment, locked, actor, "type of appointment " + appointment.id() + " changed to "
+          + type.id(), events);
       Appointment.Builder draft = Appointment.builder()
           .from(appointment)
-          .typeId(type.getId())
+          .typeId(type.id())
           .allocations(List.of())
           .packageId(Optional.empty())
           .changedBy(actor)
           .changedAt(bookings.now());
-      Appointment changed = type.getLink().isEmpty()
+      Appointment changed = type.link().isEmpty()
           ? draft.coverage(Appointment.Coverage.NOT_LINKED).cost(0).build()
-          : cover(draft, appointment.getId(), type.getLink().get(), locked, actor, events);
+          : cover(draft, appointment.id(), type.link().get(), locked, actor, events);
       saveChanged(before, locked);
       appointments.update(changed);
-      events.add(new CreditEvents.AppointmentChanged(practice, changed.getChangedAt(), actor, changed));
+      events.add(new CreditEvents.AppointmentChanged(practice, changed.changedAt(), actor, changed));
       return ScheduleResult.of(changed);
     });
   }
@@ -307,9 +307,9 @@ public final class Spending {
     if (taking.isEmpty()) {
       int spendable = wallet.spendableOn(bookings.today());
       ShortfallDecision decision = Objects.requireNonNull(shortfall.decide(new Shortfall(id,
-          wallet.getPatient(), link.packageId(), cost, spendable)), "the shortfall policy's decision");
+          wallet.patient(), link.packageId(), cost, spendable)), "the shortfall policy's decision");
       if (decision instanceof ShortfallDecision.Reject) {
-        throw new InsufficientCreditsException(wallet.getPatient(), link.packageId(), spendable, cost);
+        throw new InsufficientCreditsException(wallet.patient(), link.packageId(), spendable, cost);
       }
       return draft.coverage(Appointment.Coverage.UNCOVERED).build();
     }
@@ -321,7 +321,7 @@ public final class Spending {
       Allocation allocation = allocations.get(i);
       Lot lot = taking.get().lotsTaken().get(i);
       bookings.book(events, lot, MovementKind.SPENT, allocation.credits(), allocation.revenue(), actor,
-          "appointment " + appointment.getId() + " of type " + appointment.getTypeId() + " scheduled",
+          "appointment " + appointment.id() + " of type " + appointment.typeId() + " scheduled",
           sourceKey(appointment));
     }
     locked.put(link.packageId(), after);
@@ -331,15 +331,15 @@ public final class Spending {
   /** Gives a covered appointment's allocations back to their lots in the locked wallets. */
   private void giveBack(Appointment appointment, Map<PackageId, Wallet> locked, UserId actor, String reason,
       List<DomainEvent> events) {
-    if (appointment.getCoverage() != Appointment.Coverage.COVERED) {
+    if (appointment.coverage() != Appointment.Coverage.COVERED) {
       return;
     }
-    PackageId packageId = appointment.getPackageId().orElseThrow();
+    PackageId packageId = appointment.packageId().orElseThrow();
     // A lot the credits came from may have been used up since, so it is not among the locked
     // wallet's open lots: load exactly the appointment's lots.
     Wallet wallet = wallets.withLots(locked.computeIfAbsent(packageId,
-        p -> wallets.lock(appointment.getPractice(), appointment.getPatient(), p)), lotIds(appointment));
-    for (Allocation allocation : appointment.getAllocations()) {
+        p -> wallets.lock(appointment.practice(), appointment.patient(), p)), lotIds(appointment));
+    for (Allocation allocation : appointment.allocations()) {
       wallet = wallet.giveBack(allocation);
       bookings.book(events, wallet.lot(allocation.lotId()).orElseThrow(), MovementKind.GIVEN_BACK,
           allocation.credits(), allocation.revenue(), actor, reason, sourceKey(appointment));
@@ -349,20 +349,20 @@ public final class Spending {
 
   private ScheduleResult replay(Appointment earlier, ScheduleAppointment command) {
     List<String> differences = new ArrayList<>();
-    if (!earlier.getPatient().equals(command.getPatient())) {
+    if (!earlier.patient().equals(command.patient())) {
       differences.add("patient");
     }
-    if (!earlier.getScheduledTypeId().equals(command.getTypeId())) {
+    if (!earlier.scheduledTypeId().equals(command.typeId())) {
       differences.add("appointment type");
     }
-    if (!earlier.getStart().equals(command.getStart())) {
+    if (!earlier.start().equals(command.start())) {
       differences.add("start");
     }
     if (!differences.isEmpty()) {
-      throw new ConflictException(earlier.getId().value(),
+      throw new ConflictException(earlier.id().value(),
           "this appointment was already scheduled with another " + String.join(" and ", differences));
     }
-    return earlier.getScheduleAnswer().orElseGet(() -> ScheduleResult.of(earlier)).withReplay(true);
+    return earlier.scheduleAnswer().orElseGet(() -> ScheduleResult.of(earlier)).withReplay(true);
   }
 
   private AppointmentType requireType(PracticeId practice, nl.pakketten.catalog.AppointmentTypeId id) {
@@ -370,10 +370,10 @@ public final class Spending {
   }
 
   private static List<LotId> lotIds(Appointment appointment) {
-    return appointment.getAllocations().stream().map(Allocation::lotId).toList();
+    return appointment.allocations().stream().map(Allocation::lotId).toList();
   }
 
   private static String sourceKey(Appointment appointment) {
-    return "appointment:" + appointment.getId();
+    return "appointment:" + appointment.id();
   }
 }

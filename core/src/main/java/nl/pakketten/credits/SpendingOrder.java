@@ -18,7 +18,7 @@ public interface SpendingOrder {
    * same instant in the order they were granted. Never by lot id: that is a hash of the lot's source.
    */
   static SpendingOrder earliestExpiryThenOldest() {
-    return () -> Comparator.<Lot, LocalDate>comparing(l -> l.getExpiresOn().orElse(LocalDate.MAX))
-        .thenComparing(Lot::getGrantedAt);
+    return () -> Comparator.<Lot, LocalDate>comparing(l -> l.expiresOn().orElse(LocalDate.MAX))
+        .thenComparing(Lot::grantedAt);
   }
 }

@@ -19,21 +19,21 @@ import org.joda.money.Money;
 public abstract class Wallet {
   Wallet() {}
 
-  public abstract PracticeId getPractice();
+  public abstract PracticeId practice();
 
-  public abstract PatientId getPatient();
+  public abstract PatientId patient();
 
-  public abstract PackageId getPackageId();
+  public abstract PackageId packageId();
 
   /**
    * The wallet's lots as read: every lot when read by {@link WalletQueries}, its open lots (and
    * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
    * the balance is the same either way.
    */
-  public abstract List<Lot> getLots();
+  public abstract List<Lot> lots();
 
   /** Credits remaining over all lots, expired ones included until their expiry is booked. */
-  public abstract int getBalance();
+  public abstract int balance();
 
   /** An empty wallet. */
   public static Wallet empty(PracticeId practice, PatientId patient, PackageId packageId) {
@@ -44,7 +44,7 @@ public abstract class Wallet {
   public static Wallet of(PracticeId practice, PatientId patient, PackageId packageId, List<Lot> lots) {
     int balance = 0;
     for (Lot lot : lots) { // a loop, not a stream: this is on every command's path
-      balance += lot.getCreditsRemaining();
+      balance += lot.creditsRemaining();
     }
     return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).lots(lots)
         .balance(balance).build();
@@ -53,9 +53,9 @@ public abstract class Wallet {
   /** Credits that can be spent on {@code day}: the balance less the credits of expired lots. */
   public int spendableOn(LocalDate day) {
     int spendable = 0;
-    for (Lot lot : getLots()) {
+    for (Lot lot : lots()) {
       if (!lot.isExpiredOn(day)) {
-        spendable += lot.getCreditsRemaining();
+        spendable += lot.creditsRemaining();
       }
     }
     return spendable;
@@ -63,8 +63,8 @@ public abstract class Wallet {
 
   /** The lot with this id, if it is in the wallet. */
   public Optional<Lot> lot(LotId id) {
-    for (Lot lot : getLots()) {
-      if (lot.getId().equals(id)) {
+    for (Lot lot : lots()) {
+      if (lot.id().equals(id)) {
         return Optional.of(lot);
       }
     }
@@ -76,15 +76,15 @@ public abstract class Wallet {
   }
 
   Wallet withNewLot(Lot lot) {
-    List<Lot> lots = new ArrayList<>(getLots());
+    List<Lot> lots = new ArrayList<>(lots());
     lots.add(lot);
-    return with(lots, getBalance() + lot.getCreditsRemaining());
+    return with(lots, balance() + lot.creditsRemaining());
   }
 
   private Wallet replacing(Lot changed, int balanceChange) {
-    List<Lot> lots = new ArrayList<>(getLots());
-    lots.replaceAll(l -> l.getId().equals(changed.getId()) ? changed : l);
-    return with(lots, getBalance() + balanceChange);
+    List<Lot> lots = new ArrayList<>(lots());
+    lots.replaceAll(l -> l.id().equals(changed.id()) ? changed : l);
+    return with(lots, balance() + balanceChange);
   }
 
   /**
@@ -104,11 +104,11 @@ public abstract class Wallet {
     }
     // Candidates by their index in the wallet, so each taken lot is replaced in place and the
     // wallet rebuilt once: linear in the lots, also when one appointment takes from many.
-    List<Lot> lots = new ArrayList<>(getLots());
+    List<Lot> lots = new ArrayList<>(lots());
     Comparator<Lot> comparator = order.comparator();
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < lots.size(); i++) {
-      if (lots.get(i).getCreditsRemaining() > 0 && !lots.get(i).isExpiredOn(day)) {
+      if (lots.get(i).creditsRemaining() > 0 && !lots.get(i).isExpiredOn(day)) {
         candidates.add(i);
       }
     }
@@ -121,43 +121,43 @@ public abstract class Wallet {
         break;
       }
       Lot lot = lots.get(i);
-      int taken = Math.min(needed, lot.getCreditsRemaining());
+      int taken = Math.min(needed, lot.creditsRemaining());
       Money revenue = lot.revenueFor(taken);
       Lot after = lot.take(taken, revenue);
       lots.set(i, after);
-      allocations.add(new Allocation(lot.getId(), taken, revenue));
+      allocations.add(new Allocation(lot.id(), taken, revenue));
       lotsTaken.add(after);
       needed -= taken;
     }
-    return Optional.of(new Taking(with(lots, getBalance() - credits), allocations, lotsTaken));
+    return Optional.of(new Taking(with(lots, balance() - credits), allocations, lotsTaken));
   }
 
   /** Gives an allocation back to the lot it came from. */
   Wallet giveBack(Allocation allocation) {
     Lot lot = lot(allocation.lotId()).orElseThrow(() -> new IllegalStateException(
-        "Lot " + allocation.lotId() + " is not in the wallet of " + getPatient() + "/" + getPackageId()));
+        "Lot " + allocation.lotId() + " is not in the wallet of " + patient() + "/" + packageId()));
     return replacing(lot.giveBack(allocation.credits(), allocation.revenue()), allocation.credits());
   }
 
   /** Removes the remaining credits of an expired lot, recognising what is left of its value. */
   Wallet expire(Lot lot) {
-    return replacing(lot.take(lot.getCreditsRemaining(), lot.getUnrecognised()), -lot.getCreditsRemaining());
+    return replacing(lot.take(lot.creditsRemaining(), lot.unrecognised()), -lot.creditsRemaining());
   }
 
   @Value.Check
   void check() {
     int sum = 0;
-    for (Lot lot : getLots()) {
-      sum += lot.getCreditsRemaining();
+    for (Lot lot : lots()) {
+      sum += lot.creditsRemaining();
     }
-    if (sum != getBalance()) {
-      throw new IllegalStateException("Wallet " + getPatient() + "/" + getPackageId() + ": balance "
-          + getBalance() + " differs from the lots' " + sum);
+    if (sum != balance()) {
+      throw new IllegalStateException("Wallet " + patient() + "/" + packageId() + ": balance "
+          + balance() + " differs from the lots' " + sum);
     }
-    for (Lot lot : getLots()) {
-      if (!lot.getPractice().equals(getPractice()) || !lot.getPatient().equals(getPatient())
-          || !lot.getPackageId().equals(getPackageId())) {
-        throw new IllegalStateException("Lot " + lot.getId() + " does not belong to this wallet");
+    for (Lot lot : lots()) {
+      if (!lot.practice().equals(practice()) || !lot.patient().equals(patient())
+          || !lot.packageId().equals(packageId())) {
+        throw new IllegalStateException("Lot " + lot.id() + " does not belong to this wallet");
       }
     }
   }

@@ -53,7 +53,7 @@ public final class WalletQueries {
 
   /** Every lot of the patient, over all packages. */
   public List<Lot> lots(PracticeId practice, PatientId patient) {
-    return wallets(practice, patient).stream().flatMap(w -> w.getLots().stream()).toList();
+    return wallets(practice, patient).stream().flatMap(w -> w.lots().stream()).toList();
   }
 
   /**

@@ -130,28 +130,28 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<CreditPackage> findByName(PracticeId practice, String name) {
       String key = CreditPackage.nameKey(name);
-      return rows.where(p -> p.getPractice().equals(practice) && CreditPackage.nameKey(p.getName()).equals(key))
+      return rows.where(p -> p.practice().equals(practice) && CreditPackage.nameKey(p.name()).equals(key))
           .stream().findFirst();
     }
 
     @Override
     public List<CreditPackage> list(PracticeId practice) {
-      return rows.where(p -> p.getPractice().equals(practice)).stream()
+      return rows.where(p -> p.practice().equals(practice)).stream()
           .sorted(Packages.ORDER).toList();
     }
 
     @Override
     public void insert(CreditPackage pkg) {
-      Key2<PracticeId, PackageId> key = new Key2<>(pkg.getPractice(), pkg.getId());
-      if (rows.contains(key) || findByName(pkg.getPractice(), pkg.getName()).isPresent()) {
-        throw new TransientException("package " + pkg.getId() + " or its name is taken", null);
+      Key2<PracticeId, PackageId> key = new Key2<>(pkg.practice(), pkg.id());
+      if (rows.contains(key) || findByName(pkg.practice(), pkg.name()).isPresent()) {
+        throw new TransientException("package " + pkg.id() + " or its name is taken", null);
       }
       rows.put(key, pkg);
     }
 
     @Override
     public void update(CreditPackage pkg) {
-      rows.put(new Key2<>(pkg.getPractice(), pkg.getId()), pkg);
+      rows.put(new Key2<>(pkg.practice(), pkg.id()), pkg);
     }
 
     @Override
@@ -174,14 +174,14 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void save(Product product) {
-      rows.put(new Key2<>(product.getPractice(), product.getCode()), product);
+      rows.put(new Key2<>(product.practice(), product.code()), product);
     }
 
     @Override
     public List<Product> linkedTo(PracticeId practice, PackageId packageId) {
-      return rows.where(p -> p.getPractice().equals(practice)
-              && p.getLink().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
-          .sorted(Comparator.comparing(Product::getCode)).toList();
+      return rows.where(p -> p.practice().equals(practice)
+              && p.link().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
+          .sorted(Comparator.comparing(Product::code)).toList();
     }
   }
 
@@ -199,14 +199,14 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void save(AppointmentType type) {
-      rows.put(new Key2<>(type.getPractice(), type.getId()), type);
+      rows.put(new Key2<>(type.practice(), type.id()), type);
     }
 
     @Override
     public List<AppointmentType> linkedTo(PracticeId practice, PackageId packageId) {
-      return rows.where(t -> t.getPractice().equals(practice)
-              && t.getLink().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
-          .sorted(Comparator.comparing(AppointmentType::getId)).toList();
+      return rows.where(t -> t.practice().equals(practice)
+              && t.link().map(l -> l.packageId().equals(packageId)).orElse(false)).stream()
+          .sorted(Comparator.comparing(AppointmentType::id)).toList();
     }
   }
 
@@ -226,12 +226,12 @@ public final class InMemoryStorage implements Storage {
       }
       Wallet wallet = stored.get();
       List<Lot> open = null; // built only when some lot is used up: most wallets hold open lots only
-      List<Lot> lots = wallet.getLots();
+      List<Lot> lots = wallet.lots();
       for (int i = 0; i < lots.size(); i++) {
         Lot lot = lots.get(i);
-        if (lot.getCreditsRemaining() == 0 && open == null) {
+        if (lot.creditsRemaining() == 0 && open == null) {
           open = new ArrayList<>(lots.subList(0, i));
-        } else if (lot.getCreditsRemaining() > 0 && open != null) {
+        } else if (lot.creditsRemaining() > 0 && open != null) {
           open.add(lot);
         }
       }
@@ -241,35 +241,35 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Wallet withLots(Wallet locked, Collection<LotId> ids) {
       Map<LotId, Lot> held = new HashMap<>();
-      locked.getLots().forEach(l -> held.put(l.getId(), l));
+      locked.lots().forEach(l -> held.put(l.id(), l));
       Set<LotId> missing = new HashSet<>(ids);
       missing.removeAll(held.keySet());
       if (missing.isEmpty()) {
         return locked;
       }
-      Wallet stored = find(locked.getPractice(), locked.getPatient(), locked.getPackageId())
-          .orElseGet(() -> Wallet.empty(locked.getPractice(), locked.getPatient(), locked.getPackageId()));
+      Wallet stored = find(locked.practice(), locked.patient(), locked.packageId())
+          .orElseGet(() -> Wallet.empty(locked.practice(), locked.patient(), locked.packageId()));
       // In the order they were granted (the stored order), used-up ones among the open ones: lots
       // the spending order finds equal are spent in that order.
       List<Lot> lots = new ArrayList<>();
-      for (Lot lot : stored.getLots()) {
-        Lot mine = held.remove(lot.getId());
+      for (Lot lot : stored.lots()) {
+        Lot mine = held.remove(lot.id());
         if (mine != null) {
           lots.add(mine);
-        } else if (missing.remove(lot.getId())) {
+        } else if (missing.remove(lot.id())) {
           lots.add(lot);
         }
       }
       if (!missing.isEmpty()) {
         throw new IllegalStateException("Lot " + missing.iterator().next() + " is not in the wallet of "
-            + locked.getPatient() + " for package " + locked.getPackageId());
+            + locked.patient() + " for package " + locked.packageId());
       }
-      for (Lot lot : locked.getLots()) {
-        if (held.containsKey(lot.getId())) {
+      for (Lot lot : locked.lots()) {
+        if (held.containsKey(lot.id())) {
           lots.add(lot); // granted in this transaction, not saved yet: the newest
         }
       }
-      return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
+      return Wallet.of(locked.practice(), locked.patient(), locked.packageId(), lots);
     }
 
     @Override
@@ -279,42 +279,42 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
-      return find(practice, patient, packageId).map(Wallet::getBalance).orElse(0);
+      return find(practice, patient, packageId).map(Wallet::balance).orElse(0);
     }
 
     @Override
     public List<Wallet> ofPatient(PracticeId practice, PatientId patient) {
-      return rows.where(w -> w.getPractice().equals(practice) && w.getPatient().equals(patient)).stream()
-          .sorted(Comparator.comparing(Wallet::getPackageId)).toList();
+      return rows.where(w -> w.practice().equals(practice) && w.patient().equals(patient)).stream()
+          .sorted(Comparator.comparing(Wallet::packageId)).toList();
     }
 
     /** Merges the saved lots into the stored ones by id, keeping the order they were granted in. */
     @Override
     public void save(Wallet wallet) {
-      Key3<PracticeId, PatientId, PackageId> key = new Key3<>(wallet.getPractice(), wallet.getPatient(),
-          wallet.getPackageId());
+      Key3<PracticeId, PatientId, PackageId> key = new Key3<>(wallet.practice(), wallet.patient(),
+          wallet.packageId());
       Map<LotId, Lot> saved = new LinkedHashMap<>();
-      wallet.getLots().forEach(l -> saved.put(l.getId(), l));
+      wallet.lots().forEach(l -> saved.put(l.id(), l));
       List<Lot> lots = new ArrayList<>();
-      for (Lot stored : rows.get(key).map(Wallet::getLots).orElse(List.of())) {
-        Lot now = saved.remove(stored.getId());
+      for (Lot stored : rows.get(key).map(Wallet::lots).orElse(List.of())) {
+        Lot now = saved.remove(stored.id());
         lots.add(now == null ? stored : now);
       }
       lots.addAll(saved.values());
-      rows.put(key, Wallet.of(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId(), lots));
+      rows.put(key, Wallet.of(wallet.practice(), wallet.patient(), wallet.packageId(), lots));
     }
 
     @Override
     public long lotsOf(PracticeId practice, PackageId packageId) {
-      return rows.where(w -> w.getPractice().equals(practice) && w.getPackageId().equals(packageId)).stream()
-          .mapToLong(w -> w.getLots().size()).sum();
+      return rows.where(w -> w.practice().equals(practice) && w.packageId().equals(packageId)).stream()
+          .mapToLong(w -> w.lots().size()).sum();
     }
 
     @Override
     public List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day) {
-      return rows.where(w -> w.getPractice().equals(practice) && w.getLots().stream().anyMatch(
-              (Lot l) -> l.getCreditsRemaining() > 0 && l.getExpiresOn().map(d -> d.isBefore(day)).orElse(false)))
-          .stream().map(w -> new WalletKey(w.getPatient(), w.getPackageId())).toList();
+      return rows.where(w -> w.practice().equals(practice) && w.lots().stream().anyMatch(
+              (Lot l) -> l.creditsRemaining() > 0 && l.expiresOn().map(d -> d.isBefore(day)).orElse(false)))
+          .stream().map(w -> new WalletKey(w.patient(), w.packageId())).toList();
     }
   }
 
@@ -337,16 +337,16 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void insert(Appointment appointment) {
-      Key2<PracticeId, AppointmentId> key = new Key2<>(appointment.getPractice(), appointment.getId());
+      Key2<PracticeId, AppointmentId> key = new Key2<>(appointment.practice(), appointment.id());
       if (rows.contains(key)) {
-        throw new TransientException("appointment " + appointment.getId() + " exists", null);
+        throw new TransientException("appointment " + appointment.id() + " exists", null);
       }
       rows.put(key, appointment);
     }
 
     @Override
     public void update(Appointment appointment) {
-      rows.put(new Key2<>(appointment.getPractice(), appointment.getId()), appointment);
+      rows.put(new Key2<>(appointment.practice(), appointment.id()), appointment);
     }
   }
 
@@ -376,7 +376,7 @@ public final class InMemoryStorage implements Storage {
     private final AppendLog<Key2<PracticeId, PatientId>, Movement> rows;
 
     InMemoryHistory(Store store) {
-      rows = new AppendLog<>(store, m -> new Key2<>(m.getPractice(), m.getPatient()));
+      rows = new AppendLog<>(store, m -> new Key2<>(m.practice(), m.patient()));
     }
 
     @Override

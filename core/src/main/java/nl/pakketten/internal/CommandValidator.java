@@ -2,6 +2,7 @@ package nl.pakketten.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
+import org.hibernate.validator.HibernateValidator;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotNull;
@@ -41,8 +42,9 @@ public final class CommandValidator {
   public static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 31);
 
   private static final ValidatorFactory FACTORY =
-      Validation.byDefaultProvider()
+      Validation.byProvider(HibernateValidator.class)
           .configure()
+          .getterPropertySelectionStrategy(new PropertyNamedAccessors())
           .messageInterpolator(new ParameterMessageInterpolator())
           .buildValidatorFactory();
 
@@ -110,8 +112,7 @@ public final class CommandValidator {
         }
       }
       String name = property.getPropertyName();
-      String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      Optional<MethodHandle> handle = publicGetter(type, getter);
+      Optional<MethodHandle> handle = publicGetter(type, name);
       if (handle.isEmpty()) {
         return Optional.empty();
       }

@@ -55,7 +55,7 @@ class AccessPolicyTest {
     assertDenied(() -> f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(RECEPTIONIST)
         .name("Extra").internalRate(eur(10)).build()), "manage packages");
 
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getName).containsExactly("Basis");
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::name).containsExactly("Basis");
   }
 
   @Test
@@ -63,37 +63,37 @@ class AccessPolicyTest {
     f.events.clear();
 
     assertDenied(() -> f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(RECEPTIONIST)
-        .packageId(basis.getId()).name("Renamed").internalRate(eur(1)).build()), "manage packages");
+        .packageId(basis.id()).name("Renamed").internalRate(eur(1)).build()), "manage packages");
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).contains(basis);
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).contains(basis);
   }
 
   @Test
   void nonOwnerCannotDeactivateAPackage() {
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
+    assertDenied(() -> f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, RECEPTIONIST, basis.id())), "manage packages");
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isTrue();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id()).orElseThrow().active()).isTrue();
   }
 
   @Test
   void nonOwnerCannotReactivateAPackage() {
-    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
+    assertDenied(() -> f.pakketten.reactivatePackage(ReactivatePackage.of(PRACTICE, RECEPTIONIST, basis.id())), "manage packages");
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().isActive()).isFalse();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id()).orElseThrow().active()).isFalse();
   }
 
   @Test
   void nonOwnerCannotDeleteAPackage() {
     f.events.clear();
 
-    assertDenied(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, RECEPTIONIST, basis.getId())), "manage packages");
+    assertDenied(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, RECEPTIONIST, basis.id())), "manage packages");
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isPresent();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isPresent();
   }
 
   @Test
@@ -101,7 +101,7 @@ class AccessPolicyTest {
     f.events.clear();
 
     assertDenied(() -> f.pakketten.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(RECEPTIONIST)
-        .code(ProductCode.of("P10")).name("Ten").unitPrice(eur(300)).packageId(basis.getId()).creditsPerUnit(10)
+        .code(ProductCode.of("P10")).name("Ten").unitPrice(eur(300)).packageId(basis.id()).creditsPerUnit(10)
         .build()), "link products");
 
     assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
@@ -112,7 +112,7 @@ class AccessPolicyTest {
     f.events.clear();
 
     assertDenied(() -> f.pakketten.saveAppointmentType(SaveAppointmentType.builder().practice(PRACTICE)
-        .actor(RECEPTIONIST).id(AppointmentTypeId.of("T1")).name("Treatment").packageId(basis.getId()).build()),
+        .actor(RECEPTIONIST).id(AppointmentTypeId.of("T1")).name("Treatment").packageId(basis.id()).build()),
         "link appointment types");
 
     assertThat(f.pakketten.catalog().findAppointmentType(PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
@@ -123,10 +123,10 @@ class AccessPolicyTest {
     f.events.clear();
 
     assertDenied(() -> f.pakketten.importCredits(ImportCredits.builder()
-        .from(Fixtures.importCommand(PRACTICE, "I1", PATIENT, basis.getId(), 5, eur(30), null))
+        .from(Fixtures.importCommand(PRACTICE, "I1", PATIENT, basis.id(), 5, eur(30), null))
         .actor(RECEPTIONIST).build()), "import credits");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
     assertThat(f.history(PATIENT)).isEmpty();
     assertThat(f.journal()).isEmpty();
   }
@@ -143,7 +143,7 @@ class AccessPolicyTest {
   void refusalNamesTheUserTheActionAndTheRule() {
     Actor practitioner = Actor.of("dr-jansen", Role.PRACTITIONER);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, practitioner, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, practitioner, basis.id())))
         .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
           assertThat(e.actor()).isEqualTo(practitioner);
           assertThat(e.action()).isEqualTo("manage packages");
@@ -157,45 +157,45 @@ class AccessPolicyTest {
   @ParameterizedTest
   @EnumSource(value = Role.class, names = {"RECEPTIONIST", "PRACTITIONER", "SYSTEM"})
   void registeringPaymentsIsOpenToOtherRoles(Role role) {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
 
     PaymentResult result = f.pakketten.registerPayment(RegisterPayment.builder().practice(PRACTICE)
         .actor(Actor.of("user", role)).invoiceId(InvoiceId.of("F-1")).patient(PATIENT)
         .addLines(InvoiceLine.of("P10", 1, eur(300))).build());
 
     assertThat(result).isInstanceOf(PaymentResult.Granted.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @ParameterizedTest
   @EnumSource(value = Role.class, names = {"RECEPTIONIST", "PRACTITIONER", "SYSTEM"})
   void schedulingAndCancellingAreOpenToOtherRoles(Role role) {
-    f.linkType("T1", basis.getId(), 1);
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.linkType("T1", basis.id(), 1);
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     Actor actor = Actor.of("user", role);
 
     ScheduleResult scheduled = f.pakketten.schedule(ScheduleAppointment.builder()
         .from(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", Instant.parse("2026-04-01T10:00:00Z")))
         .actor(actor).build());
     assertThat(scheduled).isInstanceOf(ScheduleResult.Covered.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(2);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(2);
 
     CancelResult cancelled = f.pakketten.cancel(CancelAppointment.builder().practice(PRACTICE).actor(actor)
         .appointmentId(AppointmentId.of("A1")).build());
     assertThat(cancelled).isInstanceOf(CancelResult.GivenBack.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
   }
 
   @Test
   void anActorWithoutRolesCannotRegisterAPayment() {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
     f.events.clear();
 
     assertDenied(() -> f.pakketten.registerPayment(RegisterPayment.builder().practice(PRACTICE)
         .actor(Actor.of("anonymous")).invoiceId(InvoiceId.of("F-1")).patient(PATIENT)
         .addLines(InvoiceLine.of("P10", 1, eur(300))).build()), "register payments");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
@@ -205,7 +205,7 @@ class AccessPolicyTest {
     CreatePackage byBoss = CreatePackage.builder().practice(PRACTICE).actor(Actor.of("boss"))
         .packageId(PackageId.of("extra")).name("Extra").internalRate(eur(10)).build();
 
-    assertThat(host.pakketten.createPackage(byBoss).getName()).isEqualTo("Extra");
+    assertThat(host.pakketten.createPackage(byBoss).name()).isEqualTo("Extra");
     assertThatThrownBy(() -> host.pakketten.createPackage(CreatePackage.builder().from(byBoss).actor(OWNER)
         .packageId(PackageId.of("other")).name("Other").build())).isInstanceOf(AccessDeniedException.class);
   }

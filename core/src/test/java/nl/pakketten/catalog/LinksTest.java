@@ -35,17 +35,17 @@ class LinksTest {
 
   @Test
   void productLinksToAPackageWithCreditsPerUnit() {
-    f.pakketten.saveProduct(product("P10").packageId(basis.getId()).creditsPerUnit(10).build());
+    f.pakketten.saveProduct(product("P10").packageId(basis.id()).creditsPerUnit(10).build());
 
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10")).orElseThrow().getLink())
-        .contains(new ProductLink(basis.getId(), 10));
+    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10")).orElseThrow().link())
+        .contains(new ProductLink(basis.id(), 10));
   }
 
   @Test
   void aLinkedProductMustBePricedInItsPackagesCurrency() {
     org.joda.money.Money dollars = org.joda.money.Money.of(org.joda.money.CurrencyUnit.USD, 300);
 
-    assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").unitPrice(dollars).packageId(basis.getId())
+    assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").unitPrice(dollars).packageId(basis.id())
         .creditsPerUnit(10).build()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .singleElement().satisfies(v -> {
@@ -57,7 +57,7 @@ class LinksTest {
 
   @Test
   void productCreditsPerUnitBelowOneIsRefused() {
-    assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").packageId(basis.getId()).creditsPerUnit(0)
+    assertThatThrownBy(() -> f.pakketten.saveProduct(product("P10").packageId(basis.id()).creditsPerUnit(0)
         .build()))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("creditsPerUnit"));
@@ -68,21 +68,21 @@ class LinksTest {
   void productWithoutPackageIsUnlinked() {
     f.pakketten.saveProduct(product("CONSULT").build());
 
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("CONSULT")).orElseThrow().getLink())
+    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("CONSULT")).orElseThrow().link())
         .isEmpty();
   }
 
   @Test
   void appointmentTypeCostsOneCreditUnlessToldOtherwise() {
-    f.pakketten.saveAppointmentType(type("T1").packageId(basis.getId()).build());
+    f.pakketten.saveAppointmentType(type("T1").packageId(basis.id()).build());
 
     assertThat(f.pakketten.catalog().findAppointmentType(PRACTICE, AppointmentTypeId.of("T1")).orElseThrow()
-        .getLink()).contains(new AppointmentTypeLink(basis.getId(), 1));
+        .link()).contains(new AppointmentTypeLink(basis.id(), 1));
   }
 
   @Test
   void appointmentTypeCreditsBelowOneAreRefused() {
-    assertThatThrownBy(() -> f.pakketten.saveAppointmentType(type("T1").packageId(basis.getId())
+    assertThatThrownBy(() -> f.pakketten.saveAppointmentType(type("T1").packageId(basis.id())
         .creditsPerAppointment(0).build()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(FieldViolation::field).containsExactly("creditsPerAppointment"));
@@ -100,96 +100,96 @@ class LinksTest {
 
   @Test
   void changingCreditsPerUnitLeavesGrantedLotsAlone() {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
     f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300)));
 
-    f.linkProduct("P10", basis.getId(), 12, eur(300));
+    f.linkProduct("P10", basis.id(), 12, eur(300));
 
-    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::getCreditsGranted).isEqualTo(10);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::creditsGranted).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
   void changingCreditsPerUnitAppliesToLaterPayments() {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
-    f.linkProduct("P10", basis.getId(), 12, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 12, eur(300));
 
     assertThat(f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300))).credits()).isEqualTo(12);
   }
 
   @Test
   void replayOfAPaymentAfterALinkChangeGrantsNothingNew() {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
     PaymentResult first = f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300)));
-    f.linkProduct("P10", basis.getId(), 12, eur(300));
+    f.linkProduct("P10", basis.id(), 12, eur(300));
 
     PaymentResult replay = f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300)));
 
     assertThat(replay).isInstanceOf(PaymentResult.AlreadyGranted.class);
     assertThat(replay.grants()).isEqualTo(first.grants());
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
   void unlinkingAProductMakesLaterPaymentsGrantNothing() {
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
     f.linkProduct("P10", null, 1, eur(300));
 
     assertThat(f.pay("F-1", PATIENT, InvoiceLine.of("P10", 1, eur(300))).grants()).isEmpty();
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
   void changingATypesCostLeavesSpentCreditsAlone() {
-    f.linkType("T1", basis.getId(), 1);
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(30));
+    f.linkType("T1", basis.id(), 1);
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(30));
     f.schedule("A1", PATIENT, "T1");
 
-    f.linkType("T1", basis.getId(), 3);
+    f.linkType("T1", basis.id(), 3);
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(9);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(9);
     assertThat(f.pakketten.queries().appointment(PRACTICE, nl.pakketten.credits.AppointmentId.of("A1"))
         .orElseThrow().creditsTaken()).isEqualTo(1);
   }
 
   @Test
   void cancelGivesBackWhatWasTakenNotTheTypesNewCost() {
-    f.linkType("T1", basis.getId(), 1);
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(30));
+    f.linkType("T1", basis.id(), 1);
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(30));
     f.schedule("A1", PATIENT, "T1");
-    f.linkType("T1", basis.getId(), 3);
+    f.linkType("T1", basis.id(), 3);
 
     CancelResult result = f.cancel("A1");
 
     assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class,
         g -> assertThat(g.credits()).isEqualTo(1));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
   void cancelAfterUnlinkingTheTypeStillGivesTheCreditsBack() {
-    f.linkType("T1", basis.getId(), 2);
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(30));
+    f.linkType("T1", basis.id(), 2);
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.linkType("T1", null, 1);
 
     f.cancel("A1");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
   void cancelAfterRelinkingTheTypeToAnotherPackageGivesBackToTheOriginalLots() {
     CreditPackage plus = f.createPackage("Plus", eur(40));
-    f.linkType("T1", basis.getId(), 1);
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(30));
-    f.importCredits("I2", PATIENT, plus.getId(), 10, eur(40));
+    f.linkType("T1", basis.id(), 1);
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(30));
+    f.importCredits("I2", PATIENT, plus.id(), 10, eur(40));
     f.schedule("A1", PATIENT, "T1");
-    f.pakketten.saveAppointmentType(type("T1").packageId(Optional.of(plus.getId())).build());
+    f.pakketten.saveAppointmentType(type("T1").packageId(Optional.of(plus.id())).build());
 
     f.cancel("A1");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
-    assertThat(f.balance(PATIENT, plus.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, plus.id())).isEqualTo(10);
   }
 }

@@ -32,14 +32,14 @@ class PackageCatalogTest {
     CreditPackage created = f.pakketten.createPackage(create("Fysio 10").internalRate(eur("32.50"))
         .ledgerAccount(LedgerAccount.of("8010")).balanceSheetItem(BalanceSheetItem.of("1710")).build());
 
-    assertThat(f.pakketten.findPackage(PRACTICE, created.getId())).hasValueSatisfying(p -> {
-      assertThat(p.getName()).isEqualTo("Fysio 10");
-      assertThat(p.getInternalRate()).isEqualTo(eur("32.50"));
-      assertThat(p.getLedgerAccount()).contains(LedgerAccount.of("8010"));
-      assertThat(p.getBalanceSheetItem()).contains(BalanceSheetItem.of("1710"));
-      assertThat(p.isActive()).isTrue();
-      assertThat(p.getChangedAt()).isEqualTo(START);
-      assertThat(p.getChangedBy()).isEqualTo(OWNER.userId());
+    assertThat(f.pakketten.findPackage(PRACTICE, created.id())).hasValueSatisfying(p -> {
+      assertThat(p.name()).isEqualTo("Fysio 10");
+      assertThat(p.internalRate()).isEqualTo(eur("32.50"));
+      assertThat(p.ledgerAccount()).contains(LedgerAccount.of("8010"));
+      assertThat(p.balanceSheetItem()).contains(BalanceSheetItem.of("1710"));
+      assertThat(p.active()).isTrue();
+      assertThat(p.changedAt()).isEqualTo(START);
+      assertThat(p.changedBy()).isEqualTo(OWNER.userId());
     });
   }
 
@@ -62,7 +62,7 @@ class PackageCatalogTest {
     assertThatThrownBy(() -> f.pakketten.createPackage(create("Basis").packageId(PackageId.of("basis"))
         .internalRate(eur(31)).build()))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("basis"));
-    assertThat(f.pakketten.findPackage(PRACTICE, PackageId.of("basis")).orElseThrow().getInternalRate())
+    assertThat(f.pakketten.findPackage(PRACTICE, PackageId.of("basis")).orElseThrow().internalRate())
         .isEqualTo(eur(30));
   }
 
@@ -70,15 +70,15 @@ class PackageCatalogTest {
   void accountsAreOptional() {
     CreditPackage created = f.pakketten.createPackage(create("Basis").build());
 
-    assertThat(created.getLedgerAccount()).isEmpty();
-    assertThat(created.getBalanceSheetItem()).isEmpty();
+    assertThat(created.ledgerAccount()).isEmpty();
+    assertThat(created.balanceSheetItem()).isEmpty();
   }
 
   @Test
   void nameIsTrimmed() {
     CreditPackage created = f.pakketten.createPackage(create("  Basis \t").build());
 
-    assertThat(created.getName()).isEqualTo("Basis");
+    assertThat(created.name()).isEqualTo("Basis");
   }
 
   @Test
@@ -109,7 +109,7 @@ class PackageCatalogTest {
 
   @Test
   void zeroRateIsAllowed() {
-    assertThat(f.pakketten.createPackage(create("Gratis").internalRate(eur(0)).build()).getInternalRate())
+    assertThat(f.pakketten.createPackage(create("Gratis").internalRate(eur(0)).build()).internalRate())
         .isEqualTo(eur(0));
   }
 
@@ -136,15 +136,15 @@ class PackageCatalogTest {
     CreditPackage basis = f.createPackage("Basis", eur(30));
     f.clock.advance(java.time.Duration.ofHours(1));
 
-    f.pakketten.updatePackage(update(basis.getId(), " Basis plus ").internalRate(eur(35))
+    f.pakketten.updatePackage(update(basis.id(), " Basis plus ").internalRate(eur(35))
         .ledgerAccount(LedgerAccount.of("8020")).balanceSheetItem(BalanceSheetItem.of("1720")).build());
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).hasValueSatisfying(p -> {
-      assertThat(p.getName()).isEqualTo("Basis plus");
-      assertThat(p.getInternalRate()).isEqualTo(eur(35));
-      assertThat(p.getLedgerAccount()).contains(LedgerAccount.of("8020"));
-      assertThat(p.getBalanceSheetItem()).contains(BalanceSheetItem.of("1720"));
-      assertThat(p.getChangedAt()).isEqualTo(START.plusSeconds(3600));
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).hasValueSatisfying(p -> {
+      assertThat(p.name()).isEqualTo("Basis plus");
+      assertThat(p.internalRate()).isEqualTo(eur(35));
+      assertThat(p.ledgerAccount()).contains(LedgerAccount.of("8020"));
+      assertThat(p.balanceSheetItem()).contains(BalanceSheetItem.of("1720"));
+      assertThat(p.changedAt()).isEqualTo(START.plusSeconds(3600));
     });
   }
 
@@ -153,35 +153,35 @@ class PackageCatalogTest {
     f.createPackage("Basis", eur(30));
     CreditPackage plus = f.createPackage("Plus", eur(40));
 
-    assertThatThrownBy(() -> f.pakketten.updatePackage(update(plus.getId(), "basis").build()))
+    assertThatThrownBy(() -> f.pakketten.updatePackage(update(plus.id(), "basis").build()))
         .isInstanceOf(ConflictException.class);
-    assertThat(f.pakketten.findPackage(PRACTICE, plus.getId()).orElseThrow().getName()).isEqualTo("Plus");
+    assertThat(f.pakketten.findPackage(PRACTICE, plus.id()).orElseThrow().name()).isEqualTo("Plus");
   }
 
   @Test
   void updateMayChangeTheCaseOfItsOwnName() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
 
-    assertThat(f.pakketten.updatePackage(update(basis.getId(), "BASIS").build()).getName()).isEqualTo("BASIS");
+    assertThat(f.pakketten.updatePackage(update(basis.id(), "BASIS").build()).name()).isEqualTo("BASIS");
   }
 
   @Test
   void updateRefusesANegativeRate() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.updatePackage(update(basis.getId(), "Basis").internalRate(eur(-1)).build()))
+    assertThatThrownBy(() -> f.pakketten.updatePackage(update(basis.id(), "Basis").internalRate(eur(-1)).build()))
         .isInstanceOf(InvalidInputException.class);
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().getInternalRate()).isEqualTo(eur(30));
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id()).orElseThrow().internalRate()).isEqualTo(eur(30));
   }
 
   @Test
   void updateCannotChangeThePackagesCurrency() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.updatePackage(update(basis.getId(), "Basis")
+    assertThatThrownBy(() -> f.pakketten.updatePackage(update(basis.id(), "Basis")
         .internalRate(org.joda.money.Money.of(org.joda.money.CurrencyUnit.USD, 30)).build()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("EUR");
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId()).orElseThrow().getInternalRate()).isEqualTo(eur(30));
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id()).orElseThrow().internalRate()).isEqualTo(eur(30));
   }
 
   @Test
@@ -197,67 +197,67 @@ class PackageCatalogTest {
   void ownerDeletesAnUnusedPackage() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
 
-    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id()));
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isEmpty();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isEmpty();
   }
 
   @Test
   void aDeletedPackagesNameIsFreeAgain() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id()));
 
-    assertThat(f.pakketten.createPackage(create("Basis").build()).getName()).isEqualTo("Basis");
+    assertThat(f.pakketten.createPackage(create("Basis").build()).name()).isEqualTo("Basis");
   }
 
   @Test
   void ownerCannotDeleteAPackageLinkedToAProduct() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id())))
         .isInstanceOfSatisfying(PackageInUseException.class, e -> {
-          assertThat(e.packageId()).isEqualTo(basis.getId());
+          assertThat(e.packageId()).isEqualTo(basis.id());
           assertThat(e.referrers()).containsExactly("product 'P10'");
         })
         .hasMessageContaining("product 'P10'");
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isPresent();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isPresent();
   }
 
   @Test
   void ownerCannotDeleteAPackageLinkedToAnAppointmentType() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.linkType("T1", basis.getId(), 1);
+    f.linkType("T1", basis.id(), 1);
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id())))
         .isInstanceOfSatisfying(PackageInUseException.class,
             e -> assertThat(e.referrers()).containsExactly("appointment type 'T1'"))
         .hasMessageContaining("appointment type 'T1'");
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isPresent();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isPresent();
   }
 
   @Test
   void ownerCannotDeleteAPackageThatLotsReferTo() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id())))
         .isInstanceOfSatisfying(PackageInUseException.class,
             e -> assertThat(e.referrers()).containsExactly("1 lot of credits"))
         .hasMessageContaining("1 lot");
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isPresent();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isPresent();
   }
 
   @Test
   void ownerCannotDeleteAPackageInUseAndIsToldEverythingThatRefersToIt() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T1", basis.getId(), 1);
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
-    f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T1", basis.id(), 1);
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
+    f.importCredits("I2", PATIENT, basis.id(), 5, eur(30));
 
-    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId())))
+    assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id())))
         .isInstanceOfSatisfying(PackageInUseException.class, e -> assertThat(e.referrers())
             .containsExactly("product 'P10'", "product 'P5'", "appointment type 'T1'", "2 lots of credits"));
   }
@@ -265,12 +265,12 @@ class PackageCatalogTest {
   @Test
   void aPackageWhoseLinksWereRemovedCanBeDeleted() {
     CreditPackage basis = f.createPackage("Basis", eur(30));
-    f.linkProduct("P10", basis.getId(), 10, eur(300));
+    f.linkProduct("P10", basis.id(), 10, eur(300));
     f.linkProduct("P10", null, 1, eur(300));
 
-    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.getId()));
+    f.pakketten.deletePackage(DeletePackage.of(PRACTICE, OWNER, basis.id()));
 
-    assertThat(f.pakketten.findPackage(PRACTICE, basis.getId())).isEmpty();
+    assertThat(f.pakketten.findPackage(PRACTICE, basis.id())).isEmpty();
   }
 
   @Test

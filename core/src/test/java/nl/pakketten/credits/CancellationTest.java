@@ -22,8 +22,8 @@ class CancellationTest {
 
   private static CreditPackage setUp(Fixtures fixtures) {
     CreditPackage pkg = fixtures.createPackage("Basis", eur(30));
-    fixtures.linkType("T1", pkg.getId(), 1);
-    fixtures.linkType("T2", pkg.getId(), 2);
+    fixtures.linkType("T1", pkg.id(), 1);
+    fixtures.linkType("T2", pkg.id(), 2);
     fixtures.linkType("INTAKE", null, 1);
     return pkg;
   }
@@ -40,22 +40,22 @@ class CancellationTest {
 
   @Test
   void cancellingGivesTheCreditsBack() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T2");
 
     CancelResult result = f.cancel("A1");
 
     assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class, g -> assertThat(g.credits()).isEqualTo(2));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().getStatus())
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().status())
         .isEqualTo(Appointment.Status.CANCELLED);
   }
 
   @Test
   void cancellingGivesBackToExactlyTheLotsTakenFrom() {
-    LotId first = f.importCredits("I1", PATIENT, basis.getId(), 1, eur(30)).grant().lotId();
+    LotId first = f.importCredits("I1", PATIENT, basis.id(), 1, eur(30)).grant().lotId();
     f.clock.advance(Duration.ofMinutes(1));
-    LotId second = f.importCredits("I2", PATIENT, basis.getId(), 5, eur(20)).grant().lotId();
+    LotId second = f.importCredits("I2", PATIENT, basis.id(), 5, eur(20)).grant().lotId();
     ScheduleResult.Covered spent = (ScheduleResult.Covered) f.schedule("A1", PATIENT, "T2");
     f.schedule("A2", PATIENT, "T1");
 
@@ -63,16 +63,16 @@ class CancellationTest {
 
     assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class,
         g -> assertThat(g.allocations()).isEqualTo(spent.allocations()));
-    assertThat(f.lots(PATIENT)).extracting(Lot::getId, Lot::getCreditsRemaining).containsExactlyInAnyOrder(
+    assertThat(f.lots(PATIENT)).extracting(Lot::id, Lot::creditsRemaining).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple(first, 1), org.assertj.core.groups.Tuple.tuple(second, 4));
-    assertThat(f.history(PATIENT)).filteredOn(m -> m.getKind() == MovementKind.GIVEN_BACK)
-        .extracting(Movement::getLotId, Movement::getCredits).containsExactlyInAnyOrder(
+    assertThat(f.history(PATIENT)).filteredOn(m -> m.kind() == MovementKind.GIVEN_BACK)
+        .extracting(Movement::lotId, Movement::credits).containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(first, 1), org.assertj.core.groups.Tuple.tuple(second, 1));
   }
 
   @Test
   void cancellingTwiceGivesBackOnceAndAnswersTheSameAsAReplay() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T2");
     CancelResult first = f.cancel("A1");
     f.events.clear();
@@ -82,8 +82,8 @@ class CancellationTest {
     assertThat(first.replay()).isFalse();
     assertThat(second.replay()).isTrue();
     assertThat(second).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.history(PATIENT)).filteredOn(m -> m.getKind() == MovementKind.GIVEN_BACK).hasSize(1);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.history(PATIENT)).filteredOn(m -> m.kind() == MovementKind.GIVEN_BACK).hasSize(1);
     assertThat(f.events).isEmpty();
   }
 
@@ -91,22 +91,22 @@ class CancellationTest {
   void lateCancellationKeepsTheCredits() {
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);
-    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    late.importCredits("I1", PATIENT, pkg.id(), 5, eur(30));
     scheduleIn(late, "A1", "T2", Duration.ofHours(2));
 
     CancelResult result = late.cancel("A1");
 
     assertThat(result).isEqualTo(new CancelResult.Forfeited(AppointmentId.of("A1"), 2));
-    assertThat(late.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(late.balance(PATIENT, pkg.id())).isEqualTo(3);
     assertThat(late.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow()
-        .getCancelOutcome()).contains(Appointment.CancelOutcome.FORFEITED);
+        .cancelOutcome()).contains(Appointment.CancelOutcome.FORFEITED);
   }
 
   @Test
   void replayedLateCancellationAnswersForfeitedAsTheFirst() {
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);
-    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    late.importCredits("I1", PATIENT, pkg.id(), 5, eur(30));
     scheduleIn(late, "A1", "T2", Duration.ofHours(2));
     late.cancel("A1");
     late.clock.advance(Duration.ofDays(3));
@@ -115,7 +115,7 @@ class CancellationTest {
     CancelResult replay = late.cancel("A1");
 
     assertThat(replay).isEqualTo(new CancelResult.Forfeited(AppointmentId.of("A1"), 2, true));
-    assertThat(late.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(late.balance(PATIENT, pkg.id())).isEqualTo(3);
     assertThat(late.events).isEmpty();
   }
 
@@ -123,19 +123,19 @@ class CancellationTest {
   void lateCancellationIsRecordedAsForfeitedInTheHistory() {
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);
-    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    late.importCredits("I1", PATIENT, pkg.id(), 5, eur(30));
     scheduleIn(late, "A1", "T2", Duration.ofHours(2));
 
     late.cancel("A1");
 
-    assertThat(late.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED,
+    assertThat(late.history(PATIENT)).extracting(Movement::kind).containsExactly(MovementKind.IMPORTED,
         MovementKind.SPENT, MovementKind.FORFEITED);
     Movement forfeit = late.history(PATIENT).get(2);
-    assertThat(forfeit.getCredits()).isEqualTo(2);
+    assertThat(forfeit.credits()).isEqualTo(2);
     assertThat(forfeit.balanceEffect()).isZero();
-    assertThat(forfeit.getActor()).isEqualTo(RECEPTIONIST.userId());
-    assertThat(forfeit.getReason()).contains("late");
-    assertThat(forfeit.getSourceKey()).isEqualTo("appointment:A1");
+    assertThat(forfeit.actor()).isEqualTo(RECEPTIONIST.userId());
+    assertThat(forfeit.reason()).contains("late");
+    assertThat(forfeit.sourceKey()).isEqualTo("appointment:A1");
   }
 
   @Test
@@ -143,16 +143,16 @@ class CancellationTest {
     // The lot has no credits left, so a command's wallet does not hold it: it is loaded by id.
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);
-    LotId lot = late.importCredits("I1", PATIENT, pkg.getId(), 2, eur(30)).grant().lotId();
+    LotId lot = late.importCredits("I1", PATIENT, pkg.id(), 2, eur(30)).grant().lotId();
     scheduleIn(late, "A1", "T2", Duration.ofHours(2));
 
     late.cancel("A1");
 
-    assertThat(late.balance(PATIENT, pkg.getId())).isZero();
+    assertThat(late.balance(PATIENT, pkg.id())).isZero();
     assertThat(late.history(PATIENT)).last().satisfies(m -> {
-      assertThat(m.getKind()).isEqualTo(MovementKind.FORFEITED);
-      assertThat(m.getLotId()).isEqualTo(lot);
-      assertThat(m.getCredits()).isEqualTo(2);
+      assertThat(m.kind()).isEqualTo(MovementKind.FORFEITED);
+      assertThat(m.lotId()).isEqualTo(lot);
+      assertThat(m.credits()).isEqualTo(2);
     });
   }
 
@@ -160,7 +160,7 @@ class CancellationTest {
   void cancellingGivesBackToLotsUsedUpLongBeforeAmongManyUsedUpLots() {
     LotId firstLot = null;
     for (int i = 0; i < 30; i++) {
-      LotId lot = f.importCredits("I" + i, PATIENT, basis.getId(), 1, eur(30)).grant().lotId();
+      LotId lot = f.importCredits("I" + i, PATIENT, basis.id(), 1, eur(30)).grant().lotId();
       firstLot = firstLot == null ? lot : firstLot;
       f.clock.advance(Duration.ofMinutes(1));
     }
@@ -171,41 +171,41 @@ class CancellationTest {
 
     f.cancel("A0");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(1);
-    assertThat(f.lots(PATIENT)).filteredOn(l -> l.getCreditsRemaining() > 0).extracting(Lot::getId)
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(1);
+    assertThat(f.lots(PATIENT)).filteredOn(l -> l.creditsRemaining() > 0).extracting(Lot::id)
         .containsExactly(firstLot);
     f.schedule("B1", PATIENT, "T1");
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
   void cancellationBeforeTheLateWindowGivesTheCreditsBack() {
     Fixtures late = withLatePolicy(Duration.ofHours(24));
     CreditPackage pkg = setUp(late);
-    late.importCredits("I1", PATIENT, pkg.getId(), 5, eur(30));
+    late.importCredits("I1", PATIENT, pkg.id(), 5, eur(30));
     scheduleIn(late, "A1", "T2", Duration.ofHours(25));
 
     assertThat(late.cancel("A1")).isInstanceOf(CancelResult.GivenBack.class);
-    assertThat(late.balance(PATIENT, pkg.getId())).isEqualTo(5);
+    assertThat(late.balance(PATIENT, pkg.id())).isEqualTo(5);
   }
 
   @Test
   void withoutALateCancellationPolicyEvenALastMinuteCancellationGivesBack() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     scheduleIn(f, "A1", "T2", Duration.ofMinutes(5));
 
     assertThat(f.cancel("A1")).isInstanceOf(CancelResult.GivenBack.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void cancellingAnAppointmentOfAnUnlinkedTypeGivesNothingBack() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "INTAKE");
 
     assertThat(f.cancel("A1")).isEqualTo(new CancelResult.NothingToGiveBack(AppointmentId.of("A1")));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.history(PATIENT)).extracting(Movement::kind).containsExactly(MovementKind.IMPORTED);
   }
 
   @Test
@@ -213,11 +213,11 @@ class CancellationTest {
     Fixtures lenient = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().shortfallPolicy(ShortfallPolicy.ALLOW_UNCOVERED));
     CreditPackage pkg = setUp(lenient);
-    lenient.importCredits("I1", PATIENT, pkg.getId(), 1, eur(30));
+    lenient.importCredits("I1", PATIENT, pkg.id(), 1, eur(30));
     lenient.schedule("A1", PATIENT, "T2");
 
     assertThat(lenient.cancel("A1")).isInstanceOf(CancelResult.NothingToGiveBack.class);
-    assertThat(lenient.balance(PATIENT, pkg.getId())).isEqualTo(1);
+    assertThat(lenient.balance(PATIENT, pkg.id())).isEqualTo(1);
   }
 
   @Test
@@ -231,25 +231,25 @@ class CancellationTest {
 
   @Test
   void creditsGivenBackCanBeSpentAgain() {
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(30));
     f.schedule("A1", PATIENT, "T2");
     f.cancel("A1");
 
     assertThat(f.schedule("A2", PATIENT, "T2")).isInstanceOf(ScheduleResult.Covered.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
   void theCancelReasonIsRecorded() {
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(30));
     f.schedule("A1", PATIENT, "T1");
 
     f.pakketten.cancel(CancelAppointment.builder().practice(PRACTICE).actor(RECEPTIONIST)
         .appointmentId(AppointmentId.of("A1")).reason("patient is ill").build());
 
     assertThat(f.history(PATIENT)).last().satisfies(m -> {
-      assertThat(m.getKind()).isEqualTo(MovementKind.GIVEN_BACK);
-      assertThat(m.getReason()).isEqualTo("patient is ill");
+      assertThat(m.kind()).isEqualTo(MovementKind.GIVEN_BACK);
+      assertThat(m.reason()).isEqualTo("patient is ill");
     });
   }
 }

@@ -24,10 +24,10 @@ class ChangeTypeTest {
   private final CreditPackage plus = f.createPackage("Plus", eur(40));
 
   ChangeTypeTest() {
-    f.linkType("T1", basis.getId(), 1);
-    f.linkType("T2", basis.getId(), 2);
-    f.linkType("T5", basis.getId(), 5);
-    f.linkType("PLUS", plus.getId(), 1);
+    f.linkType("T1", basis.id(), 1);
+    f.linkType("T2", basis.id(), 2);
+    f.linkType("T5", basis.id(), 5);
+    f.linkType("PLUS", plus.id(), 1);
     f.linkType("INTAKE", null, 1);
   }
 
@@ -37,33 +37,33 @@ class ChangeTypeTest {
 
   @Test
   void changingTheTypeGivesBackTheOldCostAndTakesTheNew() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
 
     ScheduleResult result = f.changeType("A1", "T2");
 
     assertThat(result).isInstanceOfSatisfying(ScheduleResult.Covered.class, c -> assertThat(c.credits()).isEqualTo(2));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
-    assertThat(f.history(PATIENT)).extracting(Movement::getKind, Movement::getCredits).containsExactly(
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
+    assertThat(f.history(PATIENT)).extracting(Movement::kind, Movement::credits).containsExactly(
         org.assertj.core.groups.Tuple.tuple(MovementKind.IMPORTED, 5),
         org.assertj.core.groups.Tuple.tuple(MovementKind.SPENT, 1),
         org.assertj.core.groups.Tuple.tuple(MovementKind.GIVEN_BACK, 1),
         org.assertj.core.groups.Tuple.tuple(MovementKind.SPENT, 2));
-    assertThat(appointment("A1").getTypeId()).isEqualTo(AppointmentTypeId.of("T2"));
+    assertThat(appointment("A1").typeId()).isEqualTo(AppointmentTypeId.of("T2"));
   }
 
   @Test
   void theCreditsGivenBackCountTowardsTheNewType() {
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(30));
     f.schedule("A1", PATIENT, "T1");
 
     assertThat(f.changeType("A1", "T2")).isInstanceOf(ScheduleResult.Covered.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
   void aChangeThePatientCannotAffordIsRefusedAndChangesNothing() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(30));
     f.schedule("A1", PATIENT, "T1");
     Appointment before = appointment("A1");
     int historyBefore = f.history(PATIENT).size();
@@ -76,7 +76,7 @@ class ChangeTypeTest {
         });
 
     assertThat(appointment("A1")).isEqualTo(before);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(2);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(2);
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
     assertThat(f.journal()).hasSize(2);
     assertThat(f.events).isEmpty();
@@ -84,7 +84,7 @@ class ChangeTypeTest {
 
   @Test
   void changingToTheSameTypeChangesNothing() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     ScheduleResult scheduled = f.schedule("A1", PATIENT, "T2");
     f.events.clear();
 
@@ -92,55 +92,55 @@ class ChangeTypeTest {
 
     assertThat(result.replay()).isTrue();
     assertThat(result).usingRecursiveComparison().ignoringFields("replay").isEqualTo(scheduled);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
     assertThat(f.history(PATIENT)).hasSize(2);
     assertThat(f.events).isEmpty();
   }
 
   @Test
   void aCancelledAppointmentCannotChangeToAnotherType() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
     f.cancel("A1");
 
     assertThatThrownBy(() -> f.changeType("A1", "T2"))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("A1"))
         .hasMessageContaining("cancelled");
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void changingToAnUnlinkedTypeGivesTheCreditsBack() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T2");
 
     ScheduleResult result = f.changeType("A1", "INTAKE");
 
     assertThat(result).isEqualTo(new ScheduleResult.NotCovered(AppointmentId.of("A1"), AppointmentTypeId.of("INTAKE")));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void changingFromAnUnlinkedToALinkedTypeSpendsCredits() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "INTAKE");
 
     assertThat(f.changeType("A1", "T2")).isInstanceOf(ScheduleResult.Covered.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
   }
 
   @Test
   void changingToATypeOfAnotherPackageMovesTheSpendToThatPackage() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
-    f.importCredits("I2", PATIENT, plus.getId(), 5, eur(40));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
+    f.importCredits("I2", PATIENT, plus.id(), 5, eur(40));
     f.schedule("A1", PATIENT, "T1");
 
     ScheduleResult result = f.changeType("A1", "PLUS");
 
     assertThat(result).isInstanceOfSatisfying(ScheduleResult.Covered.class,
-        c -> assertThat(c.packageId()).isEqualTo(plus.getId()));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.balance(PATIENT, plus.getId())).isEqualTo(4);
+        c -> assertThat(c.packageId()).isEqualTo(plus.id()));
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, plus.id())).isEqualTo(4);
   }
 
   @Test
@@ -148,33 +148,33 @@ class ChangeTypeTest {
     Fixtures lenient = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().shortfallPolicy(ShortfallPolicy.ALLOW_UNCOVERED));
     CreditPackage pkg = lenient.createPackage("Basis", eur(30));
-    lenient.linkType("T1", pkg.getId(), 1);
-    lenient.linkType("T5", pkg.getId(), 5);
-    lenient.importCredits("I1", PATIENT, pkg.getId(), 3, eur(30));
+    lenient.linkType("T1", pkg.id(), 1);
+    lenient.linkType("T5", pkg.id(), 5);
+    lenient.importCredits("I1", PATIENT, pkg.id(), 3, eur(30));
     lenient.schedule("A1", PATIENT, "T1");
 
     ScheduleResult result = lenient.changeType("A1", "T5");
 
-    assertThat(result).isEqualTo(new ScheduleResult.Uncovered(AppointmentId.of("A1"), pkg.getId(), 5));
-    assertThat(lenient.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(result).isEqualTo(new ScheduleResult.Uncovered(AppointmentId.of("A1"), pkg.id(), 5));
+    assertThat(lenient.balance(PATIENT, pkg.id())).isEqualTo(3);
   }
 
   @Test
   void afterAChangeCancellingGivesBackTheNewTypesCredits() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
-    f.importCredits("I2", PATIENT, plus.getId(), 5, eur(40));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
+    f.importCredits("I2", PATIENT, plus.id(), 5, eur(40));
     f.schedule("A1", PATIENT, "T2");
     f.changeType("A1", "PLUS");
 
     f.cancel("A1");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.balance(PATIENT, plus.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, plus.id())).isEqualTo(5);
   }
 
   @Test
   void replayedScheduleAfterTypeChangeAnswersTheFirstOutcome() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     Instant start = f.clock.instant().plus(Duration.ofDays(2));
     ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start));
     f.changeType("A1", "T2");
@@ -187,13 +187,13 @@ class ChangeTypeTest {
       assertThat(c.replay()).isTrue();
     });
     assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
     assertThat(f.events).isEmpty();
   }
 
   @Test
   void replayedNotCoveredScheduleAfterChangeToALinkedTypeAnswersNotCovered() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     Instant start = f.clock.instant().plus(Duration.ofDays(2));
     f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "INTAKE", start));
     assertThat(f.changeType("A1", "T1")).isInstanceOf(ScheduleResult.Covered.class);
@@ -202,12 +202,12 @@ class ChangeTypeTest {
 
     assertThat(replay).isEqualTo(new ScheduleResult.NotCovered(AppointmentId.of("A1"), AppointmentTypeId.of("INTAKE"),
         true));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
   void replayedScheduleAfterTypeChangeAndCancelAnswersTheFirstOutcome() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     Instant start = f.clock.instant().plus(Duration.ofDays(2));
     ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T2", start));
     f.changeType("A1", "INTAKE");
@@ -217,12 +217,12 @@ class ChangeTypeTest {
 
     assertThat(replay.replay()).isTrue();
     assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void replayedTypeChangeAfterCancelAnswersAsTheFirstChange() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
     ScheduleResult changed = f.changeType("A1", "T2");
     f.cancel("A1");
@@ -234,15 +234,15 @@ class ChangeTypeTest {
     assertThat(changed.replay()).isFalse();
     assertThat(replay.replay()).isTrue();
     assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(changed);
-    assertThat(appointment("A1").getStatus()).isEqualTo(Appointment.Status.CANCELLED);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(appointment("A1").status()).isEqualTo(Appointment.Status.CANCELLED);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
     assertThat(f.history(PATIENT)).hasSize(history);
     assertThat(f.events).isEmpty();
   }
 
   @Test
   void changingBackAndForthIsARealChangeEachTime() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
     ScheduleResult toT2 = f.changeType("A1", "T2");
     f.changeType("A1", "T1");
@@ -251,8 +251,8 @@ class ChangeTypeTest {
 
     assertThat(again.replay()).isFalse();
     assertThat(again).isInstanceOfSatisfying(ScheduleResult.Covered.class, c -> assertThat(c.credits()).isEqualTo(2));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
-    assertThat(f.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED,
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
+    assertThat(f.history(PATIENT)).extracting(Movement::kind).containsExactly(MovementKind.IMPORTED,
         MovementKind.SPENT, MovementKind.GIVEN_BACK, MovementKind.SPENT, MovementKind.GIVEN_BACK, MovementKind.SPENT,
         MovementKind.GIVEN_BACK, MovementKind.SPENT);
     assertThat(toT2.replay()).isFalse();
@@ -266,12 +266,12 @@ class ChangeTypeTest {
 
   @Test
   void changingToAnUnknownTypeIsNotFoundAndChangesNothing() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     f.schedule("A1", PATIENT, "T1");
 
     assertThatThrownBy(() -> f.changeType("A1", "NOPE")).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("NOPE");
-    assertThat(appointment("A1").getTypeId()).isEqualTo(AppointmentTypeId.of("T1"));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(appointment("A1").typeId()).isEqualTo(AppointmentTypeId.of("T1"));
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 }

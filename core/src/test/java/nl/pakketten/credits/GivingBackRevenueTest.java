@@ -29,9 +29,9 @@ class GivingBackRevenueTest {
   void aPatientWithCreditsBookedToLedgerAccount8010() {
     fysio = fx.createPackage("Fysio", eur("33.33"));
     bookRevenueOf(fysio, "8010");
-    fx.linkType("T1", fysio.getId(), 1);
-    fx.linkType("T2", fysio.getId(), 1);
-    fx.importCredits("import-1", PATIENT, fysio.getId(), 5, eur("33.33"));
+    fx.linkType("T1", fysio.id(), 1);
+    fx.linkType("T2", fysio.id(), 1);
+    fx.importCredits("import-1", PATIENT, fysio.id(), 5, eur("33.33"));
   }
 
   @Test
@@ -61,7 +61,7 @@ class GivingBackRevenueTest {
   @Test
   void creditsGrantedAfterTheAccountChangedBookOnTheNewAccount() {
     bookRevenueOf(fysio, "8020");
-    fx.importCredits("import-2", nl.pakketten.common.PatientId.of("patient-2"), fysio.getId(), 1, eur("33.33"));
+    fx.importCredits("import-2", nl.pakketten.common.PatientId.of("patient-2"), fysio.id(), 1, eur("33.33"));
 
     fx.schedule("A-2", nl.pakketten.common.PatientId.of("patient-2"), "T1");
 
@@ -73,12 +73,12 @@ class GivingBackRevenueTest {
     bookRevenueOf(fysio, "8020");
 
     assertThat(fx.lots(PATIENT)).singleElement()
-        .satisfies(lot -> assertThat(lot.getRevenueAccount()).isEqualTo(LedgerAccount.of("8010")));
+        .satisfies(lot -> assertThat(lot.revenueAccount()).isEqualTo(LedgerAccount.of("8010")));
   }
 
   private void bookRevenueOf(CreditPackage pkg, String account) {
-    fx.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(pkg.getId())
-        .name(pkg.getName()).internalRate(pkg.getInternalRate()).ledgerAccount(LedgerAccount.of(account)).build());
+    fx.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(pkg.id())
+        .name(pkg.name()).internalRate(pkg.internalRate()).ledgerAccount(LedgerAccount.of(account)).build());
   }
 
   /** Revenue per ledger account, keyed by the account's code. */

@@ -28,7 +28,7 @@ class GrantOnPaymentTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   GrantOnPaymentTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
+    f.linkProduct("P5", basis.id(), 5, eur(150));
     f.linkProduct("CONSULT", null, 1, eur(60));
   }
 
@@ -38,7 +38,7 @@ class GrantOnPaymentTest {
 
     assertThat(result).isInstanceOf(PaymentResult.Granted.class);
     assertThat(result.credits()).isEqualTo(10);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
@@ -46,7 +46,7 @@ class GrantOnPaymentTest {
     PaymentResult result = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)), InvoiceLine.of("P5", 2, eur(300)));
 
     assertThat(result.grants()).hasSize(2);
-    assertThat(f.lots(PATIENT)).extracting(Lot::getSource, Lot::getCreditsGranted).containsExactlyInAnyOrder(
+    assertThat(f.lots(PATIENT)).extracting(Lot::source, Lot::creditsGranted).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple(new LotSource.InvoiceLine(InvoiceId.of("F-1"), 1, ProductCode.of("P5")), 5),
         org.assertj.core.groups.Tuple.tuple(new LotSource.InvoiceLine(InvoiceId.of("F-1"), 2, ProductCode.of("P5")), 10));
   }
@@ -56,7 +56,7 @@ class GrantOnPaymentTest {
     PaymentResult result = f.pay("F-1", PATIENT, InvoiceLine.of("CONSULT", 1, eur(60)), InvoiceLine.of("P5", 1, eur(150)));
 
     assertThat(result.grants()).singleElement().satisfies(g -> assertThat(g.credits()).isEqualTo(5));
-    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::getSource)
+    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::source)
         .isEqualTo(new LotSource.InvoiceLine(InvoiceId.of("F-1"), 2, ProductCode.of("P5")));
   }
 
@@ -78,7 +78,7 @@ class GrantOnPaymentTest {
           assertThat(e.id()).isEqualTo("NOPE");
         })
         .hasMessageContaining("NOPE");
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
     assertThat(f.lots(PATIENT)).isEmpty();
   }
 
@@ -92,7 +92,7 @@ class GrantOnPaymentTest {
     assertThat(second).isInstanceOf(PaymentResult.AlreadyGranted.class);
     assertThat(second.invoiceId()).isEqualTo(first.invoiceId());
     assertThat(second.grants()).isEqualTo(first.grants());
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
     assertThat(f.lots(PATIENT)).hasSize(1);
     assertThat(f.history(PATIENT)).hasSize(1);
     assertThat(f.events).isEmpty();
@@ -100,10 +100,10 @@ class GrantOnPaymentTest {
 
   @Test
   void replayedPaymentAfterSpendingAndARateChangeAnswersTheFirstGrants() {
-    f.linkType("T1", basis.getId(), 3);
+    f.linkType("T1", basis.id(), 3);
     PaymentResult first = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
     f.schedule("A1", PATIENT, "T1");
-    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.getId())
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id())
         .name("Basis").internalRate(eur(35)).build());
 
     PaymentResult replay = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
@@ -115,7 +115,7 @@ class GrantOnPaymentTest {
       assertThat(g.credits()).isEqualTo(10);
       assertThat(g.ratePerCredit()).isEqualTo(eur(30));
     });
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(7);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(7);
   }
 
   @Test
@@ -126,7 +126,7 @@ class GrantOnPaymentTest {
         .from(Fixtures.invoice(PRACTICE, "F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)))).actor(OWNER).build());
 
     assertThat(second).isInstanceOf(PaymentResult.AlreadyGranted.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
@@ -136,7 +136,7 @@ class GrantOnPaymentTest {
     assertThatThrownBy(() -> f.pay("F-1", PATIENT, InvoiceLine.of("P5", 3, eur(450))))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("F-1"))
         .hasMessageContaining("F-1").hasMessageContaining("other content");
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(10);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
   }
 
   @Test
@@ -146,25 +146,25 @@ class GrantOnPaymentTest {
 
     assertThatThrownBy(() -> f.pay("F-1", other, InvoiceLine.of("P5", 2, eur(300))))
         .isInstanceOf(ConflictException.class);
-    assertThat(f.balance(other, basis.getId())).isZero();
+    assertThat(f.balance(other, basis.id())).isZero();
   }
 
   @Test
   void lotRateIsFixedWhenGranted() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
 
-    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.getId())
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id())
         .name("Basis").internalRate(eur(35)).build());
 
     assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> {
-      assertThat(lot.getRatePerCredit()).isEqualTo(eur(30));
-      assertThat(lot.getDeferredValue()).isEqualTo(eur(150));
+      assertThat(lot.ratePerCredit()).isEqualTo(eur(30));
+      assertThat(lot.deferredValue()).isEqualTo(eur(150));
     });
   }
 
   @Test
   void laterPaymentsTakeThePackagesNewRate() {
-    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.getId())
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id())
         .name("Basis").internalRate(eur(35)).build());
 
     PaymentResult result = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(175)));
@@ -181,8 +181,8 @@ class GrantOnPaymentTest {
       assertThat(g.ratePerCredit()).isEqualTo(eur(30));
     });
     assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> {
-      assertThat(lot.getDeferredValue()).isEqualTo(eur("275.50"));
-      assertThat(lot.getRecognisedRevenue()).isEqualTo(eur(0));
+      assertThat(lot.deferredValue()).isEqualTo(eur("275.50"));
+      assertThat(lot.recognisedRevenue()).isEqualTo(eur(0));
     });
   }
 
@@ -191,14 +191,14 @@ class GrantOnPaymentTest {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
 
     assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> {
-      assertThat(lot.getPatient()).isEqualTo(PATIENT);
-      assertThat(lot.getPackageId()).isEqualTo(basis.getId());
-      assertThat(lot.getSource()).isEqualTo(new LotSource.InvoiceLine(InvoiceId.of("F-1"), 1, ProductCode.of("P5")));
-      assertThat(lot.getCreditsGranted()).isEqualTo(5);
-      assertThat(lot.getCreditsRemaining()).isEqualTo(5);
-      assertThat(lot.getGrantedAt()).isEqualTo(START);
-      assertThat(lot.getGrantedBy()).isEqualTo(RECEPTIONIST.userId());
-      assertThat(lot.getExpiresOn()).isEmpty();
+      assertThat(lot.patient()).isEqualTo(PATIENT);
+      assertThat(lot.packageId()).isEqualTo(basis.id());
+      assertThat(lot.source()).isEqualTo(new LotSource.InvoiceLine(InvoiceId.of("F-1"), 1, ProductCode.of("P5")));
+      assertThat(lot.creditsGranted()).isEqualTo(5);
+      assertThat(lot.creditsRemaining()).isEqualTo(5);
+      assertThat(lot.grantedAt()).isEqualTo(START);
+      assertThat(lot.grantedBy()).isEqualTo(RECEPTIONIST.userId());
+      assertThat(lot.expiresOn()).isEmpty();
     });
   }
 
@@ -217,11 +217,11 @@ class GrantOnPaymentTest {
   void aFailedPaymentCanBeDeliveredAgainOnceTheProblemIsFixed() {
     assertThatThrownBy(() -> f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)), InvoiceLine.of("NEW", 1, eur(1))))
         .isInstanceOf(NotFoundException.class);
-    f.linkProduct("NEW", basis.getId(), 1, eur(1));
+    f.linkProduct("NEW", basis.id(), 1, eur(1));
 
     PaymentResult result = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)), InvoiceLine.of("NEW", 1, eur(1)));
 
     assertThat(result).isInstanceOf(PaymentResult.Granted.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(6);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(6);
   }
 }

@@ -25,7 +25,7 @@ class ImportTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   private ImportCredits.Builder command(String importId, int credits) {
-    return ImportCredits.builder().from(Fixtures.importCommand(PRACTICE, importId, PATIENT, basis.getId(), credits,
+    return ImportCredits.builder().from(Fixtures.importCommand(PRACTICE, importId, PATIENT, basis.id(), credits,
         eur("12.50"), null));
   }
 
@@ -34,11 +34,11 @@ class ImportTest {
     ImportResult result = f.pakketten.importCredits(command("I1", 5).reason("  carried over from paper card ").build());
 
     assertThat(result).isInstanceOf(ImportResult.Imported.class);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
     assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> {
-      assertThat(lot.getSource()).isEqualTo(new LotSource.Import(ImportId.of("I1"), "carried over from paper card"));
-      assertThat(lot.getCreditsGranted()).isEqualTo(5);
-      assertThat(lot.getGrantedBy()).isEqualTo(OWNER.userId());
+      assertThat(lot.source()).isEqualTo(new LotSource.Import(ImportId.of("I1"), "carried over from paper card"));
+      assertThat(lot.creditsGranted()).isEqualTo(5);
+      assertThat(lot.grantedBy()).isEqualTo(OWNER.userId());
     });
   }
 
@@ -49,8 +49,8 @@ class ImportTest {
     assertThat(result.grant().ratePerCredit()).isEqualTo(eur("12.50"));
     assertThat(result.grant().deferredValue()).isEqualTo(eur("62.50"));
     assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> {
-      assertThat(lot.getRatePerCredit()).isEqualTo(eur("12.50"));
-      assertThat(lot.getDeferredValue()).isEqualTo(eur("62.50"));
+      assertThat(lot.ratePerCredit()).isEqualTo(eur("12.50"));
+      assertThat(lot.deferredValue()).isEqualTo(eur("62.50"));
     });
   }
 
@@ -59,7 +59,7 @@ class ImportTest {
     ImportResult result = f.pakketten.importCredits(command("I1", 3).internalRate(eur(0)).build());
 
     assertThat(result.grant().deferredValue()).isEqualTo(eur(0));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
   }
 
   @Test
@@ -67,7 +67,7 @@ class ImportTest {
     assertThatThrownBy(() -> f.pakketten.importCredits(command("I1", 5).reason(" ").build()))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("reason"));
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
@@ -110,14 +110,14 @@ class ImportTest {
 
     assertThat(second).isInstanceOf(ImportResult.AlreadyImported.class);
     assertThat(second.grant()).isEqualTo(first.grant());
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
     assertThat(f.history(PATIENT)).hasSize(1);
     assertThat(f.events).isEmpty();
   }
 
   @Test
   void replayedImportAfterSpendingAndExpiryAnswersTheFirstGrant() {
-    f.linkType("T1", basis.getId(), 2);
+    f.linkType("T1", basis.id(), 2);
     LocalDate lastDay = LocalDate.ofInstant(Fixtures.START, java.time.ZoneOffset.UTC);
     ImportCredits command = command("I1", 5).expiresOn(lastDay).build();
     ImportResult first = f.pakketten.importCredits(command);
@@ -131,7 +131,7 @@ class ImportTest {
     assertThat(replay.replay()).isTrue();
     assertThat(replay).isEqualTo(new ImportResult.AlreadyImported(first.importId(), first.grant()));
     assertThat(replay.grant().credits()).isEqualTo(5);
-    assertThat(f.balance(PATIENT, basis.getId())).isZero();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
   }
 
   @Test
@@ -141,7 +141,7 @@ class ImportTest {
     assertThatThrownBy(() -> f.pakketten.importCredits(command("I1", 6).build()))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("I1"))
         .hasMessageContaining("other content");
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
@@ -158,7 +158,7 @@ class ImportTest {
 
     f.pakketten.importCredits(command("I1", 5).expiresOn(lastDay).build());
 
-    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::getExpiresOn)
+    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::expiresOn)
         .isEqualTo(java.util.Optional.of(lastDay));
   }
 }

@@ -27,20 +27,20 @@ class SpendingTest {
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
   SpendingTest() {
-    f.linkType("T1", basis.getId(), 1);
-    f.linkType("T2", basis.getId(), 2);
+    f.linkType("T1", basis.id(), 1);
+    f.linkType("T2", basis.id(), 2);
     f.linkType("INTAKE", null, 1);
   }
 
   /** Imports a lot and moves the clock on a minute, so lots granted later are younger. */
   private LotId lot(String importId, int credits, LocalDate expiresOn) {
-    LotId id = f.importCredits(importId, PATIENT, basis.getId(), credits, eur(30), expiresOn).grant().lotId();
+    LotId id = f.importCredits(importId, PATIENT, basis.id(), credits, eur(30), expiresOn).grant().lotId();
     f.clock.advance(Duration.ofMinutes(1));
     return id;
   }
 
   private int remaining(LotId lot) {
-    return f.lots(PATIENT).stream().filter(l -> l.getId().equals(lot)).findFirst().orElseThrow().getCreditsRemaining();
+    return f.lots(PATIENT).stream().filter(l -> l.id().equals(lot)).findFirst().orElseThrow().creditsRemaining();
   }
 
   @Test
@@ -50,12 +50,12 @@ class SpendingTest {
     ScheduleResult result = f.schedule("A1", PATIENT, "T2");
 
     assertThat(result).isInstanceOfSatisfying(ScheduleResult.Covered.class, c -> {
-      assertThat(c.packageId()).isEqualTo(basis.getId());
+      assertThat(c.packageId()).isEqualTo(basis.id());
       assertThat(c.credits()).isEqualTo(2);
       assertThat(c.allocations()).extracting(Allocation::lotId, Allocation::credits)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(lot, 2));
     });
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
   }
 
   @Test
@@ -124,7 +124,7 @@ class SpendingTest {
           assertThat(e.spendable()).isEqualTo(1);
           assertThat(e.cost()).isEqualTo(2);
           assertThat(e.patient()).isEqualTo(PATIENT);
-          assertThat(e.packageId()).isEqualTo(basis.getId());
+          assertThat(e.packageId()).isEqualTo(basis.id());
         })
         .hasMessageContaining("has 1 spendable credit").hasMessageContaining("costs 2");
   }
@@ -137,8 +137,8 @@ class SpendingTest {
 
     assertThatThrownBy(() -> f.schedule("A1", PATIENT, "T2")).isInstanceOf(InsufficientCreditsException.class);
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(1);
-    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::getCreditsRemaining).isEqualTo(1);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(1);
+    assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::creditsRemaining).isEqualTo(1);
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
     assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1"))).isEmpty();
     assertThat(f.events).isEmpty();
@@ -150,7 +150,7 @@ class SpendingTest {
 
     assertThatThrownBy(() -> f.schedule("A1", PATIENT, "T1"))
         .isInstanceOfSatisfying(InsufficientCreditsException.class, e -> assertThat(e.spendable()).isZero());
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
@@ -165,24 +165,24 @@ class SpendingTest {
   @Test
   void underAllowUncoveredTheAppointmentIsRecordedAsNotCoveredByThePackage() {
     Fixtures lenient = lenient();
-    lenient.importCredits("I1", PATIENT, basis.getId(), 1, eur(30));
+    lenient.importCredits("I1", PATIENT, basis.id(), 1, eur(30));
 
     ScheduleResult result = lenient.schedule("A1", PATIENT, "T2");
 
-    assertThat(result).isEqualTo(new ScheduleResult.Uncovered(AppointmentId.of("A1"), basis.getId(), 2));
-    assertThat(lenient.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().getCoverage())
+    assertThat(result).isEqualTo(new ScheduleResult.Uncovered(AppointmentId.of("A1"), basis.id(), 2));
+    assertThat(lenient.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().coverage())
         .isEqualTo(Appointment.Coverage.UNCOVERED);
   }
 
   @Test
   void underAllowUncoveredNoCreditsAreTaken() {
     Fixtures lenient = lenient();
-    lenient.importCredits("I1", PATIENT, basis.getId(), 1, eur(30));
+    lenient.importCredits("I1", PATIENT, basis.id(), 1, eur(30));
 
     lenient.schedule("A1", PATIENT, "T2");
 
-    assertThat(lenient.balance(PATIENT, basis.getId())).isEqualTo(1);
-    assertThat(lenient.history(PATIENT)).extracting(Movement::getKind).containsExactly(MovementKind.IMPORTED);
+    assertThat(lenient.balance(PATIENT, basis.id())).isEqualTo(1);
+    assertThat(lenient.history(PATIENT)).extracting(Movement::kind).containsExactly(MovementKind.IMPORTED);
   }
 
   @Test
@@ -199,8 +199,8 @@ class SpendingTest {
     lot("I1", 3, f.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
     lot("I2", 2, null);
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
-    assertThat(f.pakketten.spendable(PRACTICE, PATIENT, basis.getId())).isEqualTo(2);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
+    assertThat(f.pakketten.spendable(PRACTICE, PATIENT, basis.id())).isEqualTo(2);
   }
 
   @Test
@@ -210,7 +210,7 @@ class SpendingTest {
     ScheduleResult result = f.schedule("A1", PATIENT, "INTAKE");
 
     assertThat(result).isEqualTo(new ScheduleResult.NotCovered(AppointmentId.of("A1"), AppointmentTypeId.of("INTAKE")));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
@@ -234,8 +234,8 @@ class SpendingTest {
     assertThat(first.replay()).isFalse();
     assertThat(second.replay()).isTrue();
     assertThat(second).usingRecursiveComparison().ignoringFields("replay").isEqualTo(first);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
-    assertThat(f.history(PATIENT)).filteredOn(m -> m.getKind() == MovementKind.SPENT).hasSize(1);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
+    assertThat(f.history(PATIENT)).filteredOn(m -> m.kind() == MovementKind.SPENT).hasSize(1);
     assertThat(f.events).isEmpty();
   }
 
@@ -248,7 +248,7 @@ class SpendingTest {
     assertThatThrownBy(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T2", start)))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("A1"))
         .hasMessageContaining("appointment type");
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
 
   @Test
@@ -265,13 +265,13 @@ class SpendingTest {
   void sameAppointmentIdForAnotherPatientIsAConflict() {
     lot("I1", 5, null);
     PatientId other = PatientId.of("patient-2");
-    f.importCredits("I2", other, basis.getId(), 5, eur(30));
+    f.importCredits("I2", other, basis.id(), 5, eur(30));
     Instant start = f.clock.instant().plus(Duration.ofDays(3));
     f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start));
 
     assertThatThrownBy(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", other, "T1", start)))
         .isInstanceOf(ConflictException.class).hasMessageContaining("patient");
-    assertThat(f.balance(other, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(other, basis.id())).isEqualTo(5);
   }
 
   @Test
@@ -281,11 +281,11 @@ class SpendingTest {
     f.schedule("A1", PATIENT, "T2");
 
     assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1"))).hasValueSatisfying(a -> {
-      assertThat(a.getStatus()).isEqualTo(Appointment.Status.SCHEDULED);
-      assertThat(a.getCoverage()).isEqualTo(Appointment.Coverage.COVERED);
-      assertThat(a.getPackageId()).contains(basis.getId());
-      assertThat(a.getCost()).isEqualTo(2);
-      assertThat(a.getAllocations()).extracting(Allocation::lotId).containsExactly(lot);
+      assertThat(a.status()).isEqualTo(Appointment.Status.SCHEDULED);
+      assertThat(a.coverage()).isEqualTo(Appointment.Coverage.COVERED);
+      assertThat(a.packageId()).contains(basis.id());
+      assertThat(a.cost()).isEqualTo(2);
+      assertThat(a.allocations()).extracting(Allocation::lotId).containsExactly(lot);
     });
   }
 
@@ -293,7 +293,7 @@ class SpendingTest {
     Fixtures lenient = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().shortfallPolicy(ShortfallPolicy.ALLOW_UNCOVERED));
     lenient.createPackage("Basis", eur(30));
-    lenient.linkType("T2", basis.getId(), 2);
+    lenient.linkType("T2", basis.id(), 2);
     return lenient;
   }
 }

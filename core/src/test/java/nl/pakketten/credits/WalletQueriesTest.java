@@ -27,23 +27,23 @@ class WalletQueriesTest {
   private final CreditPackage plus = f.createPackage("Plus", eur(40));
 
   WalletQueriesTest() {
-    f.linkProduct("P5", basis.getId(), 5, eur(150));
-    f.linkType("T1", basis.getId(), 1);
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    f.linkType("T1", basis.id(), 1);
   }
 
   @Test
   void balanceIsPerPackage() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
-    f.importCredits("I1", PATIENT, plus.getId(), 3, eur(40));
+    f.importCredits("I1", PATIENT, plus.id(), 3, eur(40));
     f.schedule("A1", PATIENT, "T1");
 
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(4);
-    assertThat(f.balance(PATIENT, plus.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
+    assertThat(f.balance(PATIENT, plus.id())).isEqualTo(3);
   }
 
   @Test
   void aPatientWithoutCreditsHasABalanceOfZero() {
-    assertThat(f.balance(PatientId.of("nobody"), basis.getId())).isZero();
+    assertThat(f.balance(PatientId.of("nobody"), basis.id())).isZero();
     assertThat(f.lots(PatientId.of("nobody"))).isEmpty();
     assertThat(f.history(PatientId.of("nobody"))).isEmpty();
   }
@@ -53,40 +53,40 @@ class WalletQueriesTest {
     Storage storage = InMemoryStorage.create();
     Fixtures g = new Fixtures(withoutHistoryReads(storage), Pakketten.builder());
     CreditPackage pkg = g.createPackage("Basis", eur(30));
-    g.importCredits("I1", PATIENT, pkg.getId(), 3, eur(30));
+    g.importCredits("I1", PATIENT, pkg.id(), 3, eur(30));
 
-    assertThat(g.balance(PATIENT, pkg.getId())).isEqualTo(3);
+    assertThat(g.balance(PATIENT, pkg.id())).isEqualTo(3);
   }
 
   @Test
   void lotsShowEachLotWithWhatIsLeft() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
     f.clock.advance(Duration.ofMinutes(1));
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(25), LocalDate.of(2026, 6, 30));
-    f.importCredits("I2", PATIENT, plus.getId(), 3, eur(40));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(25), LocalDate.of(2026, 6, 30));
+    f.importCredits("I2", PATIENT, plus.id(), 3, eur(40));
     f.schedule("A1", PATIENT, "T1");
 
     List<Lot> lots = f.lots(PATIENT);
 
-    assertThat(lots).extracting(Lot::getPackageId, Lot::getCreditsGranted, Lot::getCreditsRemaining,
-        Lot::getRatePerCredit, Lot::getDeferredValue, l -> l.getExpiresOn().orElse(null)).containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(basis.getId(), 5, 5, eur(30), eur(150), null),
-            org.assertj.core.groups.Tuple.tuple(basis.getId(), 2, 1, eur(25), eur(50), LocalDate.of(2026, 6, 30)),
-            org.assertj.core.groups.Tuple.tuple(plus.getId(), 3, 3, eur(40), eur(120), null));
+    assertThat(lots).extracting(Lot::packageId, Lot::creditsGranted, Lot::creditsRemaining,
+        Lot::ratePerCredit, Lot::deferredValue, l -> l.expiresOn().orElse(null)).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(basis.id(), 5, 5, eur(30), eur(150), null),
+            org.assertj.core.groups.Tuple.tuple(basis.id(), 2, 1, eur(25), eur(50), LocalDate.of(2026, 6, 30)),
+            org.assertj.core.groups.Tuple.tuple(plus.id(), 3, 3, eur(40), eur(120), null));
   }
 
   @Test
   void lotsAddUpToTheBalance() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur(300)));
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(25));
     f.schedule("A1", PATIENT, "T1");
     f.schedule("A2", PATIENT, "T1");
     f.cancel("A1");
 
-    assertThat(f.lots(PATIENT).stream().mapToInt(Lot::getCreditsRemaining).sum())
-        .isEqualTo(f.balance(PATIENT, basis.getId())).isEqualTo(11);
+    assertThat(f.lots(PATIENT).stream().mapToInt(Lot::creditsRemaining).sum())
+        .isEqualTo(f.balance(PATIENT, basis.id())).isEqualTo(11);
     assertThat(f.pakketten.wallets(PRACTICE, PATIENT)).singleElement()
-        .satisfies(w -> assertThat(w.getBalance()).isEqualTo(11));
+        .satisfies(w -> assertThat(w.balance()).isEqualTo(11));
   }
 
   @Test
@@ -99,52 +99,52 @@ class WalletQueriesTest {
 
     assertThat(f.history(PATIENT)).satisfiesExactly(
         granted -> {
-          assertThat(granted.getKind()).isEqualTo(MovementKind.GRANTED);
-          assertThat(granted.getCredits()).isEqualTo(5);
-          assertThat(granted.getLotId()).isEqualTo(lot);
-          assertThat(granted.getPackageId()).isEqualTo(basis.getId());
-          assertThat(granted.getAt()).isEqualTo(START);
-          assertThat(granted.getActor()).isEqualTo(RECEPTIONIST.userId());
-          assertThat(granted.getReason()).contains("F-1");
-          assertThat(granted.getSourceKey()).isEqualTo("invoice:F-1#1");
+          assertThat(granted.kind()).isEqualTo(MovementKind.GRANTED);
+          assertThat(granted.credits()).isEqualTo(5);
+          assertThat(granted.lotId()).isEqualTo(lot);
+          assertThat(granted.packageId()).isEqualTo(basis.id());
+          assertThat(granted.at()).isEqualTo(START);
+          assertThat(granted.actor()).isEqualTo(RECEPTIONIST.userId());
+          assertThat(granted.reason()).contains("F-1");
+          assertThat(granted.sourceKey()).isEqualTo("invoice:F-1#1");
         },
         spent -> {
-          assertThat(spent.getKind()).isEqualTo(MovementKind.SPENT);
-          assertThat(spent.getCredits()).isEqualTo(1);
-          assertThat(spent.getLotId()).isEqualTo(lot);
-          assertThat(spent.getAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
-          assertThat(spent.getReason()).contains("A1").contains("T1");
-          assertThat(spent.getSourceKey()).isEqualTo("appointment:A1");
+          assertThat(spent.kind()).isEqualTo(MovementKind.SPENT);
+          assertThat(spent.credits()).isEqualTo(1);
+          assertThat(spent.lotId()).isEqualTo(lot);
+          assertThat(spent.at()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+          assertThat(spent.reason()).contains("A1").contains("T1");
+          assertThat(spent.sourceKey()).isEqualTo("appointment:A1");
         },
         givenBack -> {
-          assertThat(givenBack.getKind()).isEqualTo(MovementKind.GIVEN_BACK);
-          assertThat(givenBack.getCredits()).isEqualTo(1);
-          assertThat(givenBack.getLotId()).isEqualTo(lot);
-          assertThat(givenBack.getAt()).isEqualTo(START.plus(Duration.ofMinutes(20)));
-          assertThat(givenBack.getSourceKey()).isEqualTo("appointment:A1");
+          assertThat(givenBack.kind()).isEqualTo(MovementKind.GIVEN_BACK);
+          assertThat(givenBack.credits()).isEqualTo(1);
+          assertThat(givenBack.lotId()).isEqualTo(lot);
+          assertThat(givenBack.at()).isEqualTo(START.plus(Duration.ofMinutes(20)));
+          assertThat(givenBack.sourceKey()).isEqualTo("appointment:A1");
         });
   }
 
   @Test
   void historyOfAnImportNamesTheImporterAndTheirReason() {
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(25));
 
     assertThat(f.history(PATIENT)).singleElement().satisfies(m -> {
-      assertThat(m.getKind()).isEqualTo(MovementKind.IMPORTED);
-      assertThat(m.getActor()).isEqualTo(OWNER.userId());
-      assertThat(m.getReason()).isEqualTo("migrated from the old system");
-      assertThat(m.getSourceKey()).isEqualTo("import:I1");
+      assertThat(m.kind()).isEqualTo(MovementKind.IMPORTED);
+      assertThat(m.actor()).isEqualTo(OWNER.userId());
+      assertThat(m.reason()).isEqualTo("migrated from the old system");
+      assertThat(m.sourceKey()).isEqualTo("import:I1");
     });
   }
 
   @Test
   void historyShowsOnlyThatPatient() {
     PatientId other = PatientId.of("patient-2");
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(25));
-    f.importCredits("I2", other, basis.getId(), 4, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(25));
+    f.importCredits("I2", other, basis.id(), 4, eur(25));
 
-    assertThat(f.history(other)).singleElement().satisfies(m -> assertThat(m.getCredits()).isEqualTo(4));
-    assertThat(f.lots(other)).singleElement().satisfies(l -> assertThat(l.getPatient()).isEqualTo(other));
+    assertThat(f.history(other)).singleElement().satisfies(m -> assertThat(m.credits()).isEqualTo(4));
+    assertThat(f.lots(other)).singleElement().satisfies(l -> assertThat(l.patient()).isEqualTo(other));
   }
 
   /** The storage, except that reading a patient's history fails the test. */

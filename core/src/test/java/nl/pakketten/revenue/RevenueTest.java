@@ -38,14 +38,14 @@ class RevenueTest {
   private final CreditPackage basis = f.createPackage("Basis", eur("33.33"));
 
   RevenueTest() {
-    f.linkProduct("P3", basis.getId(), 3, eur(100));
-    f.linkType("T1", basis.getId(), 1);
-    f.linkType("T2", basis.getId(), 2);
-    f.linkType("T3", basis.getId(), 3);
+    f.linkProduct("P3", basis.id(), 3, eur(100));
+    f.linkType("T1", basis.id(), 1);
+    f.linkType("T2", basis.id(), 2);
+    f.linkType("T3", basis.id(), 3);
   }
 
   private List<Money> revenueOf(MovementKind kind) {
-    return f.history(PATIENT).stream().filter(m -> m.getKind() == kind).map(Movement::getRevenue).toList();
+    return f.history(PATIENT).stream().filter(m -> m.kind() == kind).map(Movement::revenue).toList();
   }
 
   private Lot onlyLot() {
@@ -62,7 +62,7 @@ class RevenueTest {
 
   @Test
   void spendRecognisesCreditsTimesTheLotRate() {
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(25));
 
     f.schedule("A1", PATIENT, "T2");
 
@@ -73,7 +73,7 @@ class RevenueTest {
 
   @Test
   void giveBackReversesTheRevenue() {
-    f.importCredits("I1", PATIENT, basis.getId(), 10, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 10, eur(25));
     f.schedule("A1", PATIENT, "T2");
 
     f.cancel("A1");
@@ -82,29 +82,29 @@ class RevenueTest {
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry(LedgerAccount.of("8000"), eur(0)));
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
-        Map.entry(basis.getId(), eur(250)));
-    assertThat(onlyLot().getRecognisedRevenue()).isEqualTo(eur(0));
+        Map.entry(basis.id(), eur(250)));
+    assertThat(onlyLot().recognisedRevenue()).isEqualTo(eur(0));
   }
 
   @Test
   void giveBackReversesRevenueOnTheAccountTheSpendWasBookedOnEvenAfterTheAccountChanged() {
     CreditPackage pkg = packageWith("Lots", eur(25), "8000", "1700");
-    f.linkType("TL", pkg.getId(), 1);
-    f.importCredits("I1", PATIENT, pkg.getId(), 5, eur(25));
+    f.linkType("TL", pkg.id(), 1);
+    f.importCredits("I1", PATIENT, pkg.id(), 5, eur(25));
     f.schedule("A1", PATIENT, "TL");
 
-    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(pkg.getId())
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(pkg.id())
         .name("Lots").internalRate(eur(25)).ledgerAccount(LedgerAccount.of("8010"))
         .balanceSheetItem(BalanceSheetItem.of("1710")).build());
     f.cancel("A1");
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry(LedgerAccount.of("8000"), eur(0)));
-    assertThat(onlyLotOf(pkg).getRevenueAccount()).isEqualTo(LedgerAccount.of("8000"));
+    assertThat(onlyLotOf(pkg).revenueAccount()).isEqualTo(LedgerAccount.of("8000"));
   }
 
   private Lot onlyLotOf(CreditPackage pkg) {
-    return f.lots(PATIENT).stream().filter(l -> l.getPackageId().equals(pkg.getId())).findFirst().orElseThrow();
+    return f.lots(PATIENT).stream().filter(l -> l.packageId().equals(pkg.id())).findFirst().orElseThrow();
   }
 
   @Test
@@ -116,14 +116,14 @@ class RevenueTest {
     f.schedule("A3", PATIENT, "T1");
 
     assertThat(revenueOf(MovementKind.SPENT)).containsExactly(eur("33.33"), eur("33.33"), eur("33.34"));
-    assertThat(onlyLot().getRecognisedRevenue()).isEqualTo(eur(100));
+    assertThat(onlyLot().recognisedRevenue()).isEqualTo(eur(100));
   }
 
   @Test
   void aLotPaidLessThanCreditsTimesRateRecognisesExactlyWhatWasPaid() {
     CreditPackage discounted = f.createPackage("Korting", eur(40));
-    f.linkProduct("K3", discounted.getId(), 3, eur(120));
-    f.linkType("K1", discounted.getId(), 1);
+    f.linkProduct("K3", discounted.id(), 3, eur(120));
+    f.linkType("K1", discounted.id(), 1);
     f.pay("F-1", PATIENT, InvoiceLine.of("K3", 1, eur(100)));
 
     f.schedule("A1", PATIENT, "K1");
@@ -131,14 +131,14 @@ class RevenueTest {
     f.schedule("A3", PATIENT, "K1");
 
     assertThat(revenueOf(MovementKind.SPENT)).containsExactly(eur(40), eur(40), eur(20));
-    assertThat(onlyLot().getRecognisedRevenue()).isEqualTo(eur(100));
+    assertThat(onlyLot().recognisedRevenue()).isEqualTo(eur(100));
   }
 
   @Test
   void aLotPaidMoreThanCreditsTimesRateRecognisesTheRestOnItsLastCredit() {
     CreditPackage cheap = f.createPackage("Goedkoop", eur(30));
-    f.linkProduct("G3", cheap.getId(), 3, eur(90));
-    f.linkType("G1", cheap.getId(), 1);
+    f.linkProduct("G3", cheap.id(), 3, eur(90));
+    f.linkType("G1", cheap.id(), 1);
     f.pay("F-1", PATIENT, InvoiceLine.of("G3", 1, eur(100)));
 
     f.schedule("A1", PATIENT, "G1");
@@ -166,16 +166,16 @@ class RevenueTest {
     f.schedule("A3", PATIENT, "T1");
     f.schedule("A4", PATIENT, "T1");
 
-    Money net = f.history(PATIENT).stream().map(Movement::getRevenue).reduce(Money::plus).orElseThrow();
+    Money net = f.history(PATIENT).stream().map(Movement::revenue).reduce(Money::plus).orElseThrow();
     assertThat(net).isEqualTo(eur(100));
-    assertThat(onlyLot().getRecognisedRevenue()).isEqualTo(eur(100));
-    assertThat(onlyLot().getCreditsRemaining()).isZero();
+    assertThat(onlyLot().recognisedRevenue()).isEqualTo(eur(100));
+    assertThat(onlyLot().creditsRemaining()).isZero();
   }
 
   @Test
   void revenueStaysAtTheLotRateAfterThePackageRateChanges() {
     f.pay("F-1", PATIENT, InvoiceLine.of("P3", 1, eur(100)));
-    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.getId())
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id())
         .name("Basis").internalRate(eur(50)).build());
 
     f.schedule("A1", PATIENT, "T1");
@@ -188,10 +188,10 @@ class RevenueTest {
     Fixtures g = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().lateCancellationPolicy(LateCancellationPolicy.keepCreditsWithin(Duration.ofHours(1))));
     CreditPackage pkg = g.createPackage("Basis", eur("33.33"));
-    g.linkProduct("P3", pkg.getId(), 3, eur(100));
-    g.linkType("T2", pkg.getId(), 2);
+    g.linkProduct("P3", pkg.id(), 3, eur(100));
+    g.linkType("T2", pkg.id(), 2);
     g.pay("F-1", PATIENT, InvoiceLine.of("P3", 2, eur(199)));
-    g.importCredits("I1", PATIENT, pkg.getId(), 4, eur("12.34"), LocalDate.of(2026, 3, 10));
+    g.importCredits("I1", PATIENT, pkg.id(), 4, eur("12.34"), LocalDate.of(2026, 3, 10));
     g.schedule("A1", PATIENT, "T2");
     g.schedule("A2", PATIENT, "T2");
     g.cancel("A1");
@@ -218,8 +218,8 @@ class RevenueTest {
               tuple("1300", AccountRole.PAYMENTS_CLEARING, Side.DEBIT, eur(100)),
               tuple("1700", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur(100)));
       assertThat(entry.patient()).isEqualTo(PATIENT);
-      assertThat(entry.packageId()).isEqualTo(basis.getId());
-      assertThat(entry.lotRef()).isEqualTo(onlyLot().getId().value());
+      assertThat(entry.packageId()).isEqualTo(basis.id());
+      assertThat(entry.lotRef()).isEqualTo(onlyLot().id().value());
       assertThat(entry.sourceKey()).isEqualTo("invoice:F-1#1");
       assertThat(entry.at()).isEqualTo(START);
     });
@@ -227,7 +227,7 @@ class RevenueTest {
 
   @Test
   void importDefersItsValueAgainstTheImportsOffset() {
-    f.importCredits("I1", PATIENT, basis.getId(), 4, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 4, eur(25));
 
     assertThat(f.journal()).singleElement().satisfies(entry -> assertThat(entry.lines())
         .extracting(JournalLine::account, JournalLine::side, JournalLine::amount).containsExactly(
@@ -237,7 +237,7 @@ class RevenueTest {
 
   @Test
   void spendMovesRevenueFromTheBalanceSheetToTheLedgerAccount() {
-    f.importCredits("I1", PATIENT, basis.getId(), 4, eur(25));
+    f.importCredits("I1", PATIENT, basis.id(), 4, eur(25));
 
     f.schedule("A1", PATIENT, "T1");
 
@@ -253,8 +253,8 @@ class RevenueTest {
   @Test
   void thePackagesLedgerAccountAndBalanceSheetItemAreUsed() {
     CreditPackage own = packageWith("Eigen", eur(20), "8010", "1710");
-    f.linkType("E1", own.getId(), 1);
-    f.importCredits("I1", PATIENT, own.getId(), 4, eur(20));
+    f.linkType("E1", own.id(), 1);
+    f.importCredits("I1", PATIENT, own.id(), 4, eur(20));
 
     f.schedule("A1", PATIENT, "E1");
 
@@ -267,10 +267,10 @@ class RevenueTest {
     Fixtures g = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().bookkeeping(new Bookkeeping("8100", "1800", "1350", "8950")));
     CreditPackage pkg = g.createPackage("Basis", eur(30));
-    g.linkProduct("P1", pkg.getId(), 1, eur(30));
-    g.linkType("T1", pkg.getId(), 1);
+    g.linkProduct("P1", pkg.id(), 1, eur(30));
+    g.linkType("T1", pkg.id(), 1);
     g.pay("F-1", PATIENT, InvoiceLine.of("P1", 1, eur(30)));
-    g.importCredits("I1", PATIENT, pkg.getId(), 1, eur(30));
+    g.importCredits("I1", PATIENT, pkg.id(), 1, eur(30));
 
     g.schedule("A1", PATIENT, "T1");
 
@@ -282,10 +282,10 @@ class RevenueTest {
   void revenueByLedgerAccountSumsEachAccountWithinThePeriod() {
     CreditPackage a = packageWith("Fysio", eur(30), "8010", "1710");
     CreditPackage b = packageWith("Oefen", eur(20), "8020", "1720");
-    f.linkType("FA", a.getId(), 1);
-    f.linkType("FB", b.getId(), 1);
-    f.importCredits("I1", PATIENT, a.getId(), 5, eur(30));
-    f.importCredits("I2", PATIENT, b.getId(), 5, eur(20));
+    f.linkType("FA", a.id(), 1);
+    f.linkType("FB", b.id(), 1);
+    f.importCredits("I1", PATIENT, a.id(), 5, eur(30));
+    f.importCredits("I2", PATIENT, b.id(), 5, eur(20));
     f.schedule("A1", PATIENT, "FA");
     f.schedule("A2", PATIENT, "FA");
     f.schedule("A3", PATIENT, "FB");
@@ -307,9 +307,9 @@ class RevenueTest {
     f.schedule("A1", PATIENT, "T1");
 
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, START.plus(Duration.ofHours(1))))
-        .containsExactly(Map.entry(basis.getId(), eur(100)));
+        .containsExactly(Map.entry(basis.id(), eur(100)));
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE))
-        .containsExactly(Map.entry(basis.getId(), eur("66.67")));
+        .containsExactly(Map.entry(basis.id(), eur("66.67")));
   }
 
   @Test
@@ -317,8 +317,8 @@ class RevenueTest {
     Fixtures g = new Fixtures(InMemoryStorage.create(),
         Pakketten.builder().lateCancellationPolicy(LateCancellationPolicy.keepCreditsWithin(Duration.ofDays(30))));
     CreditPackage pkg = g.createPackage("Basis", eur(30));
-    g.linkType("T1", pkg.getId(), 1);
-    g.importCredits("I1", PATIENT, pkg.getId(), 2, eur(30));
+    g.linkType("T1", pkg.id(), 1);
+    g.importCredits("I1", PATIENT, pkg.id(), 2, eur(30));
     g.schedule("A1", PATIENT, "T1");
     int entriesBefore = g.journal().size();
 
@@ -331,7 +331,7 @@ class RevenueTest {
 
   @Test
   void freeCreditsBookNothing() {
-    f.importCredits("I1", PATIENT, basis.getId(), 2, eur(0));
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(0));
 
     f.schedule("A1", PATIENT, "T1");
 
@@ -341,7 +341,7 @@ class RevenueTest {
 
   @Test
   void expiryBooksTheRemainingValueAsRevenue() {
-    f.importCredits("I1", PATIENT, basis.getId(), 3, eur(10), LocalDate.of(2026, 3, 5));
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(10), LocalDate.of(2026, 3, 5));
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(Duration.ofDays(10));
 
@@ -350,7 +350,7 @@ class RevenueTest {
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry(LedgerAccount.of("8000"), eur(30)));
     assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
-        Map.entry(basis.getId(), eur(0)));
+        Map.entry(basis.id(), eur(0)));
   }
 
   private static Money sum(JournalEntry entry, Side side) {

@@ -67,7 +67,7 @@ public abstract class ConcurrentSpendingContract {
     fixtures = new Fixtures(newStorage());
     pakketten = fixtures.pakketten;
     practice = PracticeId.of("concurrency-" + UUID.randomUUID());
-    packageId = fixtures.createPackage(practice, "Fysio", eur("33.33")).getId();
+    packageId = fixtures.createPackage(practice, "Fysio", eur("33.33")).id();
     fixtures.linkProduct(practice, "P10", packageId, 10, eur("333.30"));
     fixtures.linkType(practice, "T1", packageId, 1);
   }
@@ -101,10 +101,10 @@ public abstract class ConcurrentSpendingContract {
     assertThat(balance()).isZero();
     assertThat(lowestBalanceSeen.get()).isGreaterThanOrEqualTo(0);
     assertThat(lots()).singleElement().satisfies(lot -> {
-      assertThat(lot.getCreditsRemaining()).isZero();
-      assertThat(lot.getRecognisedRevenue()).isEqualTo(lot.getDeferredValue());
+      assertThat(lot.creditsRemaining()).isZero();
+      assertThat(lot.recognisedRevenue()).isEqualTo(lot.deferredValue());
     });
-    assertThat(movements(MovementKind.SPENT)).hasSize(50).allSatisfy(m -> assertThat(m.getCredits()).isOne());
+    assertThat(movements(MovementKind.SPENT)).hasSize(50).allSatisfy(m -> assertThat(m.credits()).isOne());
     assertThat(journal()).filteredOn(e -> e.sourceKey().startsWith("appointment:")).hasSize(50);
     assertThat(creditEvents(CreditEvents.CreditsSpent.class)).hasSize(50);
     long stored = outcomes.stream().filter(ScheduleResult.Covered.class::isInstance)
@@ -186,8 +186,8 @@ public abstract class ConcurrentSpendingContract {
     assertThat(movements(MovementKind.SPENT)).hasSize((int) covered);
     assertThat(movements(MovementKind.GIVEN_BACK)).hasSize((int) covered);
     assertThat(lots()).singleElement().satisfies(lot -> {
-      assertThat(lot.getCreditsRemaining()).isEqualTo(20);
-      assertThat(lot.getRecognisedRevenue().isZero()).isTrue();
+      assertThat(lot.creditsRemaining()).isEqualTo(20);
+      assertThat(lot.recognisedRevenue().isZero()).isTrue();
     });
   }
 
@@ -256,7 +256,7 @@ public abstract class ConcurrentSpendingContract {
   }
 
   private List<Movement> movements(MovementKind kind) {
-    return Pages.history(pakketten, practice, PATIENT).stream().filter(m -> m.getKind() == kind).toList();
+    return Pages.history(pakketten, practice, PATIENT).stream().filter(m -> m.kind() == kind).toList();
   }
 
   private List<JournalEntry> journal() {

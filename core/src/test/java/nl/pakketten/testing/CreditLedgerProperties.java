@@ -603,7 +603,7 @@ public abstract class CreditLedgerProperties {
       Object earlier = done.get(index % done.size());
       run.note(earlier.toString());
       if (earlier instanceof ChangeAppointmentType change && !run.model.appointments
-          .get(change.getAppointmentId()).typeId().equals(change.getTypeId())) {
+          .get(change.appointmentId()).typeId().equals(change.typeId())) {
         run.reached(Reached.CHANGE_SENT_AGAIN);
         return run.changeType(change);
       }
@@ -659,14 +659,14 @@ public abstract class CreditLedgerProperties {
     }
 
     private RegisterPayment changed(RegisterPayment invoice) {
-      List<InvoiceLine> lines = new ArrayList<>(invoice.getLines());
+      List<InvoiceLine> lines = new ArrayList<>(invoice.lines());
       InvoiceLine first = lines.get(0);
       RegisterPayment.Builder builder = RegisterPayment.builder().from(invoice);
       switch (change % 4) {
-        case 0 -> lines.set(0, InvoiceLine.of(first.getProductCode(), first.getQuantity(),
-            first.getAmount().plusMinor(1)));
-        case 1 -> lines.set(0, InvoiceLine.of(first.getProductCode(), first.getQuantity() + 1, first.getAmount()));
-        case 2 -> builder.patient(otherPatient(invoice.getPatient()));
+        case 0 -> lines.set(0, InvoiceLine.of(first.productCode(), first.quantity(),
+            first.amount().plusMinor(1)));
+        case 1 -> lines.set(0, InvoiceLine.of(first.productCode(), first.quantity() + 1, first.amount()));
+        case 2 -> builder.patient(otherPatient(invoice.patient()));
         default -> lines.add(InvoiceLine.of(PRODUCTS.get(2), 1, Money.zero(CurrencyUnit.EUR)));
       }
       return builder.lines(lines).build();
@@ -675,20 +675,20 @@ public abstract class CreditLedgerProperties {
     private ImportCredits changed(ImportCredits command, Run run) {
       ImportCredits.Builder builder = ImportCredits.builder().from(command);
       return switch (change % 5) {
-        case 0 -> builder.credits(command.getCredits() + 1).build();
-        case 1 -> builder.internalRate(command.getInternalRate().plusMinor(1)).build();
-        case 2 -> builder.expiresOn(command.getExpiresOn().map(d -> d.plusDays(1)).orElse(run.today())).build();
-        case 3 -> builder.patient(otherPatient(command.getPatient())).build();
-        default -> builder.reason(command.getReason() + " (corrected)").build();
+        case 0 -> builder.credits(command.credits() + 1).build();
+        case 1 -> builder.internalRate(command.internalRate().plusMinor(1)).build();
+        case 2 -> builder.expiresOn(command.expiresOn().map(d -> d.plusDays(1)).orElse(run.today())).build();
+        case 3 -> builder.patient(otherPatient(command.patient())).build();
+        default -> builder.reason(command.reason() + " (corrected)").build();
       };
     }
 
     private ScheduleAppointment changed(ScheduleAppointment command) {
       ScheduleAppointment.Builder builder = ScheduleAppointment.builder().from(command);
       return switch (change % 3) {
-        case 0 -> builder.start(command.getStart().plus(Duration.ofHours(1))).build();
-        case 1 -> builder.typeId(TYPES.get((TYPES.indexOf(command.getTypeId()) + 1) % TYPES.size())).build();
-        default -> builder.patient(otherPatient(command.getPatient())).build();
+        case 0 -> builder.start(command.start().plus(Duration.ofHours(1))).build();
+        case 1 -> builder.typeId(TYPES.get((TYPES.indexOf(command.typeId()) + 1) % TYPES.size())).build();
+        default -> builder.patient(otherPatient(command.patient())).build();
       };
     }
 
@@ -921,7 +921,7 @@ public abstract class CreditLedgerProperties {
       if (existing != null && existing.name().equals(name) && existing.rate().equals(rate)
           && existing.ledgerAccount().isEmpty()) {
         // A retry of the same creation answers with the stored package and changes nothing.
-        assertThat(pakketten.createPackage(command).getId()).isEqualTo(id);
+        assertThat(pakketten.createPackage(command).id()).isEqualTo(id);
         return Outcome.UNCHANGED;
       }
       if (nameTakenByAnother(name, null) || existing != null) {
@@ -1014,9 +1014,9 @@ public abstract class CreditLedgerProperties {
     // --- granting --------------------------------------------------------------------------------
 
     Outcome pay(RegisterPayment invoice) {
-      InvoiceId id = invoice.getInvoiceId();
-      PatientId patient = invoice.getPatient();
-      LedgerModel.PaymentContent content = new LedgerModel.PaymentContent(patient, invoice.getLines());
+      InvoiceId id = invoice.invoiceId();
+      PatientId patient = invoice.patient();
+      LedgerModel.PaymentContent content = new LedgerModel.PaymentContent(patient, invoice.lines());
       LedgerModel.Payment earlier = model.payments.get(id);
       if (earlier != null) {
         if (!earlier.content().equals(content)) {
@@ -1028,9 +1028,9 @@ public abstract class CreditLedgerProperties {
       }
       record Planned(int lineNumber, InvoiceLine line, LedgerModel.Pkg pkg, int credits) {}
       List<Planned> planned = new ArrayList<>();
-      for (int i = 0; i < invoice.getLines().size(); i++) {
-        InvoiceLine line = invoice.getLines().get(i);
-        Optional<ProductLink> link = model.products.get(line.getProductCode());
+      for (int i = 0; i < invoice.lines().size(); i++) {
+        InvoiceLine line = invoice.lines().get(i);
+        Optional<ProductLink> link = model.products.get(line.productCode());
         if (link == null) {
           return refused(NotFoundException.class, () -> pakketten.registerPayment(invoice));
         }
@@ -1042,7 +1042,7 @@ public abstract class CreditLedgerProperties {
         if (!pkg.active()) {
           return refused(PackageDeactivatedException.class, () -> pakketten.registerPayment(invoice));
         }
-        planned.add(new Planned(i + 1, line, pkg, line.getQuantity() * link.get().creditsPerUnit()));
+        planned.add(new Planned(i + 1, line, pkg, line.quantity() * link.get().creditsPerUnit()));
       }
 
       PaymentResult result = pakketten.registerPayment(invoice);
@@ -1053,7 +1053,7 @@ public abstract class CreditLedgerProperties {
       for (Planned p : planned) {
         String key = "invoice:" + id + "#" + p.lineNumber();
         LedgerModel.Lot lot = new LedgerModel.Lot(lotIdOf(patient, key), key, patient, p.pkg().id(), p.credits(),
-            p.credits(), p.pkg().rate(), p.line().getAmount(), zero(), Optional.empty(), now());
+            p.credits(), p.pkg().rate(), p.line().amount(), zero(), Optional.empty(), now());
         model.addLot(lot);
         moves.add(new Move(patient, lot.packageId(), lot.id(), MovementKind.GRANTED, lot.granted(), zero(),
             lot.deferred(), key));
@@ -1070,21 +1070,21 @@ public abstract class CreditLedgerProperties {
     }
 
     Outcome importCredits(ImportCredits command) {
-      if (!command.getActor().has(nl.pakketten.common.Role.OWNER)) {
+      if (!command.actor().has(nl.pakketten.common.Role.OWNER)) {
         return refused(AccessDeniedException.class, () -> pakketten.importCredits(command));
       }
-      LedgerModel.ImportContent content = new LedgerModel.ImportContent(command.getPatient(), command.getPackageId(),
-          command.getCredits(), command.getInternalRate(), command.getReason(), command.getExpiresOn());
-      LedgerModel.Import earlier = model.imports.get(command.getImportId());
+      LedgerModel.ImportContent content = new LedgerModel.ImportContent(command.patient(), command.packageId(),
+          command.credits(), command.internalRate(), command.reason(), command.expiresOn());
+      LedgerModel.Import earlier = model.imports.get(command.importId());
       if (earlier != null) {
         if (!earlier.content().equals(content)) {
           return refused(ConflictException.class, () -> pakketten.importCredits(command));
         }
         assertThat(pakketten.importCredits(command)).as("the answer to a replayed import")
-            .isEqualTo(new ImportResult.AlreadyImported(command.getImportId(), earlier.grant()));
+            .isEqualTo(new ImportResult.AlreadyImported(command.importId(), earlier.grant()));
         return Outcome.UNCHANGED;
       }
-      LedgerModel.Pkg pkg = model.packages.get(command.getPackageId());
+      LedgerModel.Pkg pkg = model.packages.get(command.packageId());
       if (pkg == null) {
         return refused(NotFoundException.class, () -> pakketten.importCredits(command));
       }
@@ -1094,14 +1094,14 @@ public abstract class CreditLedgerProperties {
 
       ImportResult result = pakketten.importCredits(command);
 
-      String key = "import:" + command.getImportId();
-      LedgerModel.Lot lot = new LedgerModel.Lot(lotIdOf(command.getPatient(), key), key, command.getPatient(),
-          pkg.id(), command.getCredits(), command.getCredits(), command.getInternalRate(),
-          command.getInternalRate().multipliedBy(command.getCredits()), zero(), command.getExpiresOn(), now());
+      String key = "import:" + command.importId();
+      LedgerModel.Lot lot = new LedgerModel.Lot(lotIdOf(command.patient(), key), key, command.patient(),
+          pkg.id(), command.credits(), command.credits(), command.internalRate(),
+          command.internalRate().multipliedBy(command.credits()), zero(), command.expiresOn(), now());
       LotGrant grant = new LotGrant(lot.id(), lot.packageId(), lot.granted(), lot.rate(), lot.deferred());
-      assertThat(result).isEqualTo(new ImportResult.Imported(command.getImportId(), grant));
+      assertThat(result).isEqualTo(new ImportResult.Imported(command.importId(), grant));
       model.addLot(lot);
-      model.imports.put(command.getImportId(), new LedgerModel.Import(content, grant));
+      model.imports.put(command.importId(), new LedgerModel.Import(content, grant));
       done(ReplayOf.IMPORT).add(command);
       reached(Reached.IMPORTED);
       return Outcome.changed(List.of(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.IMPORTED,
@@ -1111,19 +1111,19 @@ public abstract class CreditLedgerProperties {
     /** The id the SDK gave the lot of {@code sourceKey}. */
     private LotId lotIdOf(PatientId patient, String sourceKey) {
       List<Lot> lots = pakketten.lots(practice, patient).stream()
-          .filter(l -> l.getSource().key().equals(sourceKey)).toList();
+          .filter(l -> l.source().key().equals(sourceKey)).toList();
       assertThat(lots).as("the lot granted for %s", sourceKey).hasSize(1);
-      return lots.get(0).getId();
+      return lots.get(0).id();
     }
 
     // --- spending --------------------------------------------------------------------------------
 
     Outcome schedule(ScheduleAppointment command) {
-      AppointmentId id = command.getAppointmentId();
+      AppointmentId id = command.appointmentId();
       LedgerModel.Appt earlier = model.appointments.get(id);
       if (earlier != null) {
-        if (!earlier.patient().equals(command.getPatient()) || !earlier.scheduledTypeId().equals(command.getTypeId())
-            || !earlier.start().equals(command.getStart())) {
+        if (!earlier.patient().equals(command.patient()) || !earlier.scheduledTypeId().equals(command.typeId())
+            || !earlier.start().equals(command.start())) {
           return refused(ConflictException.class, () -> pakketten.schedule(command));
         }
         assertThat(pakketten.schedule(command)).as("the answer to a replayed schedule: the first answer")
@@ -1136,30 +1136,30 @@ public abstract class CreditLedgerProperties {
         }
         return Outcome.UNCHANGED;
       }
-      Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
+      Optional<AppointmentTypeLink> link = model.types.get(command.typeId());
       if (link == null) {
         return refused(NotFoundException.class, () -> pakketten.schedule(command));
       }
       List<Move> moves = new ArrayList<>();
       LedgerModel.Appt appointment;
       if (link.isEmpty()) {
-        appointment = appt(command, command.getTypeId(), Appointment.Coverage.NOT_LINKED, Optional.empty(), 0,
+        appointment = appt(command, command.typeId(), Appointment.Coverage.NOT_LINKED, Optional.empty(), 0,
             List.of());
       } else {
         PackageId pkg = link.get().packageId();
         int cost = link.get().creditsPerAppointment();
-        List<LedgerModel.Lot> lots = model.wallet(command.getPatient(), pkg);
+        List<LedgerModel.Lot> lots = model.wallet(command.patient(), pkg);
         Optional<LedgerModel.Taking> taking = LedgerModel.take(lots, cost, today(), "appointment:" + id);
         if (taking.isEmpty() && scenario.settings().shortfall() == ShortfallPolicy.REJECT) {
           return insufficient(LedgerModel.spendable(lots, today()), cost, () -> pakketten.schedule(command));
         }
         if (taking.isEmpty()) {
-          appointment = appt(command, command.getTypeId(), Appointment.Coverage.UNCOVERED, Optional.of(pkg), cost,
+          appointment = appt(command, command.typeId(), Appointment.Coverage.UNCOVERED, Optional.of(pkg), cost,
               List.of());
         } else {
-          appointment = appt(command, command.getTypeId(), Appointment.Coverage.COVERED, Optional.of(pkg), cost,
+          appointment = appt(command, command.typeId(), Appointment.Coverage.COVERED, Optional.of(pkg), cost,
               taking.get().allocations());
-          model.wallets.put(new LedgerModel.WalletKey(command.getPatient(), pkg), taking.get().lots());
+          model.wallets.put(new LedgerModel.WalletKey(command.patient(), pkg), taking.get().lots());
           moves.addAll(taking.get().moves());
           model.bookedTo.put(id, model.revenueAccount(pkg));
           model.recognise(model.revenueAccount(pkg), moves);
@@ -1176,8 +1176,8 @@ public abstract class CreditLedgerProperties {
 
     private LedgerModel.Appt appt(ScheduleAppointment command, AppointmentTypeId typeId,
         Appointment.Coverage coverage, Optional<PackageId> pkg, int cost, List<nl.pakketten.credits.Allocation> alloc) {
-      LedgerModel.Appt draft = new LedgerModel.Appt(command.getAppointmentId(), command.getPatient(), typeId,
-          command.getTypeId(), command.getStart(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc,
+      LedgerModel.Appt draft = new LedgerModel.Appt(command.appointmentId(), command.patient(), typeId,
+          command.typeId(), command.start(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc,
           Optional.empty(), null);
       return new LedgerModel.Appt(draft.id(), draft.patient(), typeId, draft.scheduledTypeId(), draft.start(),
           draft.status(), coverage, pkg, cost, alloc, Optional.empty(), draft.result(false));
@@ -1202,7 +1202,7 @@ public abstract class CreditLedgerProperties {
     }
 
     Outcome cancel(CancelAppointment command) {
-      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      LedgerModel.Appt appointment = model.appointments.get(command.appointmentId());
       if (appointment == null) {
         return refused(NotFoundException.class, () -> pakketten.cancel(command));
       }
@@ -1250,7 +1250,7 @@ public abstract class CreditLedgerProperties {
      * lot, no journal entry) or given back to their lots, as the settings say.
      */
     Outcome noShow(MarkNoShow command) {
-      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      LedgerModel.Appt appointment = model.appointments.get(command.appointmentId());
       if (appointment == null) {
         return refused(NotFoundException.class, () -> pakketten.markNoShow(command));
       }
@@ -1293,11 +1293,11 @@ public abstract class CreditLedgerProperties {
     }
 
     Outcome changeType(ChangeAppointmentType command) {
-      LedgerModel.Appt appointment = model.appointments.get(command.getAppointmentId());
+      LedgerModel.Appt appointment = model.appointments.get(command.appointmentId());
       if (appointment == null) {
         return refused(NotFoundException.class, () -> pakketten.changeAppointmentType(command));
       }
-      if (appointment.typeId().equals(command.getTypeId())) {
+      if (appointment.typeId().equals(command.typeId())) {
         assertThat(pakketten.changeAppointmentType(command))
             .as("the answer to a change to the type it has: as the call that gave it that type")
             .isEqualTo(appointment.result(true));
@@ -1309,7 +1309,7 @@ public abstract class CreditLedgerProperties {
       if (appointment.status() != Appointment.Status.SCHEDULED) {
         return refused(ConflictException.class, () -> pakketten.changeAppointmentType(command));
       }
-      Optional<AppointmentTypeLink> link = model.types.get(command.getTypeId());
+      Optional<AppointmentTypeLink> link = model.types.get(command.typeId());
       if (link == null) {
         return refused(NotFoundException.class, () -> pakketten.changeAppointmentType(command));
       }
@@ -1346,7 +1346,7 @@ public abstract class CreditLedgerProperties {
           moves.addAll(taking.get().moves());
         }
       }
-      LedgerModel.Appt changed = new LedgerModel.Appt(appointment.id(), appointment.patient(), command.getTypeId(),
+      LedgerModel.Appt changed = new LedgerModel.Appt(appointment.id(), appointment.patient(), command.typeId(),
           appointment.scheduledTypeId(), appointment.start(), Appointment.Status.SCHEDULED, coverage, pkg, cost,
           allocations, Optional.empty(), appointment.scheduleAnswer());
 
@@ -1430,16 +1430,16 @@ public abstract class CreditLedgerProperties {
         List<Movement> added = is.subList(was.size(), is.size());
         appended.addAll(added);
         assertThat(published.stream().filter(CreditEvents.CreditEvent.class::isInstance)
-            .map(e -> ((CreditEvents.CreditEvent) e).movement()).filter(m -> m.getPatient().equals(patient)))
+            .map(e -> ((CreditEvents.CreditEvent) e).movement()).filter(m -> m.patient().equals(patient)))
             .as("the credit events of this step are %s's new movements, in order", patient)
             .containsExactlyElementsOf(added);
       }
-      assertThat(appended.stream().map(m -> new Move(m.getPatient(), m.getPackageId(), m.getLotId(), m.getKind(),
-              m.getCredits(), m.getRevenue(), null, m.getSourceKey())))
+      assertThat(appended.stream().map(m -> new Move(m.patient(), m.packageId(), m.lotId(), m.kind(),
+              m.credits(), m.revenue(), null, m.sourceKey())))
           .as("the movements of this step")
           .containsExactlyInAnyOrderElementsOf(expected.stream().map(m -> new Move(m.patient(), m.packageId(),
               m.lotId(), m.kind(), m.credits(), m.revenue(), null, m.sourceKey())).toList());
-      assertThat(appended).allSatisfy(m -> assertThat(m.getAt()).isEqualTo(now()));
+      assertThat(appended).allSatisfy(m -> assertThat(m.at()).isEqualTo(now()));
 
       assertThat(after.journal().size()).as("the journal only grows").isGreaterThanOrEqualTo(before.journal().size());
       assertThat(after.journal().subList(0, before.journal().size())).as("the journal is never changed")
@@ -1454,20 +1454,20 @@ public abstract class CreditLedgerProperties {
     /** The SDK's state equals the model's. */
     private void checkAgainstModel(Observed now) {
       Map<PackageId, LedgerModel.Pkg> packages = new LinkedHashMap<>();
-      now.packages().forEach(p -> packages.put(p.getId(),
-          new LedgerModel.Pkg(p.getId(), p.getName(), p.getInternalRate(), p.getLedgerAccount(), p.isActive())));
+      now.packages().forEach(p -> packages.put(p.id(),
+          new LedgerModel.Pkg(p.id(), p.name(), p.internalRate(), p.ledgerAccount(), p.active())));
       assertThat(packages).as("packages").isEqualTo(model.packages);
-      PRODUCTS.forEach(c -> assertThat(now.products().get(c).map(Product::getLink))
+      PRODUCTS.forEach(c -> assertThat(now.products().get(c).map(Product::link))
           .as("product %s", c).isEqualTo(Optional.ofNullable(model.products.get(c))));
-      TYPES.forEach(t -> assertThat(now.types().get(t).map(AppointmentType::getLink))
+      TYPES.forEach(t -> assertThat(now.types().get(t).map(AppointmentType::link))
           .as("appointment type %s", t).isEqualTo(Optional.ofNullable(model.types.get(t))));
 
       Map<LedgerModel.WalletKey, List<LedgerModel.Lot>> wallets = new LinkedHashMap<>();
       for (PatientId patient : PATIENTS) {
         for (Wallet wallet : now.wallets().get(patient)) {
-          if (!wallet.getLots().isEmpty()) {
-            wallets.put(new LedgerModel.WalletKey(patient, wallet.getPackageId()),
-                wallet.getLots().stream().map(Run::asModelLot).toList());
+          if (!wallet.lots().isEmpty()) {
+            wallets.put(new LedgerModel.WalletKey(patient, wallet.packageId()),
+                wallet.lots().stream().map(Run::asModelLot).toList());
           }
         }
       }
@@ -1497,15 +1497,15 @@ public abstract class CreditLedgerProperties {
     }
 
     private static LedgerModel.Lot asModelLot(Lot lot) {
-      return new LedgerModel.Lot(lot.getId(), lot.getSource().key(), lot.getPatient(), lot.getPackageId(),
-          lot.getCreditsGranted(), lot.getCreditsRemaining(), lot.getRatePerCredit(), lot.getDeferredValue(),
-          lot.getRecognisedRevenue(), lot.getExpiresOn(), lot.getGrantedAt());
+      return new LedgerModel.Lot(lot.id(), lot.source().key(), lot.patient(), lot.packageId(),
+          lot.creditsGranted(), lot.creditsRemaining(), lot.ratePerCredit(), lot.deferredValue(),
+          lot.recognisedRevenue(), lot.expiresOn(), lot.grantedAt());
     }
 
     private static LedgerModel.Appt asModelAppt(Appointment a) {
-      return new LedgerModel.Appt(a.getId(), a.getPatient(), a.getTypeId(), a.getScheduledTypeId(), a.getStart(),
-          a.getStatus(), a.getCoverage(), a.getPackageId(), a.getCost(), a.getAllocations(), a.getCancelOutcome(),
-          a.getScheduleAnswer().orElse(null));
+      return new LedgerModel.Appt(a.id(), a.patient(), a.typeId(), a.scheduledTypeId(), a.start(),
+          a.status(), a.coverage(), a.packageId(), a.cost(), a.allocations(), a.cancelOutcome(),
+          a.scheduleAnswer().orElse(null));
     }
 
     /** The rules that hold whatever happened, read from the SDK alone. */
@@ -1514,21 +1514,21 @@ public abstract class CreditLedgerProperties {
         List<Movement> history = now.history().get(patient);
         List<Lot> lotsOfPatient = new ArrayList<>();
         for (Wallet wallet : now.wallets().get(patient)) {
-          PackageId pkg = wallet.getPackageId();
+          PackageId pkg = wallet.packageId();
           int stored = pakketten.balance(practice, patient, pkg);
-          assertThat(stored).as("stored balance of %s/%s = the wallet's", patient, pkg).isEqualTo(wallet.getBalance());
+          assertThat(stored).as("stored balance of %s/%s = the wallet's", patient, pkg).isEqualTo(wallet.balance());
           assertThat(stored).as("stored balance of %s/%s = the sum of its lots' remaining credits", patient, pkg)
-              .isEqualTo(wallet.getLots().stream().mapToInt(Lot::getCreditsRemaining).sum());
+              .isEqualTo(wallet.lots().stream().mapToInt(Lot::creditsRemaining).sum());
           assertThat(stored).as("balance of %s/%s is never negative", patient, pkg).isNotNegative();
           assertThat(stored).as("balance of %s/%s = granted − spent + given back − expired", patient, pkg)
-              .isEqualTo(creditsFrom(history.stream().filter(m -> m.getPackageId().equals(pkg)).toList()));
-          for (Lot lot : wallet.getLots()) {
-            checkLot(lot, history.stream().filter(m -> m.getLotId().equals(lot.getId())).toList(), now.journal());
+              .isEqualTo(creditsFrom(history.stream().filter(m -> m.packageId().equals(pkg)).toList()));
+          for (Lot lot : wallet.lots()) {
+            checkLot(lot, history.stream().filter(m -> m.lotId().equals(lot.id())).toList(), now.journal());
             lotsOfPatient.add(lot);
           }
         }
         assertThat(history).as("every movement of %s is of one of their lots", patient)
-            .allSatisfy(m -> assertThat(lotsOfPatient).anySatisfy(l -> assertThat(l.getId()).isEqualTo(m.getLotId())));
+            .allSatisfy(m -> assertThat(lotsOfPatient).anySatisfy(l -> assertThat(l.id()).isEqualTo(m.lotId())));
 
         List<DomainEvent> events;
         synchronized (fixtures.events) {
@@ -1536,12 +1536,12 @@ public abstract class CreditLedgerProperties {
         }
         List<CreditEvents.CreditEvent> credit = events.stream()
             .filter(CreditEvents.CreditEvent.class::isInstance).map(CreditEvents.CreditEvent.class::cast)
-            .filter(e -> e.movement().getPatient().equals(patient)).toList();
+            .filter(e -> e.movement().patient().equals(patient)).toList();
         assertThat(credit.stream().map(CreditEvents.CreditEvent::movement))
             .as("one credit event per movement of %s, with that movement, in order", patient)
             .containsExactlyElementsOf(history);
-        assertThat(credit).allSatisfy(e -> assertThat(e.getClass()).as("the event of a %s", e.movement().getKind())
-            .isEqualTo(eventOf(e.movement().getKind())));
+        assertThat(credit).allSatisfy(e -> assertThat(e.getClass()).as("the event of a %s", e.movement().kind())
+            .isEqualTo(eventOf(e.movement().kind())));
       }
       pakketten.revenueByLedgerAccount(practice, Instant.EPOCH, FAR_FUTURE).forEach((account, revenue) ->
           assertThat(revenue.isNegative()).as("revenue of ledger account %s (%s) is never negative", account, revenue)
@@ -1562,27 +1562,27 @@ public abstract class CreditLedgerProperties {
     }
 
     private void checkLot(Lot lot, List<Movement> movements, List<JournalEntry> journal) {
-      String name = "lot " + lot.getSource().key();
-      assertThat(lot.getCreditsRemaining()).as("%s: remaining", name).isBetween(0, lot.getCreditsGranted());
-      assertThat(lot.getCreditsRemaining()).as("%s: remaining = its movements", name)
+      String name = "lot " + lot.source().key();
+      assertThat(lot.creditsRemaining()).as("%s: remaining", name).isBetween(0, lot.creditsGranted());
+      assertThat(lot.creditsRemaining()).as("%s: remaining = its movements", name)
           .isEqualTo(creditsFrom(movements));
-      assertThat(movements.stream().filter(m -> m.getKind() == MovementKind.GRANTED
-          || m.getKind() == MovementKind.IMPORTED).mapToInt(Movement::getCredits).sum())
-          .as("%s: granted once", name).isEqualTo(lot.getCreditsGranted());
-      Money recognised = lot.getRecognisedRevenue();
+      assertThat(movements.stream().filter(m -> m.kind() == MovementKind.GRANTED
+          || m.kind() == MovementKind.IMPORTED).mapToInt(Movement::credits).sum())
+          .as("%s: granted once", name).isEqualTo(lot.creditsGranted());
+      Money recognised = lot.recognisedRevenue();
       assertThat(recognised.isNegative()).as("%s: recognised revenue %s is not negative", name, recognised).isFalse();
-      assertThat(recognised.isGreaterThan(lot.getDeferredValue()))
-          .as("%s: recognised revenue %s ≤ deferred value %s", name, recognised, lot.getDeferredValue()).isFalse();
-      if (lot.getCreditsRemaining() == 0) {
+      assertThat(recognised.isGreaterThan(lot.deferredValue()))
+          .as("%s: recognised revenue %s ≤ deferred value %s", name, recognised, lot.deferredValue()).isFalse();
+      if (lot.creditsRemaining() == 0) {
         assertThat(recognised).as("%s: used up, so its revenue = its deferred value", name)
-            .isEqualTo(lot.getDeferredValue());
+            .isEqualTo(lot.deferredValue());
       }
-      assertThat(movements.stream().map(Movement::getRevenue).reduce(Money.zero(CurrencyUnit.EUR), Money::plus))
+      assertThat(movements.stream().map(Movement::revenue).reduce(Money.zero(CurrencyUnit.EUR), Money::plus))
           .as("%s: recognised revenue = its movements' revenue", name).isEqualTo(recognised);
       Money revenue = Money.zero(CurrencyUnit.EUR);
       Money deferred = Money.zero(CurrencyUnit.EUR);
       for (JournalEntry entry : journal) {
-        if (entry.lotRef().equals(lot.getId().value())) {
+        if (entry.lotRef().equals(lot.id().value())) {
           for (JournalLine line : entry.lines()) {
             if (line.role() == AccountRole.REVENUE) {
               revenue = revenue.minus(line.signed());
@@ -1594,16 +1594,16 @@ public abstract class CreditLedgerProperties {
       }
       assertThat(revenue).as("%s: revenue booked in the journal = recognised revenue", name).isEqualTo(recognised);
       assertThat(deferred).as("%s: deferred revenue left in the journal = deferred value − recognised", name)
-          .isEqualTo(lot.getUnrecognised());
+          .isEqualTo(lot.unrecognised());
     }
 
     /** Granted − spent + given back − expired; a forfeit moves no credit. */
     private static int creditsFrom(List<Movement> movements) {
       int credits = 0;
       for (Movement m : movements) {
-        credits += switch (m.getKind()) {
-          case GRANTED, IMPORTED, GIVEN_BACK -> m.getCredits();
-          case SPENT, EXPIRED -> -m.getCredits();
+        credits += switch (m.kind()) {
+          case GRANTED, IMPORTED, GIVEN_BACK -> m.credits();
+          case SPENT, EXPIRED -> -m.credits();
           case FORFEITED -> 0;
         };
       }

@@ -51,7 +51,7 @@ public abstract class OutsideInputContract {
   void setUp() {
     f = new Fixtures(newStorage());
     basis = f.createPackage("Basis", eur(30));
-    f.linkType("T1", basis.getId(), 1);
+    f.linkType("T1", basis.id(), 1);
   }
 
   private CreditPackage create(String id, String name) {
@@ -124,8 +124,8 @@ public abstract class OutsideInputContract {
     CreditPackage first = create("p-1", "Fysio Tien");
 
     assertThatThrownBy(() -> create("p-2", "FYSIO TIEN")).isInstanceOf(ConflictException.class);
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::getId)
-        .containsOnlyOnce(first.getId()).doesNotContain(PackageId.of("p-2"));
+    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::id)
+        .containsOnlyOnce(first.id()).doesNotContain(PackageId.of("p-2"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -133,40 +133,40 @@ public abstract class OutsideInputContract {
 
   @Test
   void anAppointmentStartBeforeYearOneIsRefusedNamingTheFieldAndTheRange() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
 
     for (Instant start : List.of(Instant.MIN, Instant.parse("-5000-01-01T00:00:00Z"), EARLIEST.minusNanos(1000))) {
       assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
           "start", INSTANT_RANGE);
     }
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void anAppointmentStartAfterYear9999IsRefusedNamingTheFieldAndTheRange() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
 
     for (Instant start : List.of(Instant.MAX, Instant.ofEpochSecond(Instant.MAX.getEpochSecond()),
         LATEST.plusNanos(1000))) {
       assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
           "start", INSTANT_RANGE);
     }
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void anAppointmentStartFinerThanAMicrosecondIsRefused() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
     Instant start = Instant.parse("2026-03-09T09:00:00.000000001Z");
 
     assertRefused(() -> f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", start)),
         "start", "must have at most microsecond precision");
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
   void appointmentsAtTheEdgesOfTheRangeAreStoredAndTheirRetryIsRecognised() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
 
     ScheduleResult first = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A1", PATIENT, "T1", EARLIEST));
     ScheduleResult last = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A2", PATIENT, "T1", LATEST));
@@ -175,14 +175,14 @@ public abstract class OutsideInputContract {
         .isEqualTo(first.withReplay(true));
     assertThat(f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A2", PATIENT, "T1", LATEST)))
         .isEqualTo(last.withReplay(true));
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(3);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(3);
   }
 
   @Test
   void anImportExpiringOutsideTheRangeIsRefusedNamingTheFieldAndTheRange() {
     for (LocalDate day : List.of(LocalDate.MIN, LocalDate.of(-5000, 1, 1), LocalDate.of(0, 12, 31),
         LocalDate.of(10000, 1, 1), LocalDate.MAX)) {
-      assertRefused(() -> f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), day), "expiresOn", DAY_RANGE);
+      assertRefused(() -> f.importCredits("I1", PATIENT, basis.id(), 5, eur(30), day), "expiresOn", DAY_RANGE);
     }
     assertThat(f.lots(PATIENT)).isEmpty();
   }
@@ -191,22 +191,22 @@ public abstract class OutsideInputContract {
   void importsExpiringOnTheEdgeDaysAreStoredAndTheirRetryIsRecognised() {
     LocalDate first = LocalDate.of(1, 1, 1);
     LocalDate last = LocalDate.of(9999, 12, 31);
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), first);
-    f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30), last);
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30), first);
+    f.importCredits("I2", PATIENT, basis.id(), 5, eur(30), last);
 
-    assertThat(f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), first))
+    assertThat(f.importCredits("I1", PATIENT, basis.id(), 5, eur(30), first))
         .isInstanceOf(ImportResult.AlreadyImported.class);
-    assertThat(f.importCredits("I2", PATIENT, basis.getId(), 5, eur(30), last))
+    assertThat(f.importCredits("I2", PATIENT, basis.id(), 5, eur(30), last))
         .isInstanceOf(ImportResult.AlreadyImported.class);
-    assertThat(f.lots(PATIENT)).extracting(l -> l.getExpiresOn().orElseThrow()).containsExactly(first, last);
+    assertThat(f.lots(PATIENT)).extracting(l -> l.expiresOn().orElseThrow()).containsExactly(first, last);
   }
 
   @Test
   void anExpiryDayBeforeYearOneIsRefusedNamingTheFieldAndTheRange() {
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30), LocalDate.of(2026, 1, 1));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30), LocalDate.of(2026, 1, 1));
 
     assertRefused(() -> f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(-5000, 1, 1))), "day", DAY_RANGE);
-    assertThat(f.balance(PATIENT, basis.getId())).isEqualTo(5);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
   }
 
   @Test
@@ -214,18 +214,18 @@ public abstract class OutsideInputContract {
     Instant now = Instant.parse("2026-03-02T09:00:00.123456789Z");
     f.clock.set(now);
 
-    f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30));
+    f.importCredits("I1", PATIENT, basis.id(), 5, eur(30));
 
     Instant micros = Instant.parse("2026-03-02T09:00:00.123456Z");
-    assertThat(f.lots(PATIENT)).extracting(Lot::getGrantedAt).containsExactly(micros);
-    assertThat(f.history(PATIENT)).extracting(nl.pakketten.credits.Movement::getAt).containsExactly(micros);
+    assertThat(f.lots(PATIENT)).extracting(Lot::grantedAt).containsExactly(micros);
+    assertThat(f.history(PATIENT)).extracting(nl.pakketten.credits.Movement::at).containsExactly(micros);
   }
 
   @Test
   void aClockBeyondYear9999IsRefusedAndNothingIsStored() {
     f.clock.set(Instant.parse("+10000-01-01T00:00:00Z"));
 
-    assertThatThrownBy(() -> f.importCredits("I1", PATIENT, basis.getId(), 5, eur(30)))
+    assertThatThrownBy(() -> f.importCredits("I1", PATIENT, basis.id(), 5, eur(30)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("The clock given to Pakketten reads +10000-01-01T00:00:00Z, outside");
     assertThat(f.lots(PATIENT)).isEmpty();
@@ -236,22 +236,22 @@ public abstract class OutsideInputContract {
 
   @Test
   void theLinesOfOneInvoiceAreSpentInLineOrderWhateverTheirLotIds() {
-    f.linkProduct("TEN", basis.getId(), 1, eur("10.00"));
-    f.linkProduct("NINETY-NINE", basis.getId(), 1, eur("99.00"));
+    f.linkProduct("TEN", basis.id(), 1, eur("10.00"));
+    f.linkProduct("NINETY-NINE", basis.id(), 1, eur("99.00"));
     List<Boolean> lineTwoIdSortsFirst = new ArrayList<>();
     for (int i = 1; i <= 8; i++) {
       PatientId patient = PatientId.of("patient-" + i);
       f.pay("INV-" + i, patient, InvoiceLine.of("TEN", 1, eur("10.00")),
           InvoiceLine.of("NINETY-NINE", 1, eur("99.00")));
       List<Lot> lots = f.lots(patient);
-      lineTwoIdSortsFirst.add(lots.get(1).getId().compareTo(lots.get(0).getId()) < 0);
+      lineTwoIdSortsFirst.add(lots.get(1).id().compareTo(lots.get(0).id()) < 0);
 
       ScheduleResult result = f.schedule("A-" + i, patient, "T1");
 
       assertThat(result).isInstanceOfSatisfying(ScheduleResult.Covered.class, c ->
           assertThat(c.allocations()).extracting(Allocation::lotId, Allocation::revenue)
-              .containsExactly(org.assertj.core.groups.Tuple.tuple(lots.get(0).getId(), eur("10.00"))));
-      assertThat(((LotSource.InvoiceLine) lots.get(0).getSource()).lineNumber()).isEqualTo(1);
+              .containsExactly(org.assertj.core.groups.Tuple.tuple(lots.get(0).id(), eur("10.00"))));
+      assertThat(((LotSource.InvoiceLine) lots.get(0).source()).lineNumber()).isEqualTo(1);
     }
     assertThat(lineTwoIdSortsFirst).as("some invoice's second line has the smaller lot id").contains(true, false);
   }
@@ -260,9 +260,9 @@ public abstract class OutsideInputContract {
   void aLotUsedUpAndGivenBackToKeepsItsPlaceInGrantingOrderForTheNextSpend() {
     // All in one instant: only the order of granting separates the lots. The first lot is used up,
     // so a command's read of the open lots leaves it out until a give-back brings it back.
-    f.linkProduct("ONE", basis.getId(), 1, eur("10.00"));
-    f.linkProduct("THREE", basis.getId(), 3, eur("30.00"));
-    f.linkType("T2", basis.getId(), 2);
+    f.linkProduct("ONE", basis.id(), 1, eur("10.00"));
+    f.linkProduct("THREE", basis.id(), 3, eur("30.00"));
+    f.linkType("T2", basis.id(), 2);
     f.pay("INV-1", PATIENT, InvoiceLine.of("ONE", 1, eur("10.00")));
     f.schedule("A-1", PATIENT, "T1");
     f.pay("INV-2", PATIENT, InvoiceLine.of("THREE", 1, eur("30.00")));
@@ -272,6 +272,6 @@ public abstract class OutsideInputContract {
 
     assertThat(changed).isInstanceOfSatisfying(ScheduleResult.Covered.class, c ->
         assertThat(c.allocations()).extracting(Allocation::lotId)
-            .containsExactly(lots.get(0).getId(), lots.get(1).getId()));
+            .containsExactly(lots.get(0).id(), lots.get(1).id()));
   }
 }

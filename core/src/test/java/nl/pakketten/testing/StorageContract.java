@@ -306,8 +306,8 @@ public abstract class StorageContract {
       storage.packages().insert(bare);
     });
 
-    assertThat(tx(() -> storage.packages().find(practice, full.getId()))).contains(full);
-    assertThat(tx(() -> storage.packages().find(practice, bare.getId()))).contains(bare);
+    assertThat(tx(() -> storage.packages().find(practice, full.id()))).contains(full);
+    assertThat(tx(() -> storage.packages().find(practice, bare.id()))).contains(bare);
   }
 
   @Test
@@ -317,9 +317,9 @@ public abstract class StorageContract {
     CreditPackage free = pkg(practice, "free", "Free").withInternalRate(Money.zero(CurrencyUnit.EUR));
     run(() -> List.of(pounds, yen, free).forEach(storage.packages()::insert));
 
-    assertThat(tx(() -> storage.packages().find(practice, pounds.getId()))).contains(pounds);
-    assertThat(tx(() -> storage.packages().find(practice, yen.getId()))).contains(yen);
-    assertThat(tx(() -> storage.packages().find(practice, free.getId()))).contains(free);
+    assertThat(tx(() -> storage.packages().find(practice, pounds.id()))).contains(pounds);
+    assertThat(tx(() -> storage.packages().find(practice, yen.id()))).contains(yen);
+    assertThat(tx(() -> storage.packages().find(practice, free.id()))).contains(free);
   }
 
   @Test
@@ -337,7 +337,7 @@ public abstract class StorageContract {
         .build();
     run(() -> storage.packages().insert(longest));
 
-    assertThat(tx(() -> storage.packages().find(longest.getPractice(), longest.getId()))).contains(longest);
+    assertThat(tx(() -> storage.packages().find(longest.practice(), longest.id()))).contains(longest);
   }
 
   @Test
@@ -372,14 +372,14 @@ public abstract class StorageContract {
         .withChangedBy(UserId.of("owner-2"));
     run(() -> storage.packages().update(after));
 
-    assertThat(tx(() -> storage.packages().find(practice, before.getId()))).contains(after);
+    assertThat(tx(() -> storage.packages().find(practice, before.id()))).contains(after);
     assertThat(tx(() -> storage.packages().findByName(practice, "fysio nieuw"))).contains(after);
     assertThat(tx(() -> storage.packages().findByName(practice, "Fysio"))).isEmpty();
 
     CreditPackage cleared = after.withLedgerAccount(Optional.empty()).withBalanceSheetItem(Optional.empty())
         .withActive(true);
     run(() -> storage.packages().update(cleared));
-    assertThat(tx(() -> storage.packages().find(practice, before.getId()))).contains(cleared);
+    assertThat(tx(() -> storage.packages().find(practice, before.id()))).contains(cleared);
   }
 
   @Test
@@ -387,9 +387,9 @@ public abstract class StorageContract {
     CreditPackage gone = insertPackage(practice, "gone", "Gone");
     CreditPackage kept = insertPackage(practice, "kept", "Kept");
 
-    run(() -> storage.packages().delete(practice, gone.getId()));
+    run(() -> storage.packages().delete(practice, gone.id()));
 
-    assertThat(tx(() -> storage.packages().find(practice, gone.getId()))).isEmpty();
+    assertThat(tx(() -> storage.packages().find(practice, gone.id()))).isEmpty();
     assertThat(tx(() -> storage.packages().findByName(practice, "Gone"))).isEmpty();
     assertThat(tx(() -> storage.packages().list(practice))).containsExactly(kept);
   }
@@ -411,14 +411,14 @@ public abstract class StorageContract {
     CreditPackage mine = insertPackage(practice, "fysio", "Fysio");
     CreditPackage theirs = insertPackage(otherPractice, "fysio", "Fysio");
 
-    assertThat(tx(() -> storage.packages().find(practice, mine.getId()))).contains(mine);
-    assertThat(tx(() -> storage.packages().find(otherPractice, mine.getId()))).contains(theirs);
+    assertThat(tx(() -> storage.packages().find(practice, mine.id()))).contains(mine);
+    assertThat(tx(() -> storage.packages().find(otherPractice, mine.id()))).contains(theirs);
     assertThat(tx(() -> storage.packages().findByName(otherPractice, "fysio"))).contains(theirs);
 
     run(() -> storage.packages().update(mine.withName("Mine")));
-    run(() -> storage.packages().delete(practice, mine.getId()));
+    run(() -> storage.packages().delete(practice, mine.id()));
 
-    assertThat(tx(() -> storage.packages().find(practice, mine.getId()))).isEmpty();
+    assertThat(tx(() -> storage.packages().find(practice, mine.id()))).isEmpty();
     assertThat(tx(() -> storage.packages().list(otherPractice))).containsExactly(theirs);
   }
 
@@ -432,16 +432,16 @@ public abstract class StorageContract {
     PackageId p2 = PackageId.of("pk-2");
     Product linked = product(practice, "P10", Optional.of(new ProductLink(p1, 10)));
     run(() -> storage.products().save(linked));
-    assertThat(tx(() -> storage.products().find(practice, linked.getCode()))).contains(linked);
+    assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(linked);
 
     Product relinked = Product.builder().from(linked).name("Renamed").unitPrice(eur("120.00"))
         .link(new ProductLink(p2, 3)).build();
     run(() -> storage.products().save(relinked));
-    assertThat(tx(() -> storage.products().find(practice, linked.getCode()))).contains(relinked);
+    assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(relinked);
 
     Product unlinked = Product.builder().from(relinked).link(Optional.empty()).build();
     run(() -> storage.products().save(unlinked));
-    assertThat(tx(() -> storage.products().find(practice, linked.getCode()))).contains(unlinked);
+    assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(unlinked);
     assertThat(tx(() -> storage.products().find(practice, ProductCode.of("P99")))).isEmpty();
   }
 
@@ -477,8 +477,8 @@ public abstract class StorageContract {
     });
     run(() -> storage.products().save(Product.builder().from(mine).name("Changed").build()));
 
-    assertThat(tx(() -> storage.products().find(otherPractice, mine.getCode()))).contains(theirs);
-    assertThat(tx(() -> storage.products().find(practice, mine.getCode())).orElseThrow().getName())
+    assertThat(tx(() -> storage.products().find(otherPractice, mine.code()))).contains(theirs);
+    assertThat(tx(() -> storage.products().find(practice, mine.code())).orElseThrow().name())
         .isEqualTo("Changed");
   }
 
@@ -490,16 +490,16 @@ public abstract class StorageContract {
     insertPackages(practice, "pk-1", "pk-2");
     AppointmentType linked = type(practice, "T1", Optional.of(new AppointmentTypeLink(PackageId.of("pk-1"), 1)));
     run(() -> storage.appointmentTypes().save(linked));
-    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.getId()))).contains(linked);
+    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(linked);
 
     AppointmentType relinked = AppointmentType.builder().from(linked).name("Long treatment")
         .link(new AppointmentTypeLink(PackageId.of("pk-2"), 2)).build();
     run(() -> storage.appointmentTypes().save(relinked));
-    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.getId()))).contains(relinked);
+    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(relinked);
 
     AppointmentType unlinked = AppointmentType.builder().from(relinked).link(Optional.empty()).build();
     run(() -> storage.appointmentTypes().save(unlinked));
-    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.getId()))).contains(unlinked);
+    assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(unlinked);
     assertThat(tx(() -> storage.appointmentTypes().find(practice, AppointmentTypeId.of("T9")))).isEmpty();
   }
 
@@ -593,12 +593,12 @@ public abstract class StorageContract {
     Lot first = invoiceLot(practice, PATIENT, PK1, "lot-1", 10, 10, at(10));
     run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(first))));
 
-    Lot spent = Lot.builder().from(first).creditsRemaining(0).recognisedRevenue(first.getDeferredValue()).build();
+    Lot spent = Lot.builder().from(first).creditsRemaining(0).recognisedRevenue(first.deferredValue()).build();
     Lot second = importLot(practice, PATIENT, PK1, "lot-2", 4, 4, at(20), LocalDate.of(2027, 1, 1));
     Wallet after = Wallet.of(practice, PATIENT, PK1, List.of(spent, second));
     run(() -> {
       Wallet locked = storage.wallets().lock(practice, PATIENT, PK1);
-      assertThat(locked.getLots()).containsExactly(first);
+      assertThat(locked.lots()).containsExactly(first);
       storage.wallets().save(after);
     });
 
@@ -620,19 +620,19 @@ public abstract class StorageContract {
     Lot added = importLot(practice, PATIENT, PK1, "lot-new", 4, 4, at(40), null);
     run(() -> {
       Wallet locked = storage.wallets().lock(practice, PATIENT, PK1);
-      assertThat(locked.getLots()).containsExactly(open);
-      assertThat(locked.getBalance()).isEqualTo(3);
-      Wallet loaded = storage.wallets().withLots(locked, List.of(usedUp.getId(), open.getId()));
-      assertThat(loaded.getLots()).containsExactlyInAnyOrder(open, usedUp);
+      assertThat(locked.lots()).containsExactly(open);
+      assertThat(locked.balance()).isEqualTo(3);
+      Wallet loaded = storage.wallets().withLots(locked, List.of(usedUp.id(), open.id()));
+      assertThat(loaded.lots()).containsExactlyInAnyOrder(open, usedUp);
       assertThat(catchThrowable(() -> storage.wallets().withLots(locked, List.of(LotId.of("nobodys-lot")))))
           .isInstanceOf(IllegalStateException.class);
       storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(open, givenBack, added)));
     });
 
-    assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().getLots())
+    assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().lots())
         .as("every lot, in the order granted").containsExactly(givenBack, open, alsoUsedUp, added);
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(9);
-    assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1)).getLots())
+    assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1)).lots())
         .containsExactly(givenBack, open, added);
   }
 
@@ -648,7 +648,7 @@ public abstract class StorageContract {
     Wallet after = Wallet.of(practice, PATIENT, PK1, List.of(line1, line2, line3));
     run(() -> storage.wallets().save(after));
 
-    assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().getLots())
+    assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().lots())
         .containsExactly(line1, line2, line3);
   }
 
@@ -752,8 +752,8 @@ public abstract class StorageContract {
       storage.wallets().save(mine);
       storage.wallets().save(theirs);
     });
-    Lot spent = Lot.builder().from(mine.getLots().get(0)).creditsRemaining(0)
-        .recognisedRevenue(mine.getLots().get(0).getDeferredValue()).build();
+    Lot spent = Lot.builder().from(mine.lots().get(0)).creditsRemaining(0)
+        .recognisedRevenue(mine.lots().get(0).deferredValue()).build();
     run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(spent))));
 
     assertThat(tx(() -> storage.wallets().find(otherPractice, PATIENT, PK1))).contains(theirs);
@@ -787,8 +787,8 @@ public abstract class StorageContract {
     run(() -> List.of(covered, notLinked, uncovered).forEach(storage.appointments()::insert));
 
     for (Appointment a : List.of(covered, notLinked, uncovered)) {
-      assertThat(tx(() -> storage.appointments().find(practice, a.getId()))).contains(a);
-      assertThat(tx(() -> storage.appointments().lock(practice, a.getId()))).contains(a);
+      assertThat(tx(() -> storage.appointments().find(practice, a.id()))).contains(a);
+      assertThat(tx(() -> storage.appointments().lock(practice, a.id()))).contains(a);
     }
   }
 
@@ -807,7 +807,7 @@ public abstract class StorageContract {
         .changedBy(UserId.of("practitioner-1"))
         .build();
     run(() -> storage.appointments().update(changed));
-    assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(changed);
+    assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(changed);
 
     Appointment cancelled = Appointment.builder().from(changed)
         .status(Appointment.Status.CANCELLED)
@@ -815,7 +815,7 @@ public abstract class StorageContract {
         .changedAt(at(100))
         .build();
     run(() -> storage.appointments().update(cancelled));
-    assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(cancelled);
+    assertThat(tx(() -> storage.appointments().lock(practice, covered.id()))).contains(cancelled);
 
     Appointment noShow = Appointment.builder().from(changed)
         .status(Appointment.Status.NO_SHOW)
@@ -823,13 +823,13 @@ public abstract class StorageContract {
         .changedAt(at(101))
         .build();
     run(() -> storage.appointments().update(noShow));
-    assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(noShow);
+    assertThat(tx(() -> storage.appointments().lock(practice, covered.id()))).contains(noShow);
 
     Appointment unlinked = Appointment.builder().from(changed)
         .allocations(List.of()).packageId(Optional.empty()).coverage(Appointment.Coverage.NOT_LINKED).cost(0)
         .build();
     run(() -> storage.appointments().update(unlinked));
-    assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(unlinked);
+    assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(unlinked);
   }
 
   @Test
@@ -837,9 +837,9 @@ public abstract class StorageContract {
     seedBothPractices();
     Appointment scheduled = appointment(practice, "A-1", TWO_ALLOCATIONS);
     Appointment covered = Appointment.builder().from(scheduled).scheduleAnswer(new ScheduleResult.Covered(
-        scheduled.getId(), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS)).build();
+        scheduled.id(), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS)).build();
     run(() -> storage.appointments().insert(covered));
-    assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(covered);
+    assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(covered);
 
     Appointment changed = Appointment.builder().from(covered).typeId(AppointmentTypeId.of("T2"))
         .allocations(List.of(new Allocation(LotId.of("lot-3"), 1, eur("12.50")))).cost(1).changedAt(at(99)).build();
@@ -850,11 +850,11 @@ public abstract class StorageContract {
         .cancelOutcome(Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK).changedAt(at(102)).build();
     for (Appointment next : List.of(changed, unlinked, back, changed, cancelled)) {
       run(() -> {
-        storage.appointments().lock(practice, covered.getId());
+        storage.appointments().lock(practice, covered.id());
         storage.appointments().update(next);
       });
-      assertThat(tx(() -> storage.appointments().find(practice, covered.getId()))).contains(next);
-      assertThat(tx(() -> storage.appointments().lock(practice, covered.getId()))).contains(next);
+      assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(next);
+      assertThat(tx(() -> storage.appointments().lock(practice, covered.id()))).contains(next);
     }
   }
 
@@ -863,7 +863,7 @@ public abstract class StorageContract {
     seedBothPractices();
     Appointment base = appointment(practice, "A-1", List.of());
     Appointment notCovered = Appointment.builder().from(base).typeId(AppointmentTypeId.of("T2"))
-        .scheduleAnswer(new ScheduleResult.NotCovered(base.getId(), base.getScheduledTypeId())).build();
+        .scheduleAnswer(new ScheduleResult.NotCovered(base.id(), base.scheduledTypeId())).build();
     Appointment uncovered = Appointment.builder().from(appointment(practice, "A-2", List.of()))
         .scheduleAnswer(new ScheduleResult.Uncovered(AppointmentId.of("A-2"), PackageId.of("pk-1"), 4)).build();
     // Stored only after its type changed: the answer's allocations are not its current ones.
@@ -873,7 +873,7 @@ public abstract class StorageContract {
     run(() -> List.of(notCovered, uncovered, changedBeforeStored).forEach(storage.appointments()::insert));
 
     for (Appointment a : List.of(notCovered, uncovered, changedBeforeStored)) {
-      assertThat(tx(() -> storage.appointments().find(practice, a.getId()))).contains(a);
+      assertThat(tx(() -> storage.appointments().find(practice, a.id()))).contains(a);
     }
   }
 
@@ -888,7 +888,7 @@ public abstract class StorageContract {
         appointment(practice, "A-1", List.of()))));
 
     assertThat(thrown).isInstanceOf(TransientException.class);
-    assertThat(tx(() -> storage.appointments().find(practice, first.getId()))).contains(first);
+    assertThat(tx(() -> storage.appointments().find(practice, first.id()))).contains(first);
   }
 
   @Test
@@ -904,7 +904,7 @@ public abstract class StorageContract {
     run(() -> storage.appointments().update(Appointment.builder().from(mine)
         .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK).build()));
 
-    assertThat(tx(() -> storage.appointments().find(otherPractice, mine.getId()))).contains(theirs);
+    assertThat(tx(() -> storage.appointments().find(otherPractice, mine.id()))).contains(theirs);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1005,9 +1005,9 @@ public abstract class StorageContract {
     }
 
     assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))))
-        .extracting(Movement::getKind).containsExactly(MovementKind.values());
+        .extracting(Movement::kind).containsExactly(MovementKind.values());
     assertThat(tx(() -> Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))))
-        .allSatisfy(m -> assertThat(m.getReason()).hasSize(600));
+        .allSatisfy(m -> assertThat(m.reason()).hasSize(600));
   }
 
   @Test
@@ -1222,7 +1222,7 @@ public abstract class StorageContract {
     run(() -> {
       writeToEveryPort(practice);
       assertThat(storage.packages().find(practice, PackageId.of("pk-1"))).isPresent();
-      assertThat(storage.wallets().lock(practice, PATIENT, PK1).getBalance()).isEqualTo(2);
+      assertThat(storage.wallets().lock(practice, PATIENT, PK1).balance()).isEqualTo(2);
       assertThat(storage.appointments().lock(practice, AppointmentId.of("A-1"))).isPresent();
       assertThat(storage.grantReceipts().find(practice, GrantReceipt.Kind.PAYMENT, "F-1")).isPresent();
       assertThat(Pages.all(r -> storage.history().ofPatient(practice, PATIENT, r))).hasSize(1);
@@ -1255,18 +1255,18 @@ public abstract class StorageContract {
     assertThatThrownBy(() -> run(() -> {
       storage.packages().update(pkgBefore.withName("Changed").withActive(false));
       storage.products().save(Product.builder().from(productBefore).link(Optional.empty()).build());
-      Lot lot = walletBefore.getLots().get(0);
+      Lot lot = walletBefore.lots().get(0);
       storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(
-          Lot.builder().from(lot).creditsRemaining(0).recognisedRevenue(lot.getDeferredValue()).build(),
+          Lot.builder().from(lot).creditsRemaining(0).recognisedRevenue(lot.deferredValue()).build(),
           importLot(practice, PATIENT, PK1, "lot-new", 1, 1, at(2), null))));
       storage.appointments().update(Appointment.builder().from(appointmentBefore)
           .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK).build());
-      storage.packages().delete(practice, spare.getId());
+      storage.packages().delete(practice, spare.id());
       throw new IllegalStateException("boom");
     })).hasMessage("boom");
 
     assertThat(tx(() -> storage.packages().find(practice, PackageId.of("pk-1")))).contains(pkgBefore);
-    assertThat(tx(() -> storage.packages().find(practice, spare.getId()))).contains(spare);
+    assertThat(tx(() -> storage.packages().find(practice, spare.id()))).contains(spare);
     assertThat(tx(() -> storage.products().find(practice, ProductCode.of("P-1")))).contains(productBefore);
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1))).contains(walletBefore);
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(2);
@@ -1296,7 +1296,7 @@ public abstract class StorageContract {
       storage.packages().insert(pkg(practice, "outer", "Outer"));
       run(() -> storage.packages().insert(pkg(practice, "inner", "Inner")));
     });
-    assertThat(tx(() -> storage.packages().list(practice))).extracting(CreditPackage::getName)
+    assertThat(tx(() -> storage.packages().list(practice))).extracting(CreditPackage::name)
         .containsExactly("Inner", "Outer");
   }
 

@@ -187,8 +187,8 @@ public final class Quickstart {
         .balanceSheetItem(BalanceSheetItem.of("1710"))
         .build());
     TextTable.of("package", "name", "internal rate", "ledger account", "balance-sheet item", "active")
-        .row(pkg.getId(), pkg.getName(), pkg.getInternalRate() + " per credit",
-            pkg.getLedgerAccount().orElseThrow(), pkg.getBalanceSheetItem().orElseThrow(), pkg.isActive())
+        .row(pkg.id(), pkg.name(), pkg.internalRate() + " per credit",
+            pkg.ledgerAccount().orElseThrow(), pkg.balanceSheetItem().orElseThrow(), pkg.active())
         .print(out);
   }
 
@@ -212,8 +212,8 @@ public final class Quickstart {
         product("FYS3", "Fysiotherapie 3-rittenkaart (proef)", "100.00", 3));
     TextTable productTable = TextTable.of("product", "name", "unit price", "package", "credits per unit")
         .alignRight(2, 4);
-    products.forEach(p -> productTable.row(p.getCode(), p.getName(), p.getUnitPrice(),
-        p.getLink().orElseThrow().packageId(), p.getLink().orElseThrow().creditsPerUnit()));
+    products.forEach(p -> productTable.row(p.code(), p.name(), p.unitPrice(),
+        p.link().orElseThrow().packageId(), p.link().orElseThrow().creditsPerUnit()));
     productTable.print(out);
     out.println();
     List<AppointmentType> types = List.of(
@@ -222,9 +222,9 @@ public final class Quickstart {
         appointmentType("intake", "Intake", 0));
     TextTable typeTable = TextTable.of("appointment type", "name", "package", "credits per appointment")
         .alignRight(3);
-    types.forEach(t -> typeTable.row(t.getId(), t.getName(),
-        t.getLink().map(l -> l.packageId().value()).orElse("(not linked)"),
-        t.getLink().map(l -> String.valueOf(l.creditsPerAppointment())).orElse("-")));
+    types.forEach(t -> typeTable.row(t.id(), t.name(),
+        t.link().map(l -> l.packageId().value()).orElse("(not linked)"),
+        t.link().map(l -> String.valueOf(l.creditsPerAppointment())).orElse("-")));
     typeTable.print(out);
   }
 
@@ -342,9 +342,9 @@ public final class Quickstart {
         "deferred value", "recognised", "expires", "granted by").alignRight(3, 4, 5, 6, 7);
     for (PatientId patient : List.of(SANNE, BRAM)) {
       for (Lot lot : pakketten.lots(PRACTICE, patient)) {
-        table.row(label(lot.getId()), patient, lot.getSource().key(), lot.getCreditsGranted(),
-            lot.getCreditsRemaining(), lot.getRatePerCredit(), lot.getDeferredValue(), lot.getRecognisedRevenue(),
-            lot.getExpiresOn().map(LocalDate::toString).orElse("-"), lot.getGrantedBy());
+        table.row(label(lot.id()), patient, lot.source().key(), lot.creditsGranted(),
+            lot.creditsRemaining(), lot.ratePerCredit(), lot.deferredValue(), lot.recognisedRevenue(),
+            lot.expiresOn().map(LocalDate::toString).orElse("-"), lot.grantedBy());
       }
     }
     table.print(out);
@@ -360,8 +360,8 @@ public final class Quickstart {
       while (request.isPresent()) {
         Page<Movement> page = pakketten.history(PRACTICE, patient, request.get());
         for (Movement m : page.items()) {
-          table.row(when(m.getAt()), m.getKind(), signed(m), label(m.getLotId()), m.getActor(), m.getReason(),
-              m.getSourceKey());
+          table.row(when(m.at()), m.kind(), signed(m), label(m.lotId()), m.actor(), m.reason(),
+              m.sourceKey());
         }
         request = page.next();
       }
@@ -510,8 +510,8 @@ public final class Quickstart {
   }
 
   private static String signed(Movement m) {
-    int sign = m.getKind().sign();
-    return sign > 0 ? "+" + m.getCredits() : sign < 0 ? "-" + m.getCredits() : m.getCredits() + " kept";
+    int sign = m.kind().sign();
+    return sign > 0 ? "+" + m.credits() : sign < 0 ? "-" + m.credits() : m.credits() + " kept";
   }
 
   private static String account(JournalEntry entry, Side side) {
@@ -523,23 +523,23 @@ public final class Quickstart {
   private String about(DomainEvent event) {
     if (event instanceof CreditEvents.CreditEvent credit) {
       Movement m = credit.movement();
-      return m.getPatient() + ": " + signed(m) + (m.getCredits() == 1 ? " credit" : " credits") + ", lot "
-          + label(m.getLotId()) + " (" + m.getSourceKey() + ")";
+      return m.patient() + ": " + signed(m) + (m.credits() == 1 ? " credit" : " credits") + ", lot "
+          + label(m.lotId()) + " (" + m.sourceKey() + ")";
     }
     if (event instanceof CreditEvents.AppointmentChanged changed) {
       var a = changed.appointment();
-      return a.getId() + " of " + a.getPatient() + ": " + a.getStatus() + ", " + a.getCoverage()
-          + a.getCancelOutcome().map(o -> ", " + o).orElse("");
+      return a.id() + " of " + a.patient() + ": " + a.status() + ", " + a.coverage()
+          + a.cancelOutcome().map(o -> ", " + o).orElse("");
     }
     if (event instanceof CatalogEvents.PackageCreated created) {
-      return created.pkg().getName() + " at " + created.pkg().getInternalRate() + " per credit";
+      return created.pkg().name() + " at " + created.pkg().internalRate() + " per credit";
     }
     if (event instanceof CatalogEvents.ProductSaved saved) {
-      return saved.after().getCode() + " sells " + saved.after().getLink().map(l -> l.creditsPerUnit() + " credits")
+      return saved.after().code() + " sells " + saved.after().link().map(l -> l.creditsPerUnit() + " credits")
           .orElse("no credits");
     }
     if (event instanceof CatalogEvents.AppointmentTypeSaved saved) {
-      return saved.after().getId() + " spends " + saved.after().getLink()
+      return saved.after().id() + " spends " + saved.after().link()
           .map(l -> l.creditsPerAppointment() + " credit" + (l.creditsPerAppointment() == 1 ? "" : "s"))
           .orElse("no credits");
     }

@@ -86,35 +86,35 @@ final class JdbcAppointments implements Appointments {
 
   @Override
   public void insert(Appointment appointment) {
-    db.call("insert appointment " + appointment.getId(), tx -> {
+    db.call("insert appointment " + appointment.id(), tx -> {
       Object[] state = state(appointment);
       Object[] columns = new Object[state.length + 2];
-      columns[0] = appointment.getPractice().value();
-      columns[1] = appointment.getId().value();
+      columns[0] = appointment.practice().value();
+      columns[1] = appointment.id().value();
       System.arraycopy(state, 0, columns, 2, state.length);
       tx.work.append(UnitOfWork.Table.APPOINTMENTS, columns);
       allocations(appointment).forEach(row -> tx.work.append(UnitOfWork.Table.ALLOCATIONS, row));
       // Empty unless the appointment is stored after a type change it had before ever being stored.
       rows(appointment, keptApart(appointment)).forEach(row -> tx.work.append(UnitOfWork.Table.SCHEDULED_ALLOCATIONS, row));
-      tx.remember(new Key(appointment.getPractice().value(), appointment.getId().value()), appointment);
+      tx.remember(new Key(appointment.practice().value(), appointment.id().value()), appointment);
       return null;
     });
   }
 
   @Override
   public void update(Appointment appointment) {
-    db.call("update appointment " + appointment.getId(), tx -> {
-      Key key = new Key(appointment.getPractice().value(), appointment.getId().value());
+    db.call("update appointment " + appointment.id(), tx -> {
+      Key key = new Key(appointment.practice().value(), appointment.id().value());
       int rows = Db.update(tx, "UPDATE pakketten_appointments SET patient_id = ?, type_id = ?,"
               + " scheduled_type_id = ?, start_at = ?, status = ?, coverage = ?, package_id = ?, cost = ?,"
               + " cancel_outcome = ?, changed_by = ?, changed_at = ?, scheduled_coverage = ?,"
               + " scheduled_package_id = ?, scheduled_cost = ? WHERE practice_id = ? AND appointment_id = ?",
           withKey(state(appointment), key.practice(), key.appointment()));
       if (rows == 0) {
-        throw new NotFoundException("appointment", appointment.getId(), appointment.getPractice());
+        throw new NotFoundException("appointment", appointment.id(), appointment.practice());
       }
       Optional<Appointment> before = tx.locked(key);
-      if (before.isEmpty() || !before.get().getAllocations().equals(appointment.getAllocations())) {
+      if (before.isEmpty() || !before.get().allocations().equals(appointment.allocations())) {
         Db.update(tx, "DELETE FROM pakketten_allocations WHERE practice_id = ? AND appointment_id = ?",
             key.practice(), key.appointment());
         allocations(appointment).forEach(row -> tx.work.append(UnitOfWork.Table.ALLOCATIONS, row));
@@ -135,28 +135,28 @@ final class JdbcAppointments implements Appointments {
   /** Every column after the key, in table order: what an insert and an update both write. */
   private static Object[] state(Appointment appointment) {
     return new Object[] {
-        appointment.getPatient().value(),
-        appointment.getTypeId().value(),
-        appointment.getScheduledTypeId().value(),
-        Values.exactInstant("start", appointment.getStart()),
-        appointment.getStatus().name(),
-        appointment.getCoverage().name(),
+        appointment.patient().value(),
+        appointment.typeId().value(),
+        appointment.scheduledTypeId().value(),
+        Values.exactInstant("start", appointment.start()),
+        appointment.status().name(),
+        appointment.coverage().name(),
         packageId(appointment),
-        appointment.getCost(),
+        appointment.cost(),
         cancelOutcome(appointment),
-        appointment.getChangedBy().value(),
-        Values.instant(appointment.getChangedAt()),
+        appointment.changedBy().value(),
+        Values.instant(appointment.changedAt()),
         scheduledCoverage(appointment),
         scheduledPackageId(appointment),
         scheduledCost(appointment)};
   }
 
   private static Object scheduledCoverage(Appointment appointment) {
-    return appointment.getScheduleAnswer().map(a -> (Object) coverageOf(a).name()).orElse(Values.Null.VARCHAR);
+    return appointment.scheduleAnswer().map(a -> (Object) coverageOf(a).name()).orElse(Values.Null.VARCHAR);
   }
 
   private static Object scheduledPackageId(Appointment appointment) {
-    Optional<ScheduleResult> answer = appointment.getScheduleAnswer();
+    Optional<ScheduleResult> answer = appointment.scheduleAnswer();
     if (answer.isPresent() && answer.get() instanceof ScheduleResult.Covered c) {
       return c.packageId().value();
     }
@@ -167,7 +167,7 @@ final class JdbcAppointments implements Appointments {
   }
 
   private static Object scheduledCost(Appointment appointment) {
-    Optional<ScheduleResult> answer = appointment.getScheduleAnswer();
+    Optional<ScheduleResult> answer = appointment.scheduleAnswer();
     if (answer.isEmpty()) {
       return Values.Null.INTEGER;
     }
@@ -187,9 +187,9 @@ final class JdbcAppointments implements Appointments {
 
   /** The allocations of a covered schedule answer when they differ from the current ones; otherwise none. */
   private static List<Allocation> keptApart(Appointment appointment) {
-    Optional<ScheduleResult> answer = appointment.getScheduleAnswer();
+    Optional<ScheduleResult> answer = appointment.scheduleAnswer();
     if (answer.isPresent() && answer.get() instanceof ScheduleResult.Covered c
-        && !c.allocations().equals(appointment.getAllocations())) {
+        && !c.allocations().equals(appointment.allocations())) {
       return c.allocations();
     }
     return List.of();
@@ -203,22 +203,22 @@ final class JdbcAppointments implements Appointments {
   }
 
   private static Object packageId(Appointment appointment) {
-    return appointment.getPackageId().map(p -> (Object) p.value()).orElse(Values.Null.VARCHAR);
+    return appointment.packageId().map(p -> (Object) p.value()).orElse(Values.Null.VARCHAR);
   }
 
   private static Object cancelOutcome(Appointment appointment) {
-    return appointment.getCancelOutcome().map(o -> (Object) o.name()).orElse(Values.Null.VARCHAR);
+    return appointment.cancelOutcome().map(o -> (Object) o.name()).orElse(Values.Null.VARCHAR);
   }
 
   private static List<Object[]> allocations(Appointment appointment) {
-    return rows(appointment, appointment.getAllocations());
+    return rows(appointment, appointment.allocations());
   }
 
   private static List<Object[]> rows(Appointment appointment, List<Allocation> allocations) {
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < allocations.size(); i++) {
       Allocation a = allocations.get(i);
-      rows.add(new Object[] {appointment.getPractice().value(), appointment.getId().value(), i, a.lotId().value(),
+      rows.add(new Object[] {appointment.practice().value(), appointment.id().value(), i, a.lotId().value(),
           a.credits(), Values.amount("revenue", a.revenue()), a.revenue().getCurrencyUnit().getCode()});
     }
     return rows;

@@ -65,19 +65,19 @@ final class JdbcCatalog {
 
     @Override
     public void insert(CreditPackage pkg) {
-      db.update("insert package " + pkg.getId(), "INSERT INTO pakketten_packages (" + COLUMNS
+      db.update("insert package " + pkg.id(), "INSERT INTO pakketten_packages (" + COLUMNS
           + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(pkg));
     }
 
     @Override
     public void update(CreditPackage pkg) {
       Object[] v = values(pkg);
-      int rows = db.update("update package " + pkg.getId(), "UPDATE pakketten_packages SET name = ?,"
+      int rows = db.update("update package " + pkg.id(), "UPDATE pakketten_packages SET name = ?,"
           + " internal_rate = ?, currency = ?, ledger_account = ?, balance_sheet_item = ?, active = ?, changed_at = ?,"
           + " changed_by = ?, name_key = ? WHERE practice_id = ? AND package_id = ?",
           v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[0], v[1]);
       if (rows == 0) {
-        throw new NotFoundException("package", pkg.getId(), pkg.getPractice());
+        throw new NotFoundException("package", pkg.id(), pkg.practice());
       }
     }
 
@@ -89,17 +89,17 @@ final class JdbcCatalog {
 
     private static Object[] values(CreditPackage p) {
       return new Object[] {
-          p.getPractice().value(),
-          p.getId().value(),
-          Values.text("name", p.getName(), NAME),
-          Values.amount("internalRate", p.getInternalRate()),
-          p.getInternalRate().getCurrencyUnit().getCode(),
-          p.getLedgerAccount().map(LedgerAccount::value).map(Object.class::cast).orElse(Values.Null.VARCHAR),
-          p.getBalanceSheetItem().map(BalanceSheetItem::value).map(Object.class::cast).orElse(Values.Null.VARCHAR),
-          p.isActive(),
-          Values.instant(p.getChangedAt()),
-          p.getChangedBy().value(),
-          Values.text("name", nameKey(p.getName()), NAME_KEY)};
+          p.practice().value(),
+          p.id().value(),
+          Values.text("name", p.name(), NAME),
+          Values.amount("internalRate", p.internalRate()),
+          p.internalRate().getCurrencyUnit().getCode(),
+          p.ledgerAccount().map(LedgerAccount::value).map(Object.class::cast).orElse(Values.Null.VARCHAR),
+          p.balanceSheetItem().map(BalanceSheetItem::value).map(Object.class::cast).orElse(Values.Null.VARCHAR),
+          p.active(),
+          Values.instant(p.changedAt()),
+          p.changedBy().value(),
+          Values.text("name", nameKey(p.name()), NAME_KEY)};
     }
 
     /** The key under which names are unique: the core's, computed in Java, stored in a plain column. */
@@ -142,13 +142,13 @@ final class JdbcCatalog {
 
     @Override
     public void save(Product product) {
-      Optional<ProductLink> link = product.getLink();
-      db.update("save product " + product.getCode(), dialect.upsertProduct,
-          product.getPractice().value(),
-          product.getCode().value(),
-          Values.text("name", product.getName(), 200),
-          Values.amount("unitPrice", product.getUnitPrice()),
-          product.getUnitPrice().getCurrencyUnit().getCode(),
+      Optional<ProductLink> link = product.link();
+      db.update("save product " + product.code(), dialect.upsertProduct,
+          product.practice().value(),
+          product.code().value(),
+          Values.text("name", product.name(), 200),
+          Values.amount("unitPrice", product.unitPrice()),
+          product.unitPrice().getCurrencyUnit().getCode(),
           link.map(l -> (Object) l.packageId().value()).orElse(Values.Null.VARCHAR),
           link.map(l -> (Object) l.creditsPerUnit()).orElse(Values.Null.INTEGER));
     }
@@ -158,7 +158,7 @@ final class JdbcCatalog {
       List<Product> products = new ArrayList<>(db.list("list products of a package", "SELECT " + COLUMNS
               + " FROM pakketten_products WHERE practice_id = ? AND package_id = ?", JdbcProducts::map,
           practice.value(), packageId.value()));
-      products.sort(Comparator.comparing(Product::getCode));
+      products.sort(Comparator.comparing(Product::code));
       return products;
     }
 
@@ -193,11 +193,11 @@ final class JdbcCatalog {
 
     @Override
     public void save(AppointmentType type) {
-      Optional<AppointmentTypeLink> link = type.getLink();
-      db.update("save appointment type " + type.getId(), dialect.upsertAppointmentType,
-          type.getPractice().value(),
-          type.getId().value(),
-          Values.text("name", type.getName(), 200),
+      Optional<AppointmentTypeLink> link = type.link();
+      db.update("save appointment type " + type.id(), dialect.upsertAppointmentType,
+          type.practice().value(),
+          type.id().value(),
+          Values.text("name", type.name(), 200),
           link.map(l -> (Object) l.packageId().value()).orElse(Values.Null.VARCHAR),
           link.map(l -> (Object) l.creditsPerAppointment()).orElse(Values.Null.INTEGER));
     }
@@ -207,7 +207,7 @@ final class JdbcCatalog {
       List<AppointmentType> types = new ArrayList<>(db.list("list appointment types of a package", "SELECT "
               + COLUMNS + " FROM pakketten_appointment_types WHERE practice_id = ? AND package_id = ?",
           JdbcAppointmentTypes::map, practice.value(), packageId.value()));
-      types.sort(Comparator.comparing(AppointmentType::getId));
+      types.sort(Comparator.comparing(AppointmentType::id));
       return types;
     }
 

@@ -26,20 +26,20 @@ final class JdbcHistory implements History {
   @Override
   public void append(Movement m) {
     Object[] row = {
-        m.getPractice().value(),
-        Values.text("movementId", m.getId(), Values.ID),
-        m.getPatient().value(),
-        m.getPackageId().value(),
-        m.getLotId().value(),
-        m.getKind().name(),
-        m.getCredits(),
-        Values.amount("revenue", m.getRevenue()),
-        m.getRevenue().getCurrencyUnit().getCode(),
-        Values.instant(m.getAt()),
-        m.getActor().value(),
-        Values.text("reason", m.getReason(), 1000),
-        Values.text("sourceKey", m.getSourceKey(), 200)};
-    db.call("append movement " + m.getId(), tx -> {
+        m.practice().value(),
+        Values.text("movementId", m.id(), Values.ID),
+        m.patient().value(),
+        m.packageId().value(),
+        m.lotId().value(),
+        m.kind().name(),
+        m.credits(),
+        Values.amount("revenue", m.revenue()),
+        m.revenue().getCurrencyUnit().getCode(),
+        Values.instant(m.at()),
+        m.actor().value(),
+        Values.text("reason", m.reason(), 1000),
+        Values.text("sourceKey", m.sourceKey(), 200)};
+    db.call("append movement " + m.id(), tx -> {
       tx.work.append(UnitOfWork.Table.MOVEMENTS, row);
       return null;
     });

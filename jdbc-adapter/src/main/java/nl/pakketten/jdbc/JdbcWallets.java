@@ -70,7 +70,7 @@ final class JdbcWallets implements Wallets {
   /** Names a wallet in a transaction's locked state. */
   private record Key(String practice, String patient, String packageId) {
     static Key of(Wallet w) {
-      return new Key(w.getPractice().value(), w.getPatient().value(), w.getPackageId().value());
+      return new Key(w.practice().value(), w.patient().value(), w.packageId().value());
     }
   }
 
@@ -155,9 +155,9 @@ final class JdbcWallets implements Wallets {
     if (missing.isEmpty()) {
       return locked;
     }
-    return db.call("read lots of the wallet of " + locked.getPatient() + " for package " + locked.getPackageId(), tx -> {
+    return db.call("read lots of the wallet of " + locked.patient() + " for package " + locked.packageId(), tx -> {
       Wallet before = tx.<Key, Wallet>locked(key).orElseThrow(() -> new IllegalStateException("The wallet of "
-          + locked.getPatient() + " for package " + locked.getPackageId() + " is not locked"));
+          + locked.patient() + " for package " + locked.packageId() + " is not locked"));
       // One statement: the missing lots, and the order of granting (position) of them among the
       // open ones, so used-up lots brought back keep their place: lots the spending order finds
       // equal are spent in that order.
@@ -167,36 +167,36 @@ final class JdbcWallets implements Wallets {
       List<Lot> stored = Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ?"
           + " AND patient_id = ? AND package_id = ? AND (credits_remaining > 0 OR lot_id IN (" + marks + "))"
           + " ORDER BY position", JdbcWallets::lot, params.toArray());
-      List<Lot> remembered = new ArrayList<>(before.getLots());
+      List<Lot> remembered = new ArrayList<>(before.lots());
       List<Lot> lots = new ArrayList<>();
       Set<LotId> placed = new HashSet<>();
       for (Lot lot : stored) {
-        Optional<Lot> held = locked.lot(lot.getId());
+        Optional<Lot> held = locked.lot(lot.id());
         if (held.isPresent()) {
           lots.add(held.get());
-        } else if (missing.contains(lot.getId())) {
+        } else if (missing.contains(lot.id())) {
           lots.add(lot);
-          if (before.lot(lot.getId()).isEmpty()) {
+          if (before.lot(lot.id()).isEmpty()) {
             remembered.add(lot);
           }
         } else {
           continue; // an open lot the locked wallet does not hold: none under the lock
         }
-        placed.add(lot.getId());
+        placed.add(lot.id());
       }
       for (LotId id : missing) {
         if (!placed.contains(id)) {
-          throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.getPatient()
-              + " for package " + locked.getPackageId());
+          throw new IllegalStateException("Lot " + id + " is not in the wallet of " + locked.patient()
+              + " for package " + locked.packageId());
         }
       }
-      for (Lot lot : locked.getLots()) {
-        if (!placed.contains(lot.getId())) {
+      for (Lot lot : locked.lots()) {
+        if (!placed.contains(lot.id())) {
           lots.add(lot); // granted in this transaction, not stored yet: the newest
         }
       }
-      tx.remember(key, Wallet.of(before.getPractice(), before.getPatient(), before.getPackageId(), remembered));
-      return Wallet.of(locked.getPractice(), locked.getPatient(), locked.getPackageId(), lots);
+      tx.remember(key, Wallet.of(before.practice(), before.patient(), before.packageId(), remembered));
+      return Wallet.of(locked.practice(), locked.patient(), locked.packageId(), lots);
     });
   }
 
@@ -229,32 +229,32 @@ final class JdbcWallets implements Wallets {
       for (Lot lot : Db.list(tx, "SELECT " + LOT_COLUMNS + " FROM pakketten_lots"
           + " WHERE practice_id = ? AND patient_id = ? ORDER BY package_id, position", JdbcWallets::lot,
           practice.value(), patient.value())) {
-        lots.computeIfAbsent(lot.getPackageId().value(), p -> new ArrayList<>()).add(lot);
+        lots.computeIfAbsent(lot.packageId().value(), p -> new ArrayList<>()).add(lot);
       }
       List<Wallet> wallets = new ArrayList<>();
       lots.forEach((p, l) -> wallets.add(Wallet.of(practice, patient, PackageId.of(p), l)));
-      wallets.sort(Comparator.comparing(Wallet::getPackageId));
+      wallets.sort(Comparator.comparing(Wallet::packageId));
       return wallets;
     });
   }
 
   @Override
   public void save(Wallet wallet) {
-    db.call("save the wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId(), tx -> {
+    db.call("save the wallet of " + wallet.patient() + " for package " + wallet.packageId(), tx -> {
       Key key = Key.of(wallet);
       // The updates of an earlier save, if held, are written first: this save's guards compare
       // with values in the table.
       tx.work.startGuardedUpdates();
       Optional<Wallet> locked = tx.locked(key);
       Wallet before = locked.isPresent() ? locked.get()
-          : lock(tx, wallet.getPractice(), wallet.getPatient(), wallet.getPackageId());
+          : lock(tx, wallet.practice(), wallet.patient(), wallet.packageId());
       Map<LotId, Lot> old = new HashMap<>();
-      before.getLots().forEach(l -> old.put(l.getId(), l));
+      before.lots().forEach(l -> old.put(l.id(), l));
       Set<LotId> kept = new HashSet<>();
       List<Object[]> inserts = new ArrayList<>();
       int position = -1;
-      for (Lot lot : wallet.getLots()) {
-        Lot was = old.get(lot.getId());
+      for (Lot lot : wallet.lots()) {
+        Lot was = old.get(lot.id());
         if (was == null) {
           if (position < 0) {
             position = Db.list(tx, NEXT_POSITION, rs -> rs.getInt(1), key.practice(), key.patient(),
@@ -263,27 +263,27 @@ final class JdbcWallets implements Wallets {
           inserts.add(insertValues(lot, position++));
           continue;
         }
-        kept.add(lot.getId());
-        if (was.getCreditsRemaining() != lot.getCreditsRemaining()
-            || !was.getRecognisedRevenue().equals(lot.getRecognisedRevenue())) {
+        kept.add(lot.id());
+        if (was.creditsRemaining() != lot.creditsRemaining()
+            || !was.recognisedRevenue().equals(lot.recognisedRevenue())) {
           tx.work.holdUpdate("UPDATE pakketten_lots SET credits_remaining = ?, recognised_revenue = ?"
                   + " WHERE practice_id = ? AND lot_id = ? AND credits_remaining = ? AND recognised_revenue = ?",
-              new Object[] {lot.getCreditsRemaining(), Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
-                  lot.getPractice().value(), lot.getId().value(), was.getCreditsRemaining(),
-                  Values.amount("recognisedRevenue", was.getRecognisedRevenue())},
-              "Lot " + lot.getId() + " changed outside the lock of its wallet");
+              new Object[] {lot.creditsRemaining(), Values.amount("recognisedRevenue", lot.recognisedRevenue()),
+                  lot.practice().value(), lot.id().value(), was.creditsRemaining(),
+                  Values.amount("recognisedRevenue", was.recognisedRevenue())},
+              "Lot " + lot.id() + " changed outside the lock of its wallet");
         }
       }
       if (kept.size() < old.size()) {
-        throw new IllegalStateException("Saving the wallet of " + wallet.getPatient() + " for package "
-            + wallet.getPackageId() + " would remove lots; lots are never removed");
+        throw new IllegalStateException("Saving the wallet of " + wallet.patient() + " for package "
+            + wallet.packageId() + " would remove lots; lots are never removed");
       }
       Db.batchKeepingHeld(tx, INSERT_LOT, inserts); // no held row refers to a lot
-      if (before.getBalance() != wallet.getBalance()) {
+      if (before.balance() != wallet.balance()) {
         tx.work.holdUpdate("UPDATE pakketten_wallets SET balance = ?"
                 + " WHERE practice_id = ? AND patient_id = ? AND package_id = ? AND balance = ?",
-            new Object[] {wallet.getBalance(), key.practice(), key.patient(), key.packageId(), before.getBalance()},
-            "The wallet of " + wallet.getPatient() + " for package " + wallet.getPackageId()
+            new Object[] {wallet.balance(), key.practice(), key.patient(), key.packageId(), before.balance()},
+            "The wallet of " + wallet.patient() + " for package " + wallet.packageId()
                 + " changed outside its lock");
       }
       tx.remember(key, wallet);
@@ -309,10 +309,10 @@ final class JdbcWallets implements Wallets {
   }
 
   private static void requireConsistent(Wallet wallet, int storedBalance) {
-    if (wallet.getBalance() != storedBalance) {
+    if (wallet.balance() != storedBalance) {
       throw new IllegalStateException("The stored balance " + storedBalance + " of the wallet of "
-          + wallet.getPatient() + " for package " + wallet.getPackageId() + " differs from its lots' "
-          + wallet.getBalance());
+          + wallet.patient() + " for package " + wallet.packageId() + " differs from its lots' "
+          + wallet.balance());
     }
   }
 
@@ -323,22 +323,22 @@ final class JdbcWallets implements Wallets {
     Object product = Values.Null.VARCHAR;
     Object importId = Values.Null.VARCHAR;
     Object reason = Values.Null.VARCHAR;
-    if (lot.getSource() instanceof LotSource.InvoiceLine s) {
+    if (lot.source() instanceof LotSource.InvoiceLine s) {
       kind = "INVOICE_LINE";
       invoice = s.invoiceId().value();
       line = s.lineNumber();
       product = s.productCode().value();
     } else {
-      LotSource.Import s = (LotSource.Import) lot.getSource();
+      LotSource.Import s = (LotSource.Import) lot.source();
       kind = "IMPORT";
       importId = s.importId().value();
       reason = Values.nullableText("reason", s.reason(), 500);
     }
     return new Object[] {
-        lot.getPractice().value(),
-        lot.getId().value(),
-        lot.getPatient().value(),
-        lot.getPackageId().value(),
+        lot.practice().value(),
+        lot.id().value(),
+        lot.patient().value(),
+        lot.packageId().value(),
         position,
         kind,
         invoice,
@@ -346,17 +346,17 @@ final class JdbcWallets implements Wallets {
         product,
         importId,
         reason,
-        lot.getCreditsGranted(),
-        lot.getCreditsRemaining(),
-        lot.getDeferredValue().getCurrencyUnit().getCode(),
-        Values.amount("ratePerCredit", lot.getRatePerCredit()),
-        Values.amount("deferredValue", lot.getDeferredValue()),
-        Values.amount("recognisedRevenue", lot.getRecognisedRevenue()),
-        lot.getDeferredAccount().value(),
-        lot.getRevenueAccount().value(),
-        Values.instant(lot.getGrantedAt()),
-        lot.getGrantedBy().value(),
-        Values.date(lot.getExpiresOn())};
+        lot.creditsGranted(),
+        lot.creditsRemaining(),
+        lot.deferredValue().getCurrencyUnit().getCode(),
+        Values.amount("ratePerCredit", lot.ratePerCredit()),
+        Values.amount("deferredValue", lot.deferredValue()),
+        Values.amount("recognisedRevenue", lot.recognisedRevenue()),
+        lot.deferredAccount().value(),
+        lot.revenueAccount().value(),
+        Values.instant(lot.grantedAt()),
+        lot.grantedBy().value(),
+        Values.date(lot.expiresOn())};
   }
 
   static Lot lot(ResultSet rs) throws SQLException {

@@ -55,8 +55,8 @@ class AtomicityTest {
     db.clean();
     faulty = new FaultyDataSource(db.dataSource());
     f = new Fixtures(JdbcStorage.create(faulty));
-    fysio = f.createPackage("Fysio", eur("40.00")).getId();
-    massage = f.createPackage("Massage", eur("30.00")).getId();
+    fysio = f.createPackage("Fysio", eur("40.00")).id();
+    massage = f.createPackage("Massage", eur("30.00")).id();
     f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
     f.linkProduct("MASSAGE5", massage, 5, eur("150.00"));
     f.linkType("fysio", fysio, 1);

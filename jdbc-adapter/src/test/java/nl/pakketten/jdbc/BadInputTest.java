@@ -44,7 +44,7 @@ class BadInputTest {
   @EnumSource(Database.class)
   void anAmountTooLargeToStoreIsInvalidInputAndChangesNothing(Database db) {
     Fixtures f = new Fixtures(db.emptyStorage());
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     Map<String, Long> before = rowCounts(db);
 
     // 1,000,000 credits at 10^12 a credit: a deferred value of 10^18, more than NUMERIC(19, 4) holds.
@@ -60,7 +60,7 @@ class BadInputTest {
     JdbcStorage storage = db.emptyStorage();
     Fixtures f = new Fixtures(storage, Pakketten.builder()
         .bookkeeping(new Bookkeeping("8000", "1700", "1300-" + "x".repeat(80), "8900")));
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
     Map<String, Long> before = rowCounts(db);
 
@@ -108,7 +108,7 @@ class BadInputTest {
           .internalRate(rates[i]).active(true).changedAt(Instant.parse("2026-03-02T09:00:00.123456Z"))
           .changedBy(UserId.of("owner-1")).build();
       storage.packages().insert(pkg);
-      assertThat(storage.packages().find(PRACTICE, pkg.getId())).contains(pkg);
+      assertThat(storage.packages().find(PRACTICE, pkg.id())).contains(pkg);
     }
   }
 
@@ -157,7 +157,7 @@ class BadInputTest {
         .migrate();
     Fixtures f = new Fixtures(JdbcStorage.create(pgMode));
     PackageId pkg = f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER)
-        .packageId(PackageId.of("fysio")).name("Fysio").internalRate(eur("40.00")).build()).getId();
+        .packageId(PackageId.of("fysio")).name("Fysio").internalRate(eur("40.00")).build()).id();
     f.linkType("fysio", pkg, 1);
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
     f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO10", 1, eur("400.00")));

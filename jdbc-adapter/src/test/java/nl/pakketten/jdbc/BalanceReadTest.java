@@ -33,7 +33,7 @@ class BalanceReadTest {
   void aBalanceReadIsOnePrimaryKeyLookupWhateverTheHistoryHolds() throws SQLException {
     Database db = Database.POSTGRESQL;
     Fixtures f = new Fixtures(db.emptyStorage());
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkType("fysio", pkg, 1);
     f.importCredits("I-1", PATIENT, pkg, 10, eur("40.00"));
     for (int i = 0; i < 5; i++) {

@@ -57,7 +57,7 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void sixtyFourSpendsOfFiftyCreditsLetExactlyFiftyThrough(Database db) {
     Fixtures f = fixtures(db);
-    PackageId pkg = f.createPackage("Fysio", eur("12.50")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("12.50")).id();
     f.linkType("fysio", pkg, 1);
     f.importCredits("I-1", PATIENT, pkg, 50, eur("12.50"));
 
@@ -80,7 +80,7 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void theSamePaymentSixteenTimesAtOnceGrantsOnce(Database db) {
     Fixtures f = fixtures(db);
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
 
     List<Concurrently.Outcome<PaymentResult>> outcomes = Concurrently.run(16, i -> f.pay("F-1", PATIENT,
@@ -100,7 +100,7 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void sixteenDifferentPaymentsIntoABrandNewWalletAtOnceAllGrant(Database db) {
     Fixtures f = fixtures(db);
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
 
     // Every call finds no wallet yet: they race to create its row, and each grant still lands once.
@@ -118,7 +118,7 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void theSameImportSixteenTimesAtOnceImportsOnce(Database db) {
     Fixtures f = fixtures(db);
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
 
     List<Concurrently.Outcome<ImportResult>> outcomes = Concurrently.run(16, i -> f.importCredits("I-1", PATIENT,
         pkg, 7, eur("40.00")));
@@ -133,7 +133,7 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void theSameAppointmentScheduledAndCancelledSixteenTimesAtOnceSpendsAndGivesBackOnce(Database db) {
     Fixtures f = fixtures(db);
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkType("fysio", pkg, 2);
     f.importCredits("I-1", PATIENT, pkg, 10, eur("40.00"));
 
@@ -183,8 +183,8 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void changingTypesBetweenTwoPackagesInOppositeDirectionsNeitherDeadlocksNorLosesCredits(Database db) {
     Fixtures f = fixtures(db);
-    PackageId a = f.createPackage("Package A", eur("10.00")).getId();
-    PackageId b = f.createPackage("Package B", eur("20.00")).getId();
+    PackageId a = f.createPackage("Package A", eur("10.00")).id();
+    PackageId b = f.createPackage("Package B", eur("20.00")).id();
     f.linkType("type-a", a, 1);
     f.linkType("type-b", b, 2);
     f.importCredits("I-A", PATIENT, a, 100, eur("10.00"));
@@ -214,8 +214,8 @@ class ConcurrencyTest {
   @EnumSource(Database.class)
   void aRealDeadlockIsRetriedAndNeverReachesTheCaller(Database db) {
     Fixtures f = fixtures(db);
-    PackageId a = f.createPackage("Package A", eur("10.00")).getId();
-    PackageId b = f.createPackage("Package B", eur("10.00")).getId();
+    PackageId a = f.createPackage("Package A", eur("10.00")).id();
+    PackageId b = f.createPackage("Package B", eur("10.00")).id();
     f.importCredits("I-A", PATIENT, a, 1, eur("10.00"));
     f.importCredits("I-B", PATIENT, b, 1, eur("10.00"));
     TransactionRunner runner = new TransactionRunner(f.storage.transactions(), EventPublisher.none(), 10);
@@ -235,7 +235,7 @@ class ConcurrencyTest {
         } catch (Exception e) {
           // A retry runs alone: its partner has finished.
         }
-        return f.storage.wallets().lock(PRACTICE, PATIENT, second).getBalance();
+        return f.storage.wallets().lock(PRACTICE, PATIENT, second).balance();
       }));
       assertThat(outcomes).noneMatch(Concurrently.Outcome::failed);
     }

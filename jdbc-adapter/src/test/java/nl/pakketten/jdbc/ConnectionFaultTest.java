@@ -144,8 +144,8 @@ class ConnectionFaultTest {
   private Run run(boolean faults) throws Exception {
     Run run = new Run();
     Fixtures f = new Fixtures(JdbcStorage.create(pool));
-    PackageId fysio = f.createPackage("Fysio", eur("40.00")).getId();
-    PackageId massage = f.createPackage("Massage", eur("30.00")).getId();
+    PackageId fysio = f.createPackage("Fysio", eur("40.00")).id();
+    PackageId massage = f.createPackage("Massage", eur("30.00")).id();
     f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
     f.linkProduct("MASSAGE5", massage, 5, eur("150.00"));
     f.linkType("fysio", fysio, 1);

@@ -213,8 +213,8 @@ class DifferentialLedgerTest {
     state.add(p.balance(practice, patient, B));
     state.add(p.wallets(practice, patient));
     for (Movement m : Pages.history(p, practice, patient)) {
-      state.add(List.of(m.getPackageId(), m.getLotId(), m.getKind(), m.getCredits(), m.getRevenue(), m.getAt(),
-          m.getActor(), m.getReason(), m.getSourceKey()));
+      state.add(List.of(m.packageId(), m.lotId(), m.kind(), m.credits(), m.revenue(), m.at(),
+          m.actor(), m.reason(), m.sourceKey()));
     }
     return state;
   }

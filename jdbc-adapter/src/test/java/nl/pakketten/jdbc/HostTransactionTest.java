@@ -48,8 +48,8 @@ class HostTransactionTest {
     faulty = new FaultyDataSource(db.dataSource());
     storage = JdbcStorage.create(faulty);
     f = new Fixtures(storage);
-    fysio = f.createPackage("Fysio", eur("40.00")).getId();
-    massage = f.createPackage("Massage", eur("30.00")).getId();
+    fysio = f.createPackage("Fysio", eur("40.00")).id();
+    massage = f.createPackage("Massage", eur("30.00")).id();
     f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
     f.linkType("fysio", fysio, 1);
     f.linkType("massage", massage, 1);
@@ -111,7 +111,7 @@ class HostTransactionTest {
       host.commit();
     }
     assertThat(f.balance(PATIENT, fysio)).isEqualTo(8);
-    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(m -> m.getKind())
+    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(m -> m.kind())
         .containsExactly(MovementKind.GRANTED, MovementKind.SPENT, MovementKind.SPENT);
     assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
   }

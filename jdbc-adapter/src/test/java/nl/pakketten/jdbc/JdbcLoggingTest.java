@@ -51,7 +51,7 @@ class JdbcLoggingTest {
   @Test
   void aCommandOnTheDatabaseIsOneLineNotOnePerStatement() {
     Fixtures f = new Fixtures(JdbcStorage.create(Database.H2.dataSource()));
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
     f.linkType("fysio", pkg, 1);
     captured.reset();
@@ -70,7 +70,7 @@ class JdbcLoggingTest {
   void aSerializationFailureIsRetriedWithAWarnNamingItsSqlstate() {
     FaultyDataSource faulty = new FaultyDataSource(Database.H2.dataSource());
     Fixtures f = new Fixtures(JdbcStorage.create(faulty));
-    PackageId pkg = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId pkg = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", pkg, 10, eur("400.00"));
     captured.reset();
 

@@ -21,8 +21,8 @@ class JdbcStorageTest {
   void thePackageStoryRunsEndToEnd(Database database) {
     Fixtures f = new Fixtures(database.emptyStorage());
     CreditPackage pkg = f.createPackage("Fysio 10", eur("45.00"));
-    f.linkProduct("FYSIO10", pkg.getId(), 10, eur("400.00"));
-    f.linkType("fysio", pkg.getId(), 1);
+    f.linkProduct("FYSIO10", pkg.id(), 10, eur("400.00"));
+    f.linkType("fysio", pkg.id(), 1);
 
     PaymentResult paid = f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO10", 1, eur("400.00")));
     PaymentResult again = f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO10", 1, eur("400.00")));
@@ -35,9 +35,9 @@ class JdbcStorageTest {
     assertThat(again.grants()).isEqualTo(paid.grants());
     assertThat(scheduled).isInstanceOf(ScheduleResult.Covered.class);
     assertThat(cancelled).isInstanceOf(CancelResult.GivenBack.class);
-    assertThat(f.balance(PATIENT, pkg.getId())).isEqualTo(9);
+    assertThat(f.balance(PATIENT, pkg.id())).isEqualTo(9);
     assertThat(f.pakketten.lots(Fixtures.PRACTICE, PATIENT)).singleElement()
-        .satisfies(lot -> assertThat(lot.getCreditsRemaining()).isEqualTo(9));
+        .satisfies(lot -> assertThat(lot.creditsRemaining()).isEqualTo(9));
     assertThat(Pages.history(f.pakketten, Fixtures.PRACTICE, PATIENT)).hasSize(4);
     assertThat(LedgerAudit.violations(database.dataSource())).isEmpty();
   }
@@ -49,9 +49,9 @@ class JdbcStorageTest {
     CreditPackage pkg = f.createPackage("Fysio 10", eur("45.00"));
 
     // The lock creates the row to lock; the commit removes it again when nothing was saved.
-    f.storage.transactions().inTransaction(() -> f.storage.wallets().lock(Fixtures.PRACTICE, PATIENT, pkg.getId()));
+    f.storage.transactions().inTransaction(() -> f.storage.wallets().lock(Fixtures.PRACTICE, PATIENT, pkg.id()));
 
-    assertThat(f.storage.wallets().find(Fixtures.PRACTICE, PATIENT, pkg.getId())).isEmpty();
+    assertThat(f.storage.wallets().find(Fixtures.PRACTICE, PATIENT, pkg.id())).isEmpty();
     assertThat(f.pakketten.wallets(Fixtures.PRACTICE, PATIENT)).isEmpty();
     assertThat(LedgerAudit.count(database.dataSource(), "pakketten_wallets")).isZero();
   }

@@ -62,7 +62,7 @@ class ScheduleAnswerTest {
     ScheduleResult replay = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A-1", PATIENT, "T1", start));
 
     assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A-1")).orElseThrow()
-        .getScheduleAnswer()).isEmpty();
+        .scheduleAnswer()).isEmpty();
     assertThat(replay.replay()).isTrue();
     assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(changed);
   }
@@ -70,9 +70,9 @@ class ScheduleAnswerTest {
   private static Fixtures fixtures(Database database) {
     Fixtures f = new Fixtures(database.emptyStorage());
     CreditPackage pkg = f.createPackage("Fysio 10", eur("45.00"));
-    f.linkType("T1", pkg.getId(), 1);
-    f.linkType("T2", pkg.getId(), 2);
-    f.importCredits("I-1", PATIENT, pkg.getId(), 10, eur("45.00"));
+    f.linkType("T1", pkg.id(), 1);
+    f.linkType("T2", pkg.id(), 2);
+    f.importCredits("I-1", PATIENT, pkg.id(), 10, eur("45.00"));
     return f;
   }
 

@@ -59,20 +59,20 @@ class TenantIsolationTest {
 
     assertThat(f.pakketten.balance(PRACTICE, PATIENT, PKG)).isEqualTo(8);
     assertThat(f.pakketten.balance(OTHER_PRACTICE, PATIENT, PKG)).isEqualTo(20);
-    assertThat(f.pakketten.findPackage(PRACTICE, PKG).orElseThrow().isActive()).isFalse();
-    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().isActive()).isTrue();
-    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().getInternalRate()).isEqualTo(eur("50.00"));
-    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(Movement::getPractice).containsOnly(PRACTICE)
+    assertThat(f.pakketten.findPackage(PRACTICE, PKG).orElseThrow().active()).isFalse();
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().active()).isTrue();
+    assertThat(f.pakketten.findPackage(OTHER_PRACTICE, PKG).orElseThrow().internalRate()).isEqualTo(eur("50.00"));
+    assertThat(Pages.history(f.pakketten, PRACTICE, PATIENT)).extracting(Movement::practice).containsOnly(PRACTICE)
         .hasSize(3);
-    assertThat(Pages.history(f.pakketten, OTHER_PRACTICE, PATIENT)).extracting(Movement::getPractice)
+    assertThat(Pages.history(f.pakketten, OTHER_PRACTICE, PATIENT)).extracting(Movement::practice)
         .containsOnly(OTHER_PRACTICE).hasSize(3);
     assertThat(f.pakketten.lots(OTHER_PRACTICE, PATIENT)).singleElement()
-        .satisfies(lot -> assertThat(lot.getCreditsGranted()).isEqualTo(20));
+        .satisfies(lot -> assertThat(lot.creditsGranted()).isEqualTo(20));
     assertThat(Pages.journal(f.pakketten, PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
         .containsOnly(PRACTICE).hasSize(3);
     assertThat(Pages.journal(f.pakketten, OTHER_PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
         .containsOnly(OTHER_PRACTICE).hasSize(3);
-    assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1")).orElseThrow().getStatus())
+    assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1")).orElseThrow().status())
         .isEqualTo(nl.pakketten.credits.Appointment.Status.SCHEDULED);
     assertThat(f.storage.appointments().find(OTHER_PRACTICE, AppointmentId.of("A-2"))).isEmpty();
     // The same invoice id is a replay in each practice against that practice's own receipt.

@@ -36,7 +36,7 @@ class WalletLockTest {
   void aSpendThatWaitedForTheWalletReadsTheLotsTheHolderLeft(Database db) throws Exception {
     JdbcStorage storage = db.emptyStorage();
     Fixtures f = new Fixtures(storage);
-    PackageId fysio = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId fysio = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO2", fysio, 2, eur("80.00"));
     f.linkType("fysio", fysio, 1);
     f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO2", 1, eur("80.00")));

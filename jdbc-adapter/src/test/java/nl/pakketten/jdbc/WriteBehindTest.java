@@ -90,7 +90,7 @@ class WriteBehindTest {
       assertThat(Pages.all(r -> storage.journal().entries(PRACTICE, AT, Fixtures.FAR_FUTURE, r))).containsExactly(entry("e-1"));
       assertThat(Pages.all(r -> storage.history().ofPatient(PRACTICE, PATIENT, r))).containsExactly(movement("m-1"), movement("m-2"));
       storage.appointments().insert(appointment);
-      assertThat(storage.appointments().find(PRACTICE, appointment.getId())).contains(appointment);
+      assertThat(storage.appointments().find(PRACTICE, appointment.id())).contains(appointment);
       storage.appointments().insert(appointment("A-2"));
       storage.appointments().update(Appointment.builder().from(appointment("A-2"))
           .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK)
@@ -98,7 +98,7 @@ class WriteBehindTest {
       return null;
     });
 
-    assertThat(tx(storage, () -> storage.appointments().find(PRACTICE, appointment.getId()))).contains(appointment);
+    assertThat(tx(storage, () -> storage.appointments().find(PRACTICE, appointment.id()))).contains(appointment);
     assertThat(tx(storage, () -> storage.appointments().find(PRACTICE, AppointmentId.of("A-2"))))
         .contains(Appointment.builder().from(cancelled).id(AppointmentId.of("A-2")).build());
     assertThat(LedgerAudit.count(db.dataSource(), "pakketten_allocations")).isEqualTo(2);
@@ -210,17 +210,17 @@ class WriteBehindTest {
   /** A wallet of {@link Fixtures#PATIENT} with one lot of 10 credits at 40.00, and its package. */
   private static PackageId walletOfTen(JdbcStorage storage) {
     Fixtures f = new Fixtures(storage);
-    PackageId fysio = f.createPackage("Fysio", eur("40.00")).getId();
+    PackageId fysio = f.createPackage("Fysio", eur("40.00")).id();
     f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
     f.pay("F-1", PATIENT, InvoiceLine.of("FYSIO10", 1, eur("400.00")));
     return fysio;
   }
 
   private static Wallet spent(Wallet wallet, int credits) {
-    Lot lot = wallet.getLots().get(0);
-    return Wallet.of(wallet.getPractice(), wallet.getPatient(), wallet.getPackageId(), List.of(Lot.builder()
-        .from(lot).creditsRemaining(lot.getCreditsRemaining() - credits)
-        .recognisedRevenue(lot.getRecognisedRevenue().plus(eur("40.00").multipliedBy(credits))).build()));
+    Lot lot = wallet.lots().get(0);
+    return Wallet.of(wallet.practice(), wallet.patient(), wallet.packageId(), List.of(Lot.builder()
+        .from(lot).creditsRemaining(lot.creditsRemaining() - credits)
+        .recognisedRevenue(lot.recognisedRevenue().plus(eur("40.00").multipliedBy(credits))).build()));
   }
 
   @ParameterizedTest
@@ -237,8 +237,8 @@ class WriteBehindTest {
     });
 
     assertThat(storage.wallets().balance(PRACTICE, PATIENT, fysio)).isEqualTo(7);
-    assertThat(storage.wallets().find(PRACTICE, PATIENT, fysio).orElseThrow().getLots().get(0)
-        .getRecognisedRevenue()).isEqualTo(eur("120.00"));
+    assertThat(storage.wallets().find(PRACTICE, PATIENT, fysio).orElseThrow().lots().get(0)
+        .recognisedRevenue()).isEqualTo(eur("120.00"));
   }
 
   @ParameterizedTest
