@@ -1,5 +1,6 @@
 package nl.pakketten;
 
+import nl.pakketten.appointments.AppointmentChanged;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
@@ -19,24 +20,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.catalog.CatalogEvents;
 import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.catalog.DeletePackage;
 import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.UpdatePackage;
 import nl.pakketten.common.PakkettenException;
-import nl.pakketten.credits.Appointment;
-import nl.pakketten.credits.CreditEvents;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.LateCancellationPolicy;
-import nl.pakketten.credits.LotGrant;
-import nl.pakketten.credits.MovementKind;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.LotGrant;
 import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.wallet.CreditEvents;
+import nl.pakketten.wallet.ExpireCredits;
+import nl.pakketten.wallet.MovementKind;
 import org.junit.jupiter.api.Test;
-import nl.pakketten.catalog.ReactivatePackage;
-import nl.pakketten.catalog.DeactivatePackage;
-import nl.pakketten.credits.ExpireCredits;
-import nl.pakketten.catalog.DeletePackage;
 
 /** Every change publishes its domain event, after it is stored; a failed call publishes none. */
 class EventsTest {
@@ -156,7 +158,7 @@ class EventsTest {
     assertThat(f.events).satisfiesExactly(
         e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.CreditsSpent.class,
             s -> assertThat(s.movement().credits()).isEqualTo(1)),
-        e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.AppointmentChanged.class, a -> {
+        e -> assertThat(e).isInstanceOfSatisfying(AppointmentChanged.class, a -> {
           assertThat(a.appointment().status()).isEqualTo(Appointment.Status.SCHEDULED);
           assertThat(a.actor()).isEqualTo(RECEPTIONIST.userId());
         }));
@@ -172,7 +174,7 @@ class EventsTest {
 
     assertThat(f.events).satisfiesExactly(
         e -> assertThat(e).isInstanceOf(CreditEvents.CreditsGivenBack.class),
-        e -> assertThat(e).isInstanceOfSatisfying(CreditEvents.AppointmentChanged.class,
+        e -> assertThat(e).isInstanceOfSatisfying(AppointmentChanged.class,
             a -> assertThat(a.appointment().status()).isEqualTo(Appointment.Status.CANCELLED)));
   }
 

@@ -1,6 +1,5 @@
 package nl.pakketten;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.FAR_FUTURE;
 import static nl.pakketten.testing.Fixtures.OTHER_PRACTICE;
 import static nl.pakketten.testing.Fixtures.OWNER;
@@ -13,23 +12,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.appointments.ChangeAppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.catalog.DeletePackage;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.NotFoundException;
-import nl.pakketten.credits.Appointment;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.ChangeAppointmentType;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.Pages;
+import nl.pakketten.wallet.ExpireCredits;
 import org.junit.jupiter.api.Test;
-import nl.pakketten.catalog.DeactivatePackage;
-import nl.pakketten.credits.ExpireCredits;
-import nl.pakketten.catalog.DeletePackage;
 
 /** A practice never sees or changes another practice's data. */
 class TenancyTest {

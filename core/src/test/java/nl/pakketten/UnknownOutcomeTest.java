@@ -10,19 +10,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
-import nl.pakketten.common.OutcomeUnknownException;
-import nl.pakketten.common.TransactionFailedException;
-import nl.pakketten.common.Transactions;
-import nl.pakketten.common.TransientException;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.catalog.DeletePackage;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.spi.Storage;
+import nl.pakketten.spi.Transactions;
+import nl.pakketten.spi.TransientException;
+import nl.pakketten.storage.OutcomeUnknownException;
+import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
-import nl.pakketten.catalog.DeletePackage;
 
 /**
  * A commit whose answer is lost: the core replays the command with its key, the caller gets the

@@ -8,19 +8,19 @@ import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import nl.pakketten.appointments.ScheduleAppointment;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.SaveProduct;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.InvoiceId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.RegisterPayment;
-import nl.pakketten.credits.ScheduleAppointment;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.RegisterPayment;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +119,7 @@ class ValidationTest {
 
   @Test
   void invalidInputChangesNothing() {
-    assertThatThrownBy(() -> f.pakketten.importCredits(nl.pakketten.credits.ImportCredits.builder()
+    assertThatThrownBy(() -> f.pakketten.importCredits(nl.pakketten.granting.ImportCredits.builder()
         .from(Fixtures.importCommand(PRACTICE, "I1", PATIENT, basis.id(), 0, eur(30), null)).reason("").build()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(FieldViolation::field).containsExactly("credits", "reason"));

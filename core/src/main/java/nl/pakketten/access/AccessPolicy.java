@@ -2,7 +2,6 @@ package nl.pakketten.access;
 
 import java.util.EnumSet;
 import java.util.Set;
-import nl.pakketten.common.AccessDeniedException;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.Role;
 

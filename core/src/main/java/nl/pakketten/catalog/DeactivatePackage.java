@@ -3,7 +3,7 @@ package nl.pakketten.catalog;
 import jakarta.validation.constraints.NotNull;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.internal.CommandStyle;
+import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
 /** Command: deactivate a package: it stops granting new credits; its credits can still be spent. Idempotent. Only the owner role may, by default. */

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.internal.CommandStyle;
+import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 

@@ -1,5 +1,6 @@
 package nl.pakketten.common;
 
+
 /** Something a command refers to does not exist in the command's practice. */
 public final class NotFoundException extends PakkettenException {
   private final String kind;

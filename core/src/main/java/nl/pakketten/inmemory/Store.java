@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import nl.pakketten.common.Transactions;
+import nl.pakketten.spi.Transactions;
 
 /**
  * The in-memory store's transactions: one lock serializes them (so a wallet is never read by two

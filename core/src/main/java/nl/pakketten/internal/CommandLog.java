@@ -1,12 +1,12 @@
 package nl.pakketten.internal;
 
 import nl.pakketten.common.Answer;
-import nl.pakketten.common.OutcomeUnknownException;
 import nl.pakketten.common.PakkettenException;
-import nl.pakketten.common.StorageException;
-import nl.pakketten.common.TransactionFailedException;
-import nl.pakketten.common.TransientException;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.TransientException;
+import nl.pakketten.storage.OutcomeUnknownException;
+import nl.pakketten.storage.StorageException;
+import nl.pakketten.storage.TransactionFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

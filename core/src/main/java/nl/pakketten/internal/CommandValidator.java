@@ -2,7 +2,6 @@ package nl.pakketten.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
-import org.hibernate.validator.HibernateValidator;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**

@@ -1,7 +1,7 @@
 package nl.pakketten.internal;
 
-import nl.pakketten.common.TransientException;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.TransientException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,5 +6,5 @@
 @NullMarked
 package nl.pakketten.revenue;
 
-import nl.pakketten.internal.DomainStyle;
+import nl.pakketten.internal.style.DomainStyle;
 import org.jspecify.annotations.NullMarked;

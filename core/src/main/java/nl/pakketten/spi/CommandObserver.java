@@ -1,7 +1,6 @@
 package nl.pakketten.spi;
 
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.common.TransientException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,6 +2,7 @@ package nl.pakketten.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,19 +28,27 @@ import java.time.LocalDateTime;
  */
 @AnalyzeClasses(packages = "nl.pakketten", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  private static final String[] DOMAIN = {
-    "nl.pakketten.access..", "nl.pakketten.catalog..", "nl.pakketten.common..", "nl.pakketten.credits..",
-    "nl.pakketten.revenue.."
+  /** The rooms of the public API: what a host reads and writes. */
+  private static final String[] ROOMS = {
+    "nl.pakketten.access..", "nl.pakketten.appointments..", "nl.pakketten.catalog..", "nl.pakketten.common..",
+    "nl.pakketten.granting..", "nl.pakketten.revenue..", "nl.pakketten.storage..", "nl.pakketten.wallet.."
   };
 
-  /** Violation: a use case in {@code credits} that creates an {@code InMemoryStorage}. */
+  /** The rooms, the ports adapters implement, and the use cases that carry the rules out. */
+  private static final String[] DOMAIN = {
+    "nl.pakketten.access..", "nl.pakketten.appointments..", "nl.pakketten.catalog..", "nl.pakketten.common..",
+    "nl.pakketten.granting..", "nl.pakketten.revenue..", "nl.pakketten.storage..", "nl.pakketten.wallet..",
+    "nl.pakketten.spi..", "nl.pakketten.internal.usecase.."
+  };
+
+  /** Violation: a use case that creates an {@code InMemoryStorage}. */
   @ArchTest
   static final ArchRule theDomainImportsNoAdapter = noClasses()
       .that().resideInAnyPackage(DOMAIN)
       .should().dependOnClassesThat().resideInAnyPackage("..inmemory..")
       .because("adapters plug into the domain's ports, never the other way round");
 
-  /** Violation: a port in {@code credits} that takes a {@code java.sql.Connection}. */
+  /** Violation: a port in {@code spi} that takes a {@code java.sql.Connection}. */
   @ArchTest
   static final ArchRule theDomainUsesNoJdbc = noClasses()
       .that().resideInAnyPackage(DOMAIN)
@@ -63,13 +72,28 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("nl.pakketten")
       .because("Pakketten and Storage wire the domain together; the domain does not know them");
 
-  /** Violation: an exception in {@code common} that names a {@code credits.LotId}. */
+  /** Violation: an exception in {@code common} that names a {@code catalog.PackageId}. */
   @ArchTest
   static final ArchRule commonDependsOnNoOtherPartOfTheCore = noClasses()
       .that().resideInAPackage("nl.pakketten.common..")
       .should().dependOnClassesThat(resideInAPackage("nl.pakketten..")
-          .and(not(resideInAPackage("nl.pakketten.common.."))))
-      .because("common holds the values and errors every other package builds on");
+          .and(not(resideInAnyPackage("nl.pakketten.common..", "nl.pakketten.internal.style.."))))
+      .because("common holds the ids, values and errors every other package builds on");
+
+  /** Violation: a value in {@code wallet} that calls the {@code TransactionRunner} or a use case. */
+  @ArchTest
+  static final ArchRule theRoomsKnowNoUseCaseAndNoRunner = noClasses()
+      .that().resideInAnyPackage(ROOMS)
+      .should().dependOnClassesThat(resideInAPackage("nl.pakketten.internal..")
+          .and(not(resideInAPackage("nl.pakketten.internal.style.."))))
+      .because("the API's values decide; use cases and the runner are wiring a host never sees");
+
+  /** Violation: a port in {@code spi} whose signature names a use case. */
+  @ArchTest
+  static final ArchRule onlyTheEntryPointReachesTheUseCases = noClasses()
+      .that().resideOutsideOfPackages("nl.pakketten", "nl.pakketten.internal.usecase..")
+      .should().dependOnClassesThat().resideInAPackage("nl.pakketten.internal.usecase..")
+      .because("Pakketten is the one entry point; a use case is reached through it");
 
   /** Violation: {@code Instant.now()} in a use case. */
   @ArchTest
@@ -83,9 +107,9 @@ class ArchitectureTest {
       .orShould().callMethod(System.class, "currentTimeMillis")
       .because("time comes from the Clock the host passes to the builder, so tests can move it");
 
-  /** Violation: {@code catalog} using a {@code credits} type while {@code credits} uses {@code catalog}. */
+  /** Violation: {@code wallet} naming an {@code Appointment} while {@code appointments} takes from wallets. */
   @ArchTest
   static final ArchRule thePartsOfTheCoreHaveNoCycles = slices()
-      .matching("nl.pakketten.(*)..")
+      .matching("nl.pakketten.(**)")
       .should().beFreeOfCycles();
 }

@@ -7,9 +7,9 @@ import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.appointments.ScheduleResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
+import nl.pakketten.appointments.CancelResult;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
-import nl.pakketten.credits.CancelResult;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.wallet.Lot;
 import org.junit.jupiter.api.Test;
 
 /** Products and appointment types linked to packages; changing a link never rewrites the past. */
@@ -148,7 +148,7 @@ class LinksTest {
     f.linkType("T1", basis.id(), 3);
 
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(9);
-    assertThat(f.pakketten.queries().appointment(PRACTICE, nl.pakketten.credits.AppointmentId.of("A1"))
+    assertThat(f.pakketten.queries().appointment(PRACTICE, nl.pakketten.common.AppointmentId.of("A1"))
         .orElseThrow().creditsTaken()).isEqualTo(1);
   }
 

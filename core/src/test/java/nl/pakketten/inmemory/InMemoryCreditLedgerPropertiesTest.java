@@ -1,6 +1,6 @@
 package nl.pakketten.inmemory;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.CreditLedgerProperties;
 
 /** The credit ledger's properties on the in-memory adapter, with the default number of examples. */

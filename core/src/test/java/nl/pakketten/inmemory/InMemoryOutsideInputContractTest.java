@@ -1,6 +1,6 @@
 package nl.pakketten.inmemory;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.OutsideInputContract;
 
 /** The in-memory storage answers input from outside as the databases do. */

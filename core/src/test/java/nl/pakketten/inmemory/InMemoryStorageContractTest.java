@@ -1,6 +1,6 @@
 package nl.pakketten.inmemory;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.StorageContract;
 
 /** The in-memory adapter keeps the repository contract. */

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import nl.pakketten.appointments.ScheduleAppointment;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.ScheduleAppointment;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

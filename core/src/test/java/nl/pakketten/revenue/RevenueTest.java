@@ -15,22 +15,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.pakketten.Pakketten;
+import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.catalog.BalanceSheetItem;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.UpdatePackage;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.LateCancellationPolicy;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.MovementKind;
+import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.wallet.ExpireCredits;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.MovementKind;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
-import nl.pakketten.credits.ExpireCredits;
 
 /** Internal-rate revenue: deferred when credits arrive, recognised when they are used, exact to the cent. */
 class RevenueTest {

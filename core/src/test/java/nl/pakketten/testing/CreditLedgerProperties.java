@@ -27,12 +27,23 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import nl.pakketten.Pakketten;
-import nl.pakketten.Storage;
+import nl.pakketten.access.AccessDeniedException;
+import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.appointments.ChangeAppointmentType;
+import nl.pakketten.appointments.InsufficientCreditsException;
+import nl.pakketten.appointments.LateCancellationPolicy;
+import nl.pakketten.appointments.MarkNoShow;
+import nl.pakketten.appointments.NoShowPolicy;
+import nl.pakketten.appointments.ScheduleAppointment;
+import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.AppointmentTypeLink;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.DeactivatePackage;
+import nl.pakketten.catalog.DeletePackage;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageDeactivatedException;
 import nl.pakketten.catalog.PackageId;
@@ -40,43 +51,36 @@ import nl.pakketten.catalog.PackageInUseException;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.UpdatePackage;
-import nl.pakketten.common.AccessDeniedException;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.ImportId;
+import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PakkettenException;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.credits.Appointment;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.ChangeAppointmentType;
-import nl.pakketten.credits.CreditEvents;
-import nl.pakketten.credits.ImportCredits;
-import nl.pakketten.credits.ImportId;
-import nl.pakketten.credits.ImportResult;
-import nl.pakketten.credits.InsufficientCreditsException;
-import nl.pakketten.credits.InvoiceId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.LateCancellationPolicy;
-import nl.pakketten.credits.MarkNoShow;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.LotGrant;
-import nl.pakketten.credits.LotId;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.MovementKind;
-import nl.pakketten.credits.NoShowPolicy;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.RegisterPayment;
-import nl.pakketten.credits.ScheduleAppointment;
-import nl.pakketten.credits.ShortfallPolicy;
-import nl.pakketten.credits.Wallet;
+import nl.pakketten.granting.ImportCredits;
+import nl.pakketten.granting.ImportResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.LotGrant;
+import nl.pakketten.granting.PaymentResult;
+import nl.pakketten.granting.RegisterPayment;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.LedgerModel.Move;
+import nl.pakketten.wallet.CreditEvents;
+import nl.pakketten.wallet.ExpireCredits;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.MovementKind;
+import nl.pakketten.wallet.Wallet;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
@@ -84,10 +88,6 @@ import org.quicktheories.api.Pair;
 import org.quicktheories.core.Configuration;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import nl.pakketten.catalog.ReactivatePackage;
-import nl.pakketten.catalog.DeactivatePackage;
-import nl.pakketten.credits.ExpireCredits;
-import nl.pakketten.catalog.DeletePackage;
 
 /**
  * Property-based, stateful test of the credit ledger (QuickTheories): random sequences of commands
@@ -1175,7 +1175,7 @@ public abstract class CreditLedgerProperties {
     }
 
     private LedgerModel.Appt appt(ScheduleAppointment command, AppointmentTypeId typeId,
-        Appointment.Coverage coverage, Optional<PackageId> pkg, int cost, List<nl.pakketten.credits.Allocation> alloc) {
+        Appointment.Coverage coverage, Optional<PackageId> pkg, int cost, List<nl.pakketten.wallet.Allocation> alloc) {
       LedgerModel.Appt draft = new LedgerModel.Appt(command.appointmentId(), command.patient(), typeId,
           command.typeId(), command.start(), Appointment.Status.SCHEDULED, coverage, pkg, cost, alloc,
           Optional.empty(), null);
@@ -1223,7 +1223,7 @@ public abstract class CreditLedgerProperties {
         reached(Reached.NOTHING_TO_GIVE_BACK);
       } else if (window > 0 && !now().isBefore(appointment.start().minus(Duration.ofHours(window)))) {
         cancelled = appointment.cancelled(Appointment.CancelOutcome.FORFEITED);
-        for (nl.pakketten.credits.Allocation a : appointment.allocations()) {
+        for (nl.pakketten.wallet.Allocation a : appointment.allocations()) {
           moves.add(new Move(appointment.patient(), appointment.packageId().orElseThrow(), a.lotId(),
               MovementKind.FORFEITED, a.credits(), zero(), a.revenue(), key));
         }
@@ -1270,7 +1270,7 @@ public abstract class CreditLedgerProperties {
         reached(Reached.NOTHING_TO_GIVE_BACK);
       } else if (!scenario.settings().noShowGivesBack()) {
         noShow = appointment.ended(Appointment.Status.NO_SHOW, Appointment.CancelOutcome.FORFEITED);
-        for (nl.pakketten.credits.Allocation a : appointment.allocations()) {
+        for (nl.pakketten.wallet.Allocation a : appointment.allocations()) {
           moves.add(new Move(appointment.patient(), appointment.packageId().orElseThrow(), a.lotId(),
               MovementKind.FORFEITED, a.credits(), zero(), a.revenue(), key));
         }
@@ -1326,7 +1326,7 @@ public abstract class CreditLedgerProperties {
       Appointment.Coverage coverage = Appointment.Coverage.NOT_LINKED;
       Optional<PackageId> pkg = Optional.empty();
       int cost = 0;
-      List<nl.pakketten.credits.Allocation> allocations = List.of();
+      List<nl.pakketten.wallet.Allocation> allocations = List.of();
       if (link.isPresent()) {
         pkg = Optional.of(link.get().packageId());
         cost = link.get().creditsPerAppointment();

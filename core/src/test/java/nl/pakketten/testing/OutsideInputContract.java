@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.pakketten.Storage;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.PackageId;
@@ -19,15 +19,15 @@ import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.credits.Allocation;
-import nl.pakketten.credits.ImportResult;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.LotSource;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.granting.ImportResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.spi.Storage;
+import nl.pakketten.wallet.Allocation;
+import nl.pakketten.wallet.ExpireCredits;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.LotSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import nl.pakketten.credits.ExpireCredits;
 
 /**
  * Input from outside that storages once answered differently (issue 8): names that differ only in
@@ -218,7 +218,7 @@ public abstract class OutsideInputContract {
 
     Instant micros = Instant.parse("2026-03-02T09:00:00.123456Z");
     assertThat(f.lots(PATIENT)).extracting(Lot::grantedAt).containsExactly(micros);
-    assertThat(f.history(PATIENT)).extracting(nl.pakketten.credits.Movement::at).containsExactly(micros);
+    assertThat(f.history(PATIENT)).extracting(nl.pakketten.wallet.Movement::at).containsExactly(micros);
   }
 
   @Test

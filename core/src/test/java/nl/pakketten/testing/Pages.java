@@ -10,8 +10,8 @@ import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.credits.Movement;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.wallet.Movement;
 
 /** Reads every page of a paged read into one list, for tests that look at a whole (short) history. */
 public final class Pages {

@@ -1,9 +1,7 @@
 package nl.pakketten.examples;
 
+import nl.pakketten.appointments.AppointmentChanged;
 import com.zaxxer.hikari.HikariConfig;
-import java.util.Optional;
-import nl.pakketten.common.PageRequest;
-import nl.pakketten.common.Page;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -16,10 +14,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.pakketten.Pakketten;
-import nl.pakketten.Storage;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.appointments.CancelResult;
+import nl.pakketten.appointments.ScheduleAppointment;
+import nl.pakketten.appointments.ScheduleResult;
+import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.BalanceSheetItem;
@@ -33,36 +36,34 @@ import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.common.Actor;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.ImportId;
+import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.LotId;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PakkettenException;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.Role;
-import nl.pakketten.credits.Allocation;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.CancelResult;
-import nl.pakketten.credits.CreditEvents;
-import nl.pakketten.credits.ImportCredits;
-import nl.pakketten.credits.ImportId;
-import nl.pakketten.credits.ImportResult;
-import nl.pakketten.credits.InvoiceId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.LotGrant;
-import nl.pakketten.credits.LotId;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.RegisterPayment;
-import nl.pakketten.credits.ScheduleAppointment;
-import nl.pakketten.credits.ScheduleResult;
-import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.granting.ImportCredits;
+import nl.pakketten.granting.ImportResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.LotGrant;
+import nl.pakketten.granting.PaymentResult;
+import nl.pakketten.granting.RegisterPayment;
 import nl.pakketten.jdbc.JdbcStorage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.Side;
-import org.joda.money.CurrencyUnit;
+import nl.pakketten.spi.Storage;
+import nl.pakketten.wallet.Allocation;
+import nl.pakketten.wallet.CreditEvents;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.Movement;
 import org.flywaydb.core.Flyway;
+import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
@@ -526,7 +527,7 @@ public final class Quickstart {
       return m.patient() + ": " + signed(m) + (m.credits() == 1 ? " credit" : " credits") + ", lot "
           + label(m.lotId()) + " (" + m.sourceKey() + ")";
     }
-    if (event instanceof CreditEvents.AppointmentChanged changed) {
+    if (event instanceof AppointmentChanged changed) {
       var a = changed.appointment();
       return a.id() + " of " + a.patient() + ": " + a.status() + ", " + a.coverage()
           + a.cancelOutcome().map(o -> ", " + o).orElse("");

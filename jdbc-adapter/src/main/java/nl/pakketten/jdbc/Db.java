@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import nl.pakketten.common.TransientException;
-import nl.pakketten.common.Transactions;
+import nl.pakketten.spi.Transactions;
+import nl.pakketten.spi.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

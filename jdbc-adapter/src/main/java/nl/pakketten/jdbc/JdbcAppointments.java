@@ -5,18 +5,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
-import nl.pakketten.credits.Allocation;
-import nl.pakketten.credits.Appointment;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.Appointments;
-import nl.pakketten.credits.LotId;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.spi.Appointments;
+import nl.pakketten.wallet.Allocation;
 
 /**
  * Appointments and the credits each took from which lot. The primary key (practice, appointment id)

@@ -9,19 +9,19 @@ import java.util.Optional;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.AppointmentTypeLink;
-import nl.pakketten.catalog.AppointmentTypes;
 import nl.pakketten.catalog.BalanceSheetItem;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.catalog.Packages;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.ProductLink;
-import nl.pakketten.catalog.Products;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.spi.AppointmentTypes;
+import nl.pakketten.spi.Packages;
+import nl.pakketten.spi.Products;
 
 /** The catalog's ports: packages, products and appointment types. */
 final class JdbcCatalog {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.credits.GrantReceipt;
-import nl.pakketten.credits.GrantReceipts;
-import nl.pakketten.credits.LotGrant;
-import nl.pakketten.credits.LotId;
+import nl.pakketten.granting.GrantReceipt;
+import nl.pakketten.granting.LotGrant;
+import nl.pakketten.spi.GrantReceipts;
 
 /**
  * The idempotency records of payments and imports. The primary key (practice, kind, key) makes a

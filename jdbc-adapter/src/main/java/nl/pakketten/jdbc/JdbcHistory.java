@@ -2,15 +2,15 @@ package nl.pakketten.jdbc;
 
 import java.util.List;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
-import nl.pakketten.credits.History;
-import nl.pakketten.credits.LotId;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.MovementKind;
+import nl.pakketten.spi.History;
+import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.MovementKind;
 
 /**
  * The append-only history of movements: rows are inserted, never updated or deleted. An append is

@@ -14,10 +14,10 @@ import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.revenue.AccountRole;
-import nl.pakketten.revenue.Journal;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
+import nl.pakketten.spi.Journal;
 
 /**
  * The append-only journal: each entry and its lines are inserted once, never updated, so no row is

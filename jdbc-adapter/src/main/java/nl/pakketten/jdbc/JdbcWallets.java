@@ -19,16 +19,16 @@ import nl.pakketten.catalog.BalanceSheetItem;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.common.ImportId;
+import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
-import nl.pakketten.credits.ImportId;
-import nl.pakketten.credits.InvoiceId;
-import nl.pakketten.credits.Lot;
-import nl.pakketten.credits.LotId;
-import nl.pakketten.credits.LotSource;
-import nl.pakketten.credits.Wallet;
-import nl.pakketten.credits.Wallets;
+import nl.pakketten.spi.Wallets;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.LotSource;
+import nl.pakketten.wallet.Wallet;
 
 /**
  * Wallets and their lots. {@link #lock} takes a row lock on the wallet row (creating it first if

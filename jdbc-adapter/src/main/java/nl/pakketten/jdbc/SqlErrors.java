@@ -6,8 +6,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import nl.pakketten.common.InvalidInputException;
-import nl.pakketten.common.StorageException;
-import nl.pakketten.common.TransientException;
+import nl.pakketten.spi.TransientException;
+import nl.pakketten.storage.StorageException;
 
 /**
  * Turns a {@link SQLException} into the core's exceptions, by SQLSTATE (PostgreSQL and H2) and,

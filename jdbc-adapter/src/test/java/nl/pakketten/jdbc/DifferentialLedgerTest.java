@@ -1,6 +1,5 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,37 +17,38 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import nl.pakketten.Pakketten;
-import nl.pakketten.Storage;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.appointments.ChangeAppointmentType;
+import nl.pakketten.appointments.LateCancellationPolicy;
+import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.CreatePackage;
+import nl.pakketten.catalog.DeactivatePackage;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.ProductCode;
+import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
+import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.ImportId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.ChangeAppointmentType;
-import nl.pakketten.credits.ImportCredits;
-import nl.pakketten.credits.ImportId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.LateCancellationPolicy;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.granting.ImportCredits;
+import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.Fixtures;
 import nl.pakketten.testing.MutableClock;
+import nl.pakketten.testing.Pages;
+import nl.pakketten.wallet.ExpireCredits;
+import nl.pakketten.wallet.Movement;
 import org.joda.money.Money;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import nl.pakketten.catalog.ReactivatePackage;
-import nl.pakketten.credits.ExpireCredits;
-import nl.pakketten.catalog.DeactivatePackage;
 
 /**
  * Differential test: random sequences of commands (payments with replays and conflicts, imports,

@@ -1,6 +1,6 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.ConcurrentSpendingContract;
 
 /** The core's concurrency contract (racing threads on one wallet) on H2. */

@@ -1,6 +1,6 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.OutsideInputContract;
 
 /** H2 answers input from outside as the other storages do. */

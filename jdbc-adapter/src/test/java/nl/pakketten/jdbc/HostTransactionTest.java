@@ -1,6 +1,5 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
@@ -11,18 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import nl.pakketten.appointments.ChangeAppointmentType;
+import nl.pakketten.appointments.InsufficientCreditsException;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.common.OutcomeUnknownException;
-import nl.pakketten.common.TransactionFailedException;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.ChangeAppointmentType;
-import nl.pakketten.credits.InsufficientCreditsException;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.MovementKind;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.common.AppointmentId;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
+import nl.pakketten.storage.OutcomeUnknownException;
+import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.Pages;
+import nl.pakketten.wallet.MovementKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.credits.InvoiceLine;
+import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

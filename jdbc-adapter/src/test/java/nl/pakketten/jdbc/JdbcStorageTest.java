@@ -1,16 +1,16 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nl.pakketten.appointments.CancelResult;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.CreditPackage;
-import nl.pakketten.credits.CancelResult;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.Pages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

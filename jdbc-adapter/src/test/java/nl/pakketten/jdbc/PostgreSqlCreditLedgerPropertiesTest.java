@@ -2,7 +2,7 @@ package nl.pakketten.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.CreditLedgerProperties;
 import org.junit.jupiter.api.AfterEach;
 

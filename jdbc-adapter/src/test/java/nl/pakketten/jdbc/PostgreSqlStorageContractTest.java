@@ -1,6 +1,6 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.Storage;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.StorageContract;
 
 /** The core's repository contract on PostgreSQL. */

@@ -1,6 +1,5 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.OTHER_PRACTICE;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.PATIENT;
@@ -17,19 +16,20 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.catalog.DeactivatePackage;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.Movement;
-import nl.pakketten.credits.PaymentResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.Pages;
+import nl.pakketten.wallet.Movement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import nl.pakketten.catalog.DeactivatePackage;
 
 /**
  * Two practices in one database, using the very same ids for everything: no query of one returns a
@@ -73,7 +73,7 @@ class TenantIsolationTest {
     assertThat(Pages.journal(f.pakketten, OTHER_PRACTICE, Instant.EPOCH, Instant.MAX)).extracting(JournalEntry::practice)
         .containsOnly(OTHER_PRACTICE).hasSize(3);
     assertThat(f.storage.appointments().find(PRACTICE, AppointmentId.of("A-1")).orElseThrow().status())
-        .isEqualTo(nl.pakketten.credits.Appointment.Status.SCHEDULED);
+        .isEqualTo(nl.pakketten.appointments.Appointment.Status.SCHEDULED);
     assertThat(f.storage.appointments().find(OTHER_PRACTICE, AppointmentId.of("A-2"))).isEmpty();
     // The same invoice id is a replay in each practice against that practice's own receipt.
     assertThat(f.pakketten.registerPayment(Fixtures.invoice(OTHER_PRACTICE, "F-1", PATIENT,

@@ -1,6 +1,5 @@
 package nl.pakketten.jdbc;
 
-import nl.pakketten.testing.Pages;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
 import static nl.pakketten.testing.Fixtures.eur;
@@ -14,10 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.Pages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

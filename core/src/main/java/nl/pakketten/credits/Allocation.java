@@ -1,9 +1,0 @@
-package nl.pakketten.credits;
-
-import org.joda.money.Money;
-
-/**
- * Credits an appointment took from one lot, and the revenue that recognised. A cancellation gives
- * back exactly these credits to exactly this lot and reverses exactly this revenue.
- */
-public record Allocation(LotId lotId, int credits, Money revenue) {}

@@ -1,0 +1,25 @@
+package nl.pakketten.granting;
+
+import nl.pakketten.common.Answer;
+import nl.pakketten.common.ImportId;
+
+/** The answer to an import. */
+public sealed interface ImportResult extends Answer {
+  ImportId importId();
+
+  LotGrant grant();
+
+  /** True for {@link AlreadyImported}: a replay, answered with what the first import granted. */
+  default boolean replay() {
+    return this instanceof AlreadyImported;
+  }
+
+  /** The import was new: this lot was granted now. */
+  record Imported(ImportId importId, LotGrant grant) implements ImportResult {}
+
+  /**
+   * The import was done before: nothing was granted now; this is the lot it granted then, as
+   * granted (whatever was spent or expired since).
+   */
+  record AlreadyImported(ImportId importId, LotGrant grant) implements ImportResult {}
+}

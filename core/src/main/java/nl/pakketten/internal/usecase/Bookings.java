@@ -1,0 +1,136 @@
+package nl.pakketten.internal.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.UserId;
+import nl.pakketten.revenue.AccountRole;
+import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.Side;
+import nl.pakketten.spi.History;
+import nl.pakketten.spi.Journal;
+import nl.pakketten.wallet.CreditEvents;
+import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.MovementKind;
+import org.joda.money.Money;
+
+/**
+ * Books one movement of credits: appends it to the history, books its journal entry at the lot's
+ * internal rate, and raises its event. Every use case that moves credits goes through here, so the
+ * history, the journal and the events cannot drift apart.
+ */
+final class Bookings {
+  private final History history;
+  private final Journal journal;
+  private final Bookkeeping bookkeeping;
+  private final Clock clock;
+
+  Bookings(History history, Journal journal, Bookkeeping bookkeeping, Clock clock) {
+    this.history = history;
+    this.journal = journal;
+    this.bookkeeping = bookkeeping;
+    this.clock = clock;
+  }
+
+  /**
+   * A random version-4 UUID from a thread-local generator: unique for all practical purposes (122
+   * random bits) without the contention of {@link UUID#randomUUID()}'s shared secure random.
+   */
+  static String randomId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+    return new UUID(most, least).toString();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  java.time.LocalDate today() {
+    return java.time.LocalDate.now(clock);
+  }
+
+  /**
+   * Records that {@code credits} of {@code lot} moved by {@code kind}; {@code amount} is the value
+   * that moved (the deferred value of a grant, the revenue of a spend, give-back or expiry).
+   */
+  Movement book(
+      List<DomainEvent> events,
+      Lot lot,
+      MovementKind kind,
+      int credits,
+      Money amount,
+      UserId actor,
+      String reason,
+      String sourceKey) {
+    Instant at = now();
+    Money revenue = switch (kind) {
+      case SPENT, EXPIRED -> amount;
+      case GIVEN_BACK -> amount.negated();
+      case GRANTED, IMPORTED, FORFEITED -> Money.zero(amount.getCurrencyUnit());
+    };
+    Movement movement = Movement.builder()
+        .id(randomId())
+        .practice(lot.practice())
+        .patient(lot.patient())
+        .packageId(lot.packageId())
+        .lotId(lot.id())
+        .kind(kind)
+        .credits(credits)
+        .revenue(revenue)
+        .at(at)
+        .actor(actor)
+        .reason(reason)
+        .sourceKey(sourceKey)
+        .build();
+    history.append(movement);
+    if (amount.isPositive() && kind != MovementKind.FORFEITED) {
+      journal.append(entry(movement, lot, kind, amount));
+    }
+    events.add(CreditEvents.of(movement));
+    return movement;
+  }
+
+  private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
+    String deferred = lot.deferredAccount().value();
+    List<JournalLine> lines = new ArrayList<>(2);
+    switch (kind) {
+      case GRANTED -> {
+        lines.add(new JournalLine(bookkeeping.paymentsClearing(), AccountRole.PAYMENTS_CLEARING, Side.DEBIT, amount));
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
+      }
+      case IMPORTED -> {
+        lines.add(new JournalLine(bookkeeping.importsOffset(), AccountRole.IMPORTS_OFFSET, Side.DEBIT, amount));
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
+      }
+      case SPENT, EXPIRED -> {
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.CREDIT, amount));
+      }
+      case GIVEN_BACK -> {
+        lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
+      }
+      case FORFEITED -> throw new IllegalStateException("A forfeit moves no money");
+    }
+    String description = switch (kind) {
+      case GRANTED -> "Credits sold, revenue deferred";
+      case IMPORTED -> "Credits imported, revenue deferred";
+      case SPENT -> "Credits spent, revenue recognised";
+      case GIVEN_BACK -> "Credits given back, revenue reversed";
+      case EXPIRED -> "Credits expired, remaining value recognised";
+      case FORFEITED -> "";
+    };
+    return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
+        movement.packageId(), lot.id().value(), movement.sourceKey(),
+        description + " (" + movement.credits() + " credit" + (movement.credits() == 1 ? "" : "s") + ")",
+        lines);
+  }
+}

@@ -1,0 +1,64 @@
+package nl.pakketten.wallet;
+
+import java.time.Instant;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+
+/**
+ * The events of credits: one per movement in the history. An appointment's own change is told by
+ * {@code nl.pakketten.appointments.AppointmentChanged}.
+ */
+public final class CreditEvents {
+  private CreditEvents() {}
+
+  /** An event that stands for one movement of the history. */
+  public sealed interface CreditEvent extends DomainEvent {
+    Movement movement();
+
+    @Override
+    default PracticeId practice() {
+      return movement().practice();
+    }
+
+    @Override
+    default Instant at() {
+      return movement().at();
+    }
+
+    @Override
+    default UserId actor() {
+      return movement().actor();
+    }
+  }
+
+  /** Credits granted by a paid invoice line. */
+  public record CreditsGranted(Movement movement) implements CreditEvent {}
+
+  /** Credits imported by hand. */
+  public record CreditsImported(Movement movement) implements CreditEvent {}
+
+  /** Credits spent by an appointment. */
+  public record CreditsSpent(Movement movement) implements CreditEvent {}
+
+  /** Credits given back by a cancellation, a type change or a no-show (under its policy). */
+  public record CreditsGivenBack(Movement movement) implements CreditEvent {}
+
+  /** Credits kept by the late-cancellation or the no-show policy. */
+  public record CreditsForfeited(Movement movement) implements CreditEvent {}
+
+  /** Credits of a lot past its expiry date removed. */
+  public record CreditsExpired(Movement movement) implements CreditEvent {}
+
+  /** The event that stands for {@code movement}, by its kind. */
+  public static CreditEvent of(Movement movement) {
+    return switch (movement.kind()) {
+      case GRANTED -> new CreditsGranted(movement);
+      case IMPORTED -> new CreditsImported(movement);
+      case SPENT -> new CreditsSpent(movement);
+      case GIVEN_BACK -> new CreditsGivenBack(movement);
+      case FORFEITED -> new CreditsForfeited(movement);
+      case EXPIRED -> new CreditsExpired(movement);
+    };
+  }
+}

@@ -1,0 +1,135 @@
+package nl.pakketten.wallet;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import nl.pakketten.catalog.BalanceSheetItem;
+import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.LotId;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.UserId;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * A lot: the credits one paid invoice line or one import granted to a patient for a package. Its
+ * rate per credit and deferred value are fixed when it is granted; later changes of the package do
+ * not touch it. The revenue recognised from it never exceeds its deferred value and equals it once
+ * its last credit is used.
+ */
+@Value.Immutable
+public abstract class Lot {
+  Lot() {}
+
+  public abstract LotId id();
+
+  public abstract PracticeId practice();
+
+  public abstract PatientId patient();
+
+  public abstract PackageId packageId();
+
+  public abstract LotSource source();
+
+  public abstract int creditsGranted();
+
+  public abstract int creditsRemaining();
+
+  /** The internal rate per credit at the moment of granting. */
+  public abstract Money ratePerCredit();
+
+  /** What the credits are worth in the books: the paid line amount, or credits × rate for an import. */
+  public abstract Money deferredValue();
+
+  /** Revenue recognised from this lot so far. */
+  public abstract Money recognisedRevenue();
+
+  /** The balance-sheet item its deferred value was booked on, fixed when granted. */
+  public abstract BalanceSheetItem deferredAccount();
+
+  /**
+   * The ledger account its revenue is booked on, fixed when granted: a spend, its give-back and an
+   * expiry always hit the same account, even when the package's account changes in between.
+   */
+  public abstract LedgerAccount revenueAccount();
+
+  public abstract Instant grantedAt();
+
+  public abstract UserId grantedBy();
+
+  /** The last day its credits can be spent, if it expires. */
+  public abstract Optional<LocalDate> expiresOn();
+
+  /** Whether its credits can no longer be spent on {@code day}. */
+  public boolean isExpiredOn(LocalDate day) {
+    return expiresOn().map(last -> day.isAfter(last)).orElse(false);
+  }
+
+  /** Deferred value not yet recognised. */
+  public Money unrecognised() {
+    return deferredValue().minus(recognisedRevenue());
+  }
+
+  /**
+   * The revenue that taking {@code credits} credits recognises: credits × rate, capped at what is
+   * left of the deferred value; taking the last credit recognises all that is left.
+   */
+  public Money revenueFor(int credits) {
+    Money left = unrecognised();
+    if (credits == creditsRemaining()) {
+      return left;
+    }
+    Money atRate = ratePerCredit().multipliedBy(credits);
+    return atRate.isGreaterThan(left) ? left : atRate;
+  }
+
+  abstract Lot withCreditsRemaining(int remaining);
+
+  abstract Lot withRecognisedRevenue(Money revenue);
+
+  /** This lot after {@code credits} credits and {@code revenue} were taken from it. */
+  Lot take(int credits, Money revenue) {
+    return withCreditsRemaining(creditsRemaining() - credits)
+        .withRecognisedRevenue(recognisedRevenue().plus(revenue));
+  }
+
+  /** This lot after an earlier taking is given back. */
+  Lot giveBack(int credits, Money revenue) {
+    return withCreditsRemaining(creditsRemaining() + credits)
+        .withRecognisedRevenue(recognisedRevenue().minus(revenue));
+  }
+
+  @Value.Check
+  void check() {
+    if (creditsGranted() < 1) {
+      throw InvalidInputException.of("creditsGranted", creditsGranted(), "must be at least 1");
+    }
+    if (creditsRemaining() < 0 || creditsRemaining() > creditsGranted()) {
+      throw new IllegalStateException("Lot " + id() + ": credits remaining " + creditsRemaining()
+          + " outside 0.." + creditsGranted());
+    }
+    if (ratePerCredit().isNegative() || deferredValue().isNegative()) {
+      throw InvalidInputException.of("ratePerCredit", ratePerCredit(), "rate and deferred value must not be negative");
+    }
+    if (!ratePerCredit().isSameCurrency(deferredValue())
+        || !recognisedRevenue().isSameCurrency(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + " mixes currencies");
+    }
+    if (recognisedRevenue().isNegative() || recognisedRevenue().isGreaterThan(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + ": recognised revenue " + recognisedRevenue()
+          + " outside 0.." + deferredValue());
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link Lot}; used by adapters to read lots back. */
+  public static final class Builder extends ImmutableLot.Builder {
+    Builder() {}
+  }
+}
