@@ -1,6 +1,5 @@
 package nl.pakketten;
 
-import nl.pakketten.appointments.AppointmentChanged;
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.PATIENT;
 import static nl.pakketten.testing.Fixtures.PRACTICE;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.AppointmentChanged;
 import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.catalog.CatalogEvents;
 import nl.pakketten.catalog.CreditPackage;

@@ -9,6 +9,7 @@ import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.internal.style.Makers;
 import nl.pakketten.wallet.Allocation;
 import org.immutables.value.Value;
 
@@ -117,11 +118,14 @@ public abstract class Appointment {
 
   public abstract Appointment withScheduleAnswer(ScheduleResult answer);
 
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link Appointment}; used by adapters to read one back. */
+  /**
+   * Builds a {@link Appointment}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableAppointment.Builder {
     Builder() {}
   }

@@ -2,6 +2,7 @@ package nl.pakketten.catalog;
 
 import java.util.Optional;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 
 /**
@@ -26,11 +27,14 @@ public abstract class AppointmentType {
     Names.requireName("name", name());
   }
 
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link AppointmentType}. */
+  /**
+   * Builds a {@link AppointmentType}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableAppointmentType.Builder {
     Builder() {}
   }

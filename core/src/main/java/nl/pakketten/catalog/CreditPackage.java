@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -76,12 +77,14 @@ public abstract class CreditPackage {
     }
   }
 
-  /** Builds a package; used by adapters that read one back from storage. */
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link CreditPackage}. */
+  /**
+   * Builds a {@link CreditPackage}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableCreditPackage.Builder {
     Builder() {}
   }

@@ -2,6 +2,7 @@ package nl.pakketten.catalog;
 
 import java.util.Optional;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -33,11 +34,14 @@ public abstract class Product {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link Product}. */
+  /**
+   * Builds a {@link Product}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableProduct.Builder {
     Builder() {}
   }

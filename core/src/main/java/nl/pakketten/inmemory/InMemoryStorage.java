@@ -38,6 +38,7 @@ import nl.pakketten.spi.Products;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
 import nl.pakketten.spi.TransientException;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
@@ -235,7 +236,7 @@ public final class InMemoryStorage implements Storage {
           open.add(lot);
         }
       }
-      return open == null ? wallet : Wallet.of(practice, patient, packageId, open);
+      return open == null ? wallet : ValueBuilders.wallet(practice, patient, packageId, open);
     }
 
     @Override
@@ -269,7 +270,7 @@ public final class InMemoryStorage implements Storage {
           lots.add(lot); // granted in this transaction, not saved yet: the newest
         }
       }
-      return Wallet.of(locked.practice(), locked.patient(), locked.packageId(), lots);
+      return ValueBuilders.wallet(locked.practice(), locked.patient(), locked.packageId(), lots);
     }
 
     @Override
@@ -301,7 +302,7 @@ public final class InMemoryStorage implements Storage {
         lots.add(now == null ? stored : now);
       }
       lots.addAll(saved.values());
-      rows.put(key, Wallet.of(wallet.practice(), wallet.patient(), wallet.packageId(), lots));
+      rows.put(key, ValueBuilders.wallet(wallet.practice(), wallet.patient(), wallet.packageId(), lots));
     }
 
     @Override

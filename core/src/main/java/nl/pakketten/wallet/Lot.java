@@ -11,6 +11,7 @@ import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -124,11 +125,14 @@ public abstract class Lot {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link Lot}; used by adapters to read lots back. */
+  /**
+   * Builds a {@link Lot}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableLot.Builder {
     Builder() {}
   }

@@ -6,6 +6,7 @@ import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -58,11 +59,14 @@ public abstract class Movement {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  static {
+    Makers.register(Builder.class, Builder::new);
   }
 
-  /** Builder for {@link Movement}; used by adapters to read movements back. */
+  /**
+   * Builds a {@link Movement}; {@code build()} checks its invariants. Adapters get one from {@code
+   * nl.pakketten.spi.ValueBuilders}; hosts read values and never build them.
+   */
   public static final class Builder extends ImmutableMovement.Builder {
     Builder() {}
   }

@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.style.Makers;
 import org.immutables.value.Value;
 import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A patient's credits for one package: the lots, and the balance kept as state (the sum of the
@@ -41,10 +44,14 @@ public abstract class Wallet {
     return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).balance(0).build();
   }
 
-  /** A wallet of the given lots; used by adapters to read one back. */
-  public static Wallet of(PracticeId practice, PatientId patient, PackageId packageId, List<Lot> lots) {
+  /** A wallet of the given lots, each of this practice, patient and package; the balance is their sum. */
+  static Wallet of(PracticeId practice, PatientId patient, PackageId packageId, List<Lot> lots) {
     int balance = 0;
     for (Lot lot : lots) { // a loop, not a stream: this is on every command's path
+      if (!lot.packageId().equals(packageId) || !lot.patient().equals(patient) || !lot.practice().equals(practice)) {
+        throw new IllegalArgumentException("Lot " + lot.id() + " is not of wallet " + practice + "/" + patient
+            + "/" + packageId);
+      }
       balance += lot.creditsRemaining();
     }
     return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).lots(lots)
@@ -160,6 +167,80 @@ public abstract class Wallet {
           || !lot.packageId().equals(packageId())) {
         throw new IllegalStateException("Lot " + lot.id() + " does not belong to this wallet");
       }
+    }
+  }
+
+  static {
+    Makers.register(Rebuilder.class, Rebuilder::new);
+  }
+
+  /**
+   * Builds a {@link Wallet} of lots read back from storage; {@link #build()} checks that every lot
+   * is of the wallet's practice, patient and package, and sums the balance. Adapters get one from
+   * {@code nl.pakketten.spi.ValueBuilders}; hosts read wallets and never build them.
+   */
+  public static final class Rebuilder {
+    private @Nullable PracticeId practice;
+    private @Nullable PatientId patient;
+    private @Nullable PackageId packageId;
+    private List<Lot> lots = List.of();
+
+    Rebuilder() {}
+
+    /**
+     * Sets the practice.
+     *
+     * @param practice the wallet's practice
+     * @return this builder
+     */
+    public Rebuilder practice(PracticeId practice) {
+      this.practice = practice;
+      return this;
+    }
+
+    /**
+     * Sets the patient.
+     *
+     * @param patient the wallet's patient
+     * @return this builder
+     */
+    public Rebuilder patient(PatientId patient) {
+      this.patient = patient;
+      return this;
+    }
+
+    /**
+     * Sets the packageId.
+     *
+     * @param packageId the wallet's package
+     * @return this builder
+     */
+    public Rebuilder packageId(PackageId packageId) {
+      this.packageId = packageId;
+      return this;
+    }
+
+    /**
+     * Sets the lots.
+     *
+     * @param lots the wallet's lots as read
+     * @return this builder
+     */
+    public Rebuilder lots(List<Lot> lots) {
+      this.lots = lots;
+      return this;
+    }
+
+    /**
+     * The wallet.
+     *
+     * @return the wallet, its balance the sum of its lots' remaining credits
+     * @throws IllegalArgumentException when a lot is of another wallet
+     * @throws NullPointerException when practice, patient or package is missing
+     */
+    public Wallet build() {
+      return of(Objects.requireNonNull(practice, "practice"), Objects.requireNonNull(patient, "patient"),
+          Objects.requireNonNull(packageId, "packageId"), lots);
     }
   }
 }

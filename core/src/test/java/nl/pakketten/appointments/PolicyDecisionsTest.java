@@ -13,6 +13,7 @@ import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.wallet.Allocation;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class PolicyDecisionsTest {
       new Shortfall(AppointmentId.of("A1"), PATIENT, PackageId.of("pk-1"), 2, 1);
 
   private static Appointment covered() {
-    return Appointment.builder().practice(PRACTICE).id(AppointmentId.of("A1")).patient(PATIENT)
+    return ValueBuilders.appointment().practice(PRACTICE).id(AppointmentId.of("A1")).patient(PATIENT)
         .typeId(AppointmentTypeId.of("T1")).scheduledTypeId(AppointmentTypeId.of("T1")).start(START)
         .status(Appointment.Status.SCHEDULED).coverage(Appointment.Coverage.COVERED)
         .packageId(PackageId.of("pk-1")).cost(1)

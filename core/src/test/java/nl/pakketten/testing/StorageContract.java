@@ -41,6 +41,7 @@ import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.TransientException;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets.WalletKey;
 import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.Lot;
@@ -128,7 +129,7 @@ public abstract class StorageContract {
   }
 
   protected CreditPackage pkg(PracticeId practice, String id, String name) {
-    return CreditPackage.builder()
+    return ValueBuilders.creditPackage()
         .practice(practice)
         .id(PackageId.of(id))
         .name(name)
@@ -169,13 +170,13 @@ public abstract class StorageContract {
   protected void seedLots(PracticeId practice) {
     seedCatalog(practice);
     run(() -> {
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(
           invoiceLot(practice, PATIENT, PK1, "lot-1", 10, 10, at(1)),
           invoiceLot(practice, PATIENT, PK1, "lot-2", 10, 10, at(2)),
           invoiceLot(practice, PATIENT, PK1, "lot-3", 10, 10, at(3)))));
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK2, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK2, List.of(
           invoiceLot(practice, PATIENT, PK2, "lot-4", 10, 10, at(4)))));
-      storage.wallets().save(Wallet.of(practice, OTHER_PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, OTHER_PATIENT, PK1, List.of(
           invoiceLot(practice, OTHER_PATIENT, PK1, "lot-9", 10, 10, at(9)))));
     });
   }
@@ -186,18 +187,18 @@ public abstract class StorageContract {
   }
 
   protected Product product(PracticeId practice, String code, Optional<ProductLink> link) {
-    return Product.builder().practice(practice).code(ProductCode.of(code)).name("Product " + code)
+    return ValueBuilders.product().practice(practice).code(ProductCode.of(code)).name("Product " + code)
         .unitPrice(eur("99.95")).link(link).build();
   }
 
   protected AppointmentType type(PracticeId practice, String id, Optional<AppointmentTypeLink> link) {
-    return AppointmentType.builder().practice(practice).id(AppointmentTypeId.of(id)).name("Type " + id).link(link)
+    return ValueBuilders.appointmentType().practice(practice).id(AppointmentTypeId.of(id)).name("Type " + id).link(link)
         .build();
   }
 
   protected Lot invoiceLot(PracticeId practice, PatientId patient, PackageId pkg, String lotId, int granted,
       int remaining, Instant grantedAt) {
-    return Lot.builder()
+    return ValueBuilders.lot()
         .id(LotId.of(lotId))
         .practice(practice)
         .patient(patient)
@@ -217,7 +218,7 @@ public abstract class StorageContract {
 
   protected Lot importLot(PracticeId practice, PatientId patient, PackageId pkg, String lotId, int granted,
       int remaining, Instant grantedAt, LocalDate expiresOn) {
-    return Lot.builder()
+    return ValueBuilders.lot()
         .id(LotId.of(lotId))
         .practice(practice)
         .patient(patient)
@@ -237,7 +238,7 @@ public abstract class StorageContract {
   }
 
   protected Appointment appointment(PracticeId practice, String id, List<Allocation> allocations) {
-    return Appointment.builder()
+    return ValueBuilders.appointment()
         .practice(practice)
         .id(AppointmentId.of(id))
         .patient(PATIENT)
@@ -256,7 +257,7 @@ public abstract class StorageContract {
 
   protected Movement movement(PracticeId practice, PatientId patient, String id, MovementKind kind, int credits,
       Money revenue, Instant at) {
-    return Movement.builder()
+    return ValueBuilders.movement()
         .id(id)
         .practice(practice)
         .patient(patient)
@@ -289,7 +290,7 @@ public abstract class StorageContract {
 
   @Test
   void aPackageRoundTripsWithEveryField() {
-    CreditPackage full = CreditPackage.builder()
+    CreditPackage full = ValueBuilders.creditPackage()
         .practice(practice)
         .id(PackageId.of("fysio-10"))
         .name("Fysiotherapie 10 behandelingen")
@@ -324,7 +325,7 @@ public abstract class StorageContract {
 
   @Test
   void theLongestAcceptedIdentifiersAndNamesRoundTrip() {
-    CreditPackage longest = CreditPackage.builder()
+    CreditPackage longest = ValueBuilders.creditPackage()
         .practice(PracticeId.of(practice.value() + longest('p', 64 - practice.value().length())))
         .id(PackageId.of(longest('i', 64)))
         .name(longest('n', 200))
@@ -434,12 +435,12 @@ public abstract class StorageContract {
     run(() -> storage.products().save(linked));
     assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(linked);
 
-    Product relinked = Product.builder().from(linked).name("Renamed").unitPrice(eur("120.00"))
+    Product relinked = ValueBuilders.product().from(linked).name("Renamed").unitPrice(eur("120.00"))
         .link(new ProductLink(p2, 3)).build();
     run(() -> storage.products().save(relinked));
     assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(relinked);
 
-    Product unlinked = Product.builder().from(relinked).link(Optional.empty()).build();
+    Product unlinked = ValueBuilders.product().from(relinked).link(Optional.empty()).build();
     run(() -> storage.products().save(unlinked));
     assertThat(tx(() -> storage.products().find(practice, linked.code()))).contains(unlinked);
     assertThat(tx(() -> storage.products().find(practice, ProductCode.of("P99")))).isEmpty();
@@ -462,7 +463,7 @@ public abstract class StorageContract {
     assertThat(tx(() -> storage.products().linkedTo(practice, p2))).containsExactly(b);
     assertThat(tx(() -> storage.products().linkedTo(otherPractice, p1))).containsExactly(elsewhere);
 
-    run(() -> storage.products().save(Product.builder().from(a).link(new ProductLink(p2, 5)).build()));
+    run(() -> storage.products().save(ValueBuilders.product().from(a).link(new ProductLink(p2, 5)).build()));
     assertThat(tx(() -> storage.products().linkedTo(practice, p1))).containsExactly(c);
   }
 
@@ -475,7 +476,7 @@ public abstract class StorageContract {
       storage.products().save(mine);
       storage.products().save(theirs);
     });
-    run(() -> storage.products().save(Product.builder().from(mine).name("Changed").build()));
+    run(() -> storage.products().save(ValueBuilders.product().from(mine).name("Changed").build()));
 
     assertThat(tx(() -> storage.products().find(otherPractice, mine.code()))).contains(theirs);
     assertThat(tx(() -> storage.products().find(practice, mine.code())).orElseThrow().name())
@@ -492,12 +493,12 @@ public abstract class StorageContract {
     run(() -> storage.appointmentTypes().save(linked));
     assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(linked);
 
-    AppointmentType relinked = AppointmentType.builder().from(linked).name("Long treatment")
+    AppointmentType relinked = ValueBuilders.appointmentType().from(linked).name("Long treatment")
         .link(new AppointmentTypeLink(PackageId.of("pk-2"), 2)).build();
     run(() -> storage.appointmentTypes().save(relinked));
     assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(relinked);
 
-    AppointmentType unlinked = AppointmentType.builder().from(relinked).link(Optional.empty()).build();
+    AppointmentType unlinked = ValueBuilders.appointmentType().from(relinked).link(Optional.empty()).build();
     run(() -> storage.appointmentTypes().save(unlinked));
     assertThat(tx(() -> storage.appointmentTypes().find(practice, linked.id()))).contains(unlinked);
     assertThat(tx(() -> storage.appointmentTypes().find(practice, AppointmentTypeId.of("T9")))).isEmpty();
@@ -546,12 +547,12 @@ public abstract class StorageContract {
     Lot paid = invoiceLot(practice, PATIENT, PK1, "lot-paid", 10, 7, at(10));
     Lot imported = importLot(practice, PATIENT, PK1, "lot-import", 5, 5, at(20), LocalDate.of(2026, 12, 31));
     Lot importedForever = importLot(practice, PATIENT, PK1, "lot-forever", 3, 0, at(30), null);
-    Wallet wallet = Wallet.of(practice, PATIENT, PK1, List.of(paid, imported, importedForever));
+    Wallet wallet = ValueBuilders.wallet(practice, PATIENT, PK1, List.of(paid, imported, importedForever));
     run(() -> storage.wallets().save(wallet));
 
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1))).contains(wallet);
     assertThat(tx(() -> storage.wallets().lock(practice, PATIENT, PK1)))
-        .as("a command reads the open lots only").isEqualTo(Wallet.of(practice, PATIENT, PK1, List.of(paid, imported)));
+        .as("a command reads the open lots only").isEqualTo(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(paid, imported)));
     assertThat(tx(() -> storage.wallets().balance(practice, PATIENT, PK1))).isEqualTo(12);
   }
 
@@ -562,7 +563,7 @@ public abstract class StorageContract {
     PracticeId longPractice = PracticeId.of(practice.value() + longest('p', 64 - practice.value().length()));
     PatientId patient = PatientId.of(longest('q', 64));
     PackageId packageId = PackageId.of(longest('k', 64));
-    Lot lot = Lot.builder()
+    Lot lot = ValueBuilders.lot()
         .from(importLot(longPractice, patient, packageId, "lot", 1_000_000, 999_999, at(1), null))
         .id(LotId.of(longest('l', 64)))
         .source(new LotSource.Import(ImportId.of(longest('i', 64)), longest('r', 500)))
@@ -573,14 +574,14 @@ public abstract class StorageContract {
         .revenueAccount(LedgerAccount.of(longest('8', 64)))
         .grantedBy(UserId.of(longest('u', 64)))
         .build();
-    Lot invoiced = Lot.builder()
+    Lot invoiced = ValueBuilders.lot()
         .from(invoiceLot(longPractice, patient, packageId, "lot", 1, 1, at(2)))
         .id(LotId.of(longest('m', 64)))
         .source(new LotSource.InvoiceLine(InvoiceId.of(longest('f', 64)), 1000, ProductCode.of(longest('c', 64))))
         .build();
-    run(() -> storage.packages().insert(CreditPackage.builder().from(pkg(longPractice, packageId.value(), "Longest"))
+    run(() -> storage.packages().insert(ValueBuilders.creditPackage().from(pkg(longPractice, packageId.value(), "Longest"))
         .build()));
-    Wallet wallet = Wallet.of(longPractice, patient, packageId, List.of(lot, invoiced));
+    Wallet wallet = ValueBuilders.wallet(longPractice, patient, packageId, List.of(lot, invoiced));
     run(() -> storage.wallets().save(wallet));
 
     assertThat(tx(() -> storage.wallets().find(longPractice, patient, packageId))).contains(wallet);
@@ -591,11 +592,11 @@ public abstract class StorageContract {
     walletPackages();
 
     Lot first = invoiceLot(practice, PATIENT, PK1, "lot-1", 10, 10, at(10));
-    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(first))));
+    run(() -> storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(first))));
 
-    Lot spent = Lot.builder().from(first).creditsRemaining(0).recognisedRevenue(first.deferredValue()).build();
+    Lot spent = ValueBuilders.lot().from(first).creditsRemaining(0).recognisedRevenue(first.deferredValue()).build();
     Lot second = importLot(practice, PATIENT, PK1, "lot-2", 4, 4, at(20), LocalDate.of(2027, 1, 1));
-    Wallet after = Wallet.of(practice, PATIENT, PK1, List.of(spent, second));
+    Wallet after = ValueBuilders.wallet(practice, PATIENT, PK1, List.of(spent, second));
     run(() -> {
       Wallet locked = storage.wallets().lock(practice, PATIENT, PK1);
       assertThat(locked.lots()).containsExactly(first);
@@ -613,9 +614,9 @@ public abstract class StorageContract {
     Lot usedUp = invoiceLot(practice, PATIENT, PK1, "lot-used", 10, 0, at(10));
     Lot open = importLot(practice, PATIENT, PK1, "lot-open", 5, 3, at(20), null);
     Lot alsoUsedUp = importLot(practice, PATIENT, PK1, "lot-also-used", 2, 0, at(30), null);
-    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(usedUp, open, alsoUsedUp))));
+    run(() -> storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(usedUp, open, alsoUsedUp))));
 
-    Lot givenBack = Lot.builder().from(usedUp).creditsRemaining(2).recognisedRevenue(eur("33.33").multipliedBy(8))
+    Lot givenBack = ValueBuilders.lot().from(usedUp).creditsRemaining(2).recognisedRevenue(eur("33.33").multipliedBy(8))
         .build();
     Lot added = importLot(practice, PATIENT, PK1, "lot-new", 4, 4, at(40), null);
     run(() -> {
@@ -626,7 +627,7 @@ public abstract class StorageContract {
       assertThat(loaded.lots()).containsExactlyInAnyOrder(open, usedUp);
       assertThat(catchThrowable(() -> storage.wallets().withLots(locked, List.of(LotId.of("nobodys-lot")))))
           .isInstanceOf(IllegalStateException.class);
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(open, givenBack, added)));
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(open, givenBack, added)));
     });
 
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().lots())
@@ -644,8 +645,8 @@ public abstract class StorageContract {
     Lot line1 = invoiceLot(practice, PATIENT, PK1, "z-line-1", 2, 2, at(10));
     Lot line2 = invoiceLot(practice, PATIENT, PK1, "m-line-2", 3, 3, at(10));
     Lot line3 = invoiceLot(practice, PATIENT, PK1, "a-line-3", 4, 4, at(10));
-    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(line1, line2))));
-    Wallet after = Wallet.of(practice, PATIENT, PK1, List.of(line1, line2, line3));
+    run(() -> storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(line1, line2))));
+    Wallet after = ValueBuilders.wallet(practice, PATIENT, PK1, List.of(line1, line2, line3));
     run(() -> storage.wallets().save(after));
 
     assertThat(tx(() -> storage.wallets().find(practice, PATIENT, PK1)).orElseThrow().lots())
@@ -656,7 +657,7 @@ public abstract class StorageContract {
   void theBalanceIsTheStoredOneAndZeroWithoutAWallet() {
     walletPackages();
 
-    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1,
+    run(() -> storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1,
         List.of(invoiceLot(practice, PATIENT, PK1, "lot-1", 10, 6, at(1)),
             importLot(practice, PATIENT, PK1, "lot-2", 2, 1, at(2), null)))));
 
@@ -672,11 +673,11 @@ public abstract class StorageContract {
 
     PackageId a = PackageId.of("a-pk");
     PackageId b = PackageId.of("b-pk");
-    Wallet wb = Wallet.of(practice, PATIENT, b, List.of(invoiceLot(practice, PATIENT, b, "lot-b", 1, 1, at(1))));
-    Wallet wa = Wallet.of(practice, PATIENT, a, List.of(invoiceLot(practice, PATIENT, a, "lot-a", 2, 2, at(2))));
-    Wallet someoneElse = Wallet.of(practice, OTHER_PATIENT, a,
+    Wallet wb = ValueBuilders.wallet(practice, PATIENT, b, List.of(invoiceLot(practice, PATIENT, b, "lot-b", 1, 1, at(1))));
+    Wallet wa = ValueBuilders.wallet(practice, PATIENT, a, List.of(invoiceLot(practice, PATIENT, a, "lot-a", 2, 2, at(2))));
+    Wallet someoneElse = ValueBuilders.wallet(practice, OTHER_PATIENT, a,
         List.of(invoiceLot(practice, OTHER_PATIENT, a, "lot-o", 2, 2, at(3))));
-    Wallet elsewhere = Wallet.of(otherPractice, PATIENT, a,
+    Wallet elsewhere = ValueBuilders.wallet(otherPractice, PATIENT, a,
         List.of(invoiceLot(otherPractice, PATIENT, a, "lot-e", 2, 2, at(3))));
     run(() -> List.of(wb, wa, someoneElse, elsewhere).forEach(storage.wallets()::save));
 
@@ -690,14 +691,14 @@ public abstract class StorageContract {
 
     PackageId other = PackageId.of("pk-2");
     run(() -> {
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(
           invoiceLot(practice, PATIENT, PK1, "lot-1", 1, 0, at(1)),
           invoiceLot(practice, PATIENT, PK1, "lot-2", 1, 1, at(2)))));
-      storage.wallets().save(Wallet.of(practice, OTHER_PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, OTHER_PATIENT, PK1, List.of(
           invoiceLot(practice, OTHER_PATIENT, PK1, "lot-3", 1, 1, at(3)))));
-      storage.wallets().save(Wallet.of(practice, PATIENT, other, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, other, List.of(
           invoiceLot(practice, PATIENT, other, "lot-4", 1, 1, at(4)))));
-      storage.wallets().save(Wallet.of(otherPractice, PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(otherPractice, PATIENT, PK1, List.of(
           invoiceLot(otherPractice, PATIENT, PK1, "lot-5", 1, 1, at(5)))));
     });
 
@@ -715,21 +716,21 @@ public abstract class StorageContract {
     PackageId third = PackageId.of("pk-3");
     run(() -> {
       // Expired the day before, credits left: found.
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(
           importLot(practice, PATIENT, PK1, "lot-1", 5, 2, at(1), day.minusDays(1)),
           importLot(practice, PATIENT, PK1, "lot-2", 5, 5, at(2), null))));
       // Last day is the day itself: not yet expired.
-      storage.wallets().save(Wallet.of(practice, OTHER_PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, OTHER_PATIENT, PK1, List.of(
           importLot(practice, OTHER_PATIENT, PK1, "lot-3", 5, 5, at(3), day))));
       // Expired long ago but used up: nothing to expire.
-      storage.wallets().save(Wallet.of(practice, PATIENT, other, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, other, List.of(
           importLot(practice, PATIENT, other, "lot-4", 5, 0, at(4), day.minusYears(1)))));
       // Expired, credits left, in a second package of another patient: found.
-      storage.wallets().save(Wallet.of(practice, OTHER_PATIENT, third, List.of(
+      storage.wallets().save(ValueBuilders.wallet(practice, OTHER_PATIENT, third, List.of(
           invoiceLot(practice, OTHER_PATIENT, third, "lot-5", 5, 5, at(5)),
           importLot(practice, OTHER_PATIENT, third, "lot-6", 5, 1, at(6), day.minusDays(30)))));
       // Another practice: never found.
-      storage.wallets().save(Wallet.of(otherPractice, PATIENT, PK1, List.of(
+      storage.wallets().save(ValueBuilders.wallet(otherPractice, PATIENT, PK1, List.of(
           importLot(otherPractice, PATIENT, PK1, "lot-7", 5, 5, at(7), day.minusDays(2)))));
     });
 
@@ -745,16 +746,16 @@ public abstract class StorageContract {
   void practicesDoNotSeeOrChangeEachOthersWallets() {
     walletPackages();
 
-    Wallet mine = Wallet.of(practice, PATIENT, PK1, List.of(invoiceLot(practice, PATIENT, PK1, "lot-1", 5, 5, at(1))));
-    Wallet theirs = Wallet.of(otherPractice, PATIENT, PK1,
+    Wallet mine = ValueBuilders.wallet(practice, PATIENT, PK1, List.of(invoiceLot(practice, PATIENT, PK1, "lot-1", 5, 5, at(1))));
+    Wallet theirs = ValueBuilders.wallet(otherPractice, PATIENT, PK1,
         List.of(invoiceLot(otherPractice, PATIENT, PK1, "lot-1", 9, 9, at(1))));
     run(() -> {
       storage.wallets().save(mine);
       storage.wallets().save(theirs);
     });
-    Lot spent = Lot.builder().from(mine.lots().get(0)).creditsRemaining(0)
+    Lot spent = ValueBuilders.lot().from(mine.lots().get(0)).creditsRemaining(0)
         .recognisedRevenue(mine.lots().get(0).deferredValue()).build();
-    run(() -> storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(spent))));
+    run(() -> storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(spent))));
 
     assertThat(tx(() -> storage.wallets().find(otherPractice, PATIENT, PK1))).contains(theirs);
     assertThat(tx(() -> storage.wallets().balance(otherPractice, PATIENT, PK1))).isEqualTo(9);
@@ -782,7 +783,7 @@ public abstract class StorageContract {
 
     Appointment covered = appointment(practice, "A-1", TWO_ALLOCATIONS);
     Appointment notLinked = appointment(practice, "A-2", List.of());
-    Appointment uncovered = Appointment.builder().from(appointment(practice, "A-3", List.of()))
+    Appointment uncovered = ValueBuilders.appointment().from(appointment(practice, "A-3", List.of()))
         .coverage(Appointment.Coverage.UNCOVERED).packageId(PackageId.of("pk-1")).cost(2).build();
     run(() -> List.of(covered, notLinked, uncovered).forEach(storage.appointments()::insert));
 
@@ -799,7 +800,7 @@ public abstract class StorageContract {
     Appointment covered = appointment(practice, "A-1", TWO_ALLOCATIONS);
     run(() -> storage.appointments().insert(covered));
 
-    Appointment changed = Appointment.builder().from(covered)
+    Appointment changed = ValueBuilders.appointment().from(covered)
         .typeId(AppointmentTypeId.of("T2"))
         .allocations(List.of(new Allocation(LotId.of("lot-3"), 3, eur("0.00"))))
         .cost(3)
@@ -809,7 +810,7 @@ public abstract class StorageContract {
     run(() -> storage.appointments().update(changed));
     assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(changed);
 
-    Appointment cancelled = Appointment.builder().from(changed)
+    Appointment cancelled = ValueBuilders.appointment().from(changed)
         .status(Appointment.Status.CANCELLED)
         .cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK)
         .changedAt(at(100))
@@ -817,7 +818,7 @@ public abstract class StorageContract {
     run(() -> storage.appointments().update(cancelled));
     assertThat(tx(() -> storage.appointments().lock(practice, covered.id()))).contains(cancelled);
 
-    Appointment noShow = Appointment.builder().from(changed)
+    Appointment noShow = ValueBuilders.appointment().from(changed)
         .status(Appointment.Status.NO_SHOW)
         .cancelOutcome(Appointment.CancelOutcome.FORFEITED)
         .changedAt(at(101))
@@ -825,7 +826,7 @@ public abstract class StorageContract {
     run(() -> storage.appointments().update(noShow));
     assertThat(tx(() -> storage.appointments().lock(practice, covered.id()))).contains(noShow);
 
-    Appointment unlinked = Appointment.builder().from(changed)
+    Appointment unlinked = ValueBuilders.appointment().from(changed)
         .allocations(List.of()).packageId(Optional.empty()).coverage(Appointment.Coverage.NOT_LINKED).cost(0)
         .build();
     run(() -> storage.appointments().update(unlinked));
@@ -836,17 +837,17 @@ public abstract class StorageContract {
   void theScheduleAnswerIsKeptWhileTheAllocationsChange() {
     seedBothPractices();
     Appointment scheduled = appointment(practice, "A-1", TWO_ALLOCATIONS);
-    Appointment covered = Appointment.builder().from(scheduled).scheduleAnswer(new ScheduleResult.Covered(
+    Appointment covered = ValueBuilders.appointment().from(scheduled).scheduleAnswer(new ScheduleResult.Covered(
         scheduled.id(), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS)).build();
     run(() -> storage.appointments().insert(covered));
     assertThat(tx(() -> storage.appointments().find(practice, covered.id()))).contains(covered);
 
-    Appointment changed = Appointment.builder().from(covered).typeId(AppointmentTypeId.of("T2"))
+    Appointment changed = ValueBuilders.appointment().from(covered).typeId(AppointmentTypeId.of("T2"))
         .allocations(List.of(new Allocation(LotId.of("lot-3"), 1, eur("12.50")))).cost(1).changedAt(at(99)).build();
-    Appointment unlinked = Appointment.builder().from(changed).allocations(List.of()).packageId(Optional.empty())
+    Appointment unlinked = ValueBuilders.appointment().from(changed).allocations(List.of()).packageId(Optional.empty())
         .coverage(Appointment.Coverage.NOT_LINKED).cost(0).changedAt(at(100)).build();
-    Appointment back = Appointment.builder().from(covered).changedAt(at(101)).build();
-    Appointment cancelled = Appointment.builder().from(unlinked).status(Appointment.Status.CANCELLED)
+    Appointment back = ValueBuilders.appointment().from(covered).changedAt(at(101)).build();
+    Appointment cancelled = ValueBuilders.appointment().from(unlinked).status(Appointment.Status.CANCELLED)
         .cancelOutcome(Appointment.CancelOutcome.NOTHING_TO_GIVE_BACK).changedAt(at(102)).build();
     for (Appointment next : List.of(changed, unlinked, back, changed, cancelled)) {
       run(() -> {
@@ -862,12 +863,12 @@ public abstract class StorageContract {
   void everyKindOfScheduleAnswerRoundTrips() {
     seedBothPractices();
     Appointment base = appointment(practice, "A-1", List.of());
-    Appointment notCovered = Appointment.builder().from(base).typeId(AppointmentTypeId.of("T2"))
+    Appointment notCovered = ValueBuilders.appointment().from(base).typeId(AppointmentTypeId.of("T2"))
         .scheduleAnswer(new ScheduleResult.NotCovered(base.id(), base.scheduledTypeId())).build();
-    Appointment uncovered = Appointment.builder().from(appointment(practice, "A-2", List.of()))
+    Appointment uncovered = ValueBuilders.appointment().from(appointment(practice, "A-2", List.of()))
         .scheduleAnswer(new ScheduleResult.Uncovered(AppointmentId.of("A-2"), PackageId.of("pk-1"), 4)).build();
     // Stored only after its type changed: the answer's allocations are not its current ones.
-    Appointment changedBeforeStored = Appointment.builder().from(appointment(practice, "A-3", List.of()))
+    Appointment changedBeforeStored = ValueBuilders.appointment().from(appointment(practice, "A-3", List.of()))
         .scheduleAnswer(new ScheduleResult.Covered(AppointmentId.of("A-3"), PackageId.of("pk-1"), 3, TWO_ALLOCATIONS))
         .build();
     run(() -> List.of(notCovered, uncovered, changedBeforeStored).forEach(storage.appointments()::insert));
@@ -901,7 +902,7 @@ public abstract class StorageContract {
       storage.appointments().insert(mine);
       storage.appointments().insert(theirs);
     });
-    run(() -> storage.appointments().update(Appointment.builder().from(mine)
+    run(() -> storage.appointments().update(ValueBuilders.appointment().from(mine)
         .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK).build()));
 
     assertThat(tx(() -> storage.appointments().find(otherPractice, mine.id()))).contains(theirs);
@@ -997,7 +998,7 @@ public abstract class StorageContract {
 
     // A late cancellation's reason is the host's reason (up to 500) plus the policy it applied.
     for (MovementKind kind : MovementKind.values()) {
-      Movement m = Movement.builder().from(movement(practice, PATIENT, "m-" + kind, kind, 1, eur("0.00"), at(1)))
+      Movement m = ValueBuilders.movement().from(movement(practice, PATIENT, "m-" + kind, kind, 1, eur("0.00"), at(1)))
           .reason(longest('r', 600))
           .sourceKey("appointment:" + longest('a', 64))
           .build();
@@ -1173,9 +1174,9 @@ public abstract class StorageContract {
     storage.packages().insert(pkg(practice, PK1.value(), "Package 1"));
     storage.products().save(product(practice, "P-1", Optional.of(new ProductLink(PK1, 1))));
     storage.appointmentTypes().save(type(practice, "T-1", Optional.of(new AppointmentTypeLink(PK1, 1))));
-    storage.wallets().save(Wallet.of(practice, PATIENT, PK1,
+    storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1,
         List.of(invoiceLot(practice, PATIENT, PK1, "lot-1", 3, 2, at(1)))));
-    storage.appointments().insert(Appointment.builder()
+    storage.appointments().insert(ValueBuilders.appointment()
         .from(appointment(practice, "A-1", List.of(new Allocation(LotId.of("lot-1"), 1, eur("33.33")))))
         .typeId(AppointmentTypeId.of("T-1"))
         .scheduledTypeId(AppointmentTypeId.of("T-1"))
@@ -1254,12 +1255,12 @@ public abstract class StorageContract {
 
     assertThatThrownBy(() -> run(() -> {
       storage.packages().update(pkgBefore.withName("Changed").withActive(false));
-      storage.products().save(Product.builder().from(productBefore).link(Optional.empty()).build());
+      storage.products().save(ValueBuilders.product().from(productBefore).link(Optional.empty()).build());
       Lot lot = walletBefore.lots().get(0);
-      storage.wallets().save(Wallet.of(practice, PATIENT, PK1, List.of(
-          Lot.builder().from(lot).creditsRemaining(0).recognisedRevenue(lot.deferredValue()).build(),
+      storage.wallets().save(ValueBuilders.wallet(practice, PATIENT, PK1, List.of(
+          ValueBuilders.lot().from(lot).creditsRemaining(0).recognisedRevenue(lot.deferredValue()).build(),
           importLot(practice, PATIENT, PK1, "lot-new", 1, 1, at(2), null))));
-      storage.appointments().update(Appointment.builder().from(appointmentBefore)
+      storage.appointments().update(ValueBuilders.appointment().from(appointmentBefore)
           .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK).build());
       storage.packages().delete(practice, spare.id());
       throw new IllegalStateException("boom");

@@ -1,6 +1,5 @@
 package nl.pakketten.examples;
 
-import nl.pakketten.appointments.AppointmentChanged;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.pakketten.Pakketten;
+import nl.pakketten.appointments.AppointmentChanged;
 import nl.pakketten.appointments.CancelAppointment;
 import nl.pakketten.appointments.CancelResult;
 import nl.pakketten.appointments.ScheduleAppointment;

@@ -16,6 +16,7 @@ import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.spi.Appointments;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.wallet.Allocation;
 
 /**
@@ -252,7 +253,7 @@ final class JdbcAppointments implements Appointments {
   }
 
   private static Row map(ResultSet rs) throws SQLException {
-    Appointment.Builder b = Appointment.builder();
+    Appointment.Builder b = ValueBuilders.appointment();
     b.practice(PracticeId.of(rs.getString("practice_id")))
         .id(AppointmentId.of(rs.getString("appointment_id")))
         .patient(PatientId.of(rs.getString("patient_id")))

@@ -22,6 +22,7 @@ import nl.pakketten.common.UserId;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.ValueBuilders;
 
 /** The catalog's ports: packages, products and appointment types. */
 final class JdbcCatalog {
@@ -108,7 +109,7 @@ final class JdbcCatalog {
     }
 
     private static CreditPackage map(ResultSet rs) throws SQLException {
-      return CreditPackage.builder()
+      return ValueBuilders.creditPackage()
           .practice(PracticeId.of(rs.getString("practice_id")))
           .id(PackageId.of(rs.getString("package_id")))
           .name(rs.getString("name"))
@@ -164,7 +165,7 @@ final class JdbcCatalog {
 
     private static Product map(ResultSet rs) throws SQLException {
       Optional<Integer> credits = Values.integer(rs, "credits_per_unit");
-      return Product.builder()
+      return ValueBuilders.product()
           .practice(PracticeId.of(rs.getString("practice_id")))
           .code(ProductCode.of(rs.getString("product_code")))
           .name(rs.getString("name"))
@@ -213,7 +214,7 @@ final class JdbcCatalog {
 
     private static AppointmentType map(ResultSet rs) throws SQLException {
       Optional<Integer> credits = Values.integer(rs, "credits_per_appointment");
-      return AppointmentType.builder()
+      return ValueBuilders.appointmentType()
           .practice(PracticeId.of(rs.getString("practice_id")))
           .id(AppointmentTypeId.of(rs.getString("type_id")))
           .name(rs.getString("name"))

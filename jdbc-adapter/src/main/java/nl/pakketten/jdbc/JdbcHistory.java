@@ -9,6 +9,7 @@ import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.spi.History;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.wallet.Movement;
 import nl.pakketten.wallet.MovementKind;
 
@@ -52,7 +53,7 @@ final class JdbcHistory implements History {
     List<Row> rows = db.list("read the history of " + patient, "SELECT seq, movement_id, practice_id, patient_id,"
             + " package_id, lot_id, kind, credits, revenue, currency, at, actor, reason, source_key"
             + " FROM pakketten_movements WHERE practice_id = ? AND patient_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-        rs -> new Row(rs.getLong("seq"), Movement.builder()
+        rs -> new Row(rs.getLong("seq"), ValueBuilders.movement()
             .id(rs.getString("movement_id"))
             .practice(PracticeId.of(rs.getString("practice_id")))
             .patient(PatientId.of(rs.getString("patient_id")))

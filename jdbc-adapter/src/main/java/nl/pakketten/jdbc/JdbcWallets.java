@@ -25,6 +25,7 @@ import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.LotSource;
@@ -111,7 +112,7 @@ final class JdbcWallets implements Wallets {
         });
       }
     }
-    Wallet wallet = Wallet.of(practice, patient, packageId, Db.list(tx, OPEN_LOTS_OF_WALLET, JdbcWallets::lot, key));
+    Wallet wallet = ValueBuilders.wallet(practice, patient, packageId, Db.list(tx, OPEN_LOTS_OF_WALLET, JdbcWallets::lot, key));
     requireConsistent(wallet, balance.get(0));
     tx.remember(Key.of(wallet), wallet);
     return wallet;
@@ -136,7 +137,7 @@ final class JdbcWallets implements Wallets {
     }
     List<Lot> lots = new ArrayList<>();
     results.get(1).forEach(l -> lots.add((Lot) l));
-    Wallet wallet = Wallet.of(practice, patient, packageId, lots);
+    Wallet wallet = ValueBuilders.wallet(practice, patient, packageId, lots);
     requireConsistent(wallet, (Integer) results.get(0).get(0));
     tx.remember(Key.of(wallet), wallet);
     return Optional.of(wallet);
@@ -195,8 +196,8 @@ final class JdbcWallets implements Wallets {
           lots.add(lot); // granted in this transaction, not stored yet: the newest
         }
       }
-      tx.remember(key, Wallet.of(before.practice(), before.patient(), before.packageId(), remembered));
-      return Wallet.of(locked.practice(), locked.patient(), locked.packageId(), lots);
+      tx.remember(key, ValueBuilders.wallet(before.practice(), before.patient(), before.packageId(), remembered));
+      return ValueBuilders.wallet(locked.practice(), locked.patient(), locked.packageId(), lots);
     });
   }
 
@@ -208,7 +209,7 @@ final class JdbcWallets implements Wallets {
       if (balance.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(Wallet.of(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot,
+      return Optional.of(ValueBuilders.wallet(practice, patient, packageId, Db.list(tx, LOTS_OF_WALLET, JdbcWallets::lot,
           key)));
     });
   }
@@ -232,7 +233,7 @@ final class JdbcWallets implements Wallets {
         lots.computeIfAbsent(lot.packageId().value(), p -> new ArrayList<>()).add(lot);
       }
       List<Wallet> wallets = new ArrayList<>();
-      lots.forEach((p, l) -> wallets.add(Wallet.of(practice, patient, PackageId.of(p), l)));
+      lots.forEach((p, l) -> wallets.add(ValueBuilders.wallet(practice, patient, PackageId.of(p), l)));
       wallets.sort(Comparator.comparing(Wallet::packageId));
       return wallets;
     });
@@ -366,7 +367,7 @@ final class JdbcWallets implements Wallets {
       case "IMPORT" -> new LotSource.Import(ImportId.of(rs.getString("import_id")), rs.getString("import_reason"));
       default -> throw new IllegalStateException("Unknown lot source " + rs.getString("source_kind"));
     };
-    return Lot.builder()
+    return ValueBuilders.lot()
         .id(LotId.of(rs.getString("lot_id")))
         .practice(PracticeId.of(rs.getString("practice_id")))
         .patient(PatientId.of(rs.getString("patient_id")))

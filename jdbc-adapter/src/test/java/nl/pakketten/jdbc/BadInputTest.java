@@ -24,6 +24,7 @@ import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.UserId;
 import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.testing.Fixtures;
 import org.h2.jdbcx.JdbcDataSource;
 import org.joda.money.CurrencyUnit;
@@ -104,7 +105,7 @@ class BadInputTest {
         Money.of(CurrencyUnit.of("BHD"), new BigDecimal("12.345")),
         Money.of(CurrencyUnit.EUR, new BigDecimal("999999999999999.99"))};
     for (int i = 0; i < rates.length; i++) {
-      CreditPackage pkg = CreditPackage.builder().practice(PRACTICE).id(PackageId.of("p-" + i)).name("P " + i)
+      CreditPackage pkg = ValueBuilders.creditPackage().practice(PRACTICE).id(PackageId.of("p-" + i)).name("P " + i)
           .internalRate(rates[i]).active(true).changedAt(Instant.parse("2026-03-02T09:00:00.123456Z"))
           .changedBy(UserId.of("owner-1")).build();
       storage.packages().insert(pkg);

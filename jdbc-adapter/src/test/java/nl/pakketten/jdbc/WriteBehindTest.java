@@ -28,6 +28,7 @@ import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.testing.Fixtures;
 import nl.pakketten.testing.Pages;
 import nl.pakketten.wallet.Allocation;
@@ -50,7 +51,7 @@ class WriteBehindTest {
   private static final PackageId PK = PackageId.of("pk-1");
 
   private static Movement movement(String id) {
-    return Movement.builder().id(id).practice(PRACTICE).patient(PATIENT).packageId(PK).lotId(LotId.of("lot-1"))
+    return ValueBuilders.movement().id(id).practice(PRACTICE).patient(PATIENT).packageId(PK).lotId(LotId.of("lot-1"))
         .kind(MovementKind.SPENT).credits(1).revenue(eur("40.00")).at(AT).actor(UserId.of("reception-1"))
         .reason("appointment A-1 of type T1 scheduled").sourceKey("appointment:A-1").build();
   }
@@ -62,7 +63,7 @@ class WriteBehindTest {
   }
 
   private static Appointment appointment(String id) {
-    return Appointment.builder().practice(PRACTICE).id(AppointmentId.of(id)).patient(PATIENT)
+    return ValueBuilders.appointment().practice(PRACTICE).id(AppointmentId.of(id)).patient(PATIENT)
         .typeId(AppointmentTypeId.of("T1")).scheduledTypeId(AppointmentTypeId.of("T1")).start(AT.plusSeconds(3600))
         .status(Appointment.Status.SCHEDULED).coverage(Appointment.Coverage.COVERED).packageId(Optional.of(PK))
         .cost(2).allocations(List.of(new Allocation(LotId.of("lot-1"), 1, eur("40.00")),
@@ -79,7 +80,7 @@ class WriteBehindTest {
   void theTransactionReadsAndChangesWhatItAppendedBeforeItIsWritten(Database db) {
     JdbcStorage storage = db.emptyStorage();
     Appointment appointment = appointment("A-1");
-    Appointment cancelled = Appointment.builder().from(appointment).status(Appointment.Status.CANCELLED)
+    Appointment cancelled = ValueBuilders.appointment().from(appointment).status(Appointment.Status.CANCELLED)
         .cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK).allocations(List.of()).build();
 
     tx(storage, () -> {
@@ -92,7 +93,7 @@ class WriteBehindTest {
       storage.appointments().insert(appointment);
       assertThat(storage.appointments().find(PRACTICE, appointment.id())).contains(appointment);
       storage.appointments().insert(appointment("A-2"));
-      storage.appointments().update(Appointment.builder().from(appointment("A-2"))
+      storage.appointments().update(ValueBuilders.appointment().from(appointment("A-2"))
           .status(Appointment.Status.CANCELLED).cancelOutcome(Appointment.CancelOutcome.GIVEN_BACK)
           .allocations(List.of()).build());
       return null;
@@ -100,7 +101,7 @@ class WriteBehindTest {
 
     assertThat(tx(storage, () -> storage.appointments().find(PRACTICE, appointment.id()))).contains(appointment);
     assertThat(tx(storage, () -> storage.appointments().find(PRACTICE, AppointmentId.of("A-2"))))
-        .contains(Appointment.builder().from(cancelled).id(AppointmentId.of("A-2")).build());
+        .contains(ValueBuilders.appointment().from(cancelled).id(AppointmentId.of("A-2")).build());
     assertThat(LedgerAudit.count(db.dataSource(), "pakketten_allocations")).isEqualTo(2);
     assertThat(LedgerAudit.count(db.dataSource(), "pakketten_movements")).isEqualTo(2);
   }
@@ -218,7 +219,7 @@ class WriteBehindTest {
 
   private static Wallet spent(Wallet wallet, int credits) {
     Lot lot = wallet.lots().get(0);
-    return Wallet.of(wallet.practice(), wallet.patient(), wallet.packageId(), List.of(Lot.builder()
+    return ValueBuilders.wallet(wallet.practice(), wallet.patient(), wallet.packageId(), List.of(ValueBuilders.lot()
         .from(lot).creditsRemaining(lot.creditsRemaining() - credits)
         .recognisedRevenue(lot.recognisedRevenue().plus(eur("40.00").multipliedBy(credits))).build()));
   }

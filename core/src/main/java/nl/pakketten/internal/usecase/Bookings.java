@@ -14,6 +14,7 @@ import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Journal;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.wallet.CreditEvents;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
@@ -76,7 +77,7 @@ final class Bookings {
       case GIVEN_BACK -> amount.negated();
       case GRANTED, IMPORTED, FORFEITED -> Money.zero(amount.getCurrencyUnit());
     };
-    Movement movement = Movement.builder()
+    Movement movement = ValueBuilders.movement()
         .id(randomId())
         .practice(lot.practice())
         .patient(lot.patient())

@@ -34,6 +34,7 @@ import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.PackageUsage;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.ValueBuilders;
 import org.joda.money.Money;
 
 /**
@@ -96,7 +97,7 @@ public final class Catalog {
         throw new ConflictException(earlier.id().value(), "a package with this id already exists with other content");
       }
       requireFreeName(command.practice(), name, Optional.empty());
-      CreditPackage pkg = CreditPackage.builder()
+      CreditPackage pkg = ValueBuilders.creditPackage()
           .practice(command.practice())
           .id(id)
           .name(name)
@@ -221,7 +222,7 @@ public final class Catalog {
         return new ProductLink(pid, command.creditsPerUnit());
       });
       Optional<Product> before = products.find(command.practice(), command.code());
-      Product after = Product.builder()
+      Product after = ValueBuilders.product()
           .practice(command.practice())
           .code(command.code())
           .name(command.name().strip())
@@ -247,7 +248,7 @@ public final class Catalog {
         return new AppointmentTypeLink(pid, command.creditsPerAppointment());
       });
       Optional<AppointmentType> before = types.find(command.practice(), command.id());
-      AppointmentType after = AppointmentType.builder()
+      AppointmentType after = ValueBuilders.appointmentType()
           .practice(command.practice())
           .id(command.id())
           .name(command.name().strip())

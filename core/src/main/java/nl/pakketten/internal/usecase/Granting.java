@@ -38,6 +38,7 @@ import nl.pakketten.spi.GrantReceipts;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.LotSource;
@@ -208,7 +209,7 @@ public final class Granting {
 
   private Lot newLot(PracticeId practice, PatientId patient, CreditPackage pkg, LotSource source, int credits,
       Money rate, Money value, UserId by, Optional<java.time.LocalDate> expiresOn) {
-    return Lot.builder()
+    return ValueBuilders.lot()
         .id(lotIdFor(practice, source))
         .practice(practice)
         .patient(patient)

@@ -1,6 +1,5 @@
 package nl.pakketten.internal.usecase;
 
-import nl.pakketten.appointments.AppointmentChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.function.BiFunction;
 import nl.pakketten.access.AccessPolicy;
 import nl.pakketten.access.Action;
 import nl.pakketten.appointments.Appointment;
+import nl.pakketten.appointments.AppointmentChanged;
 import nl.pakketten.appointments.CancelAppointment;
 import nl.pakketten.appointments.CancelResult;
 import nl.pakketten.appointments.ChangeAppointmentType;
@@ -44,6 +44,7 @@ import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Journal;
+import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.CreditEvents;
@@ -121,7 +122,7 @@ public final class Spending {
         return replay(earlier.get(), command);
       }
       AppointmentType type = requireType(practice, command.typeId());
-      Appointment.Builder draft = Appointment.builder()
+      Appointment.Builder draft = ValueBuilders.appointment()
           .practice(practice)
           .id(command.appointmentId())
           .patient(command.patient())
@@ -232,7 +233,7 @@ public final class Spending {
       }
     }
     // One build, not with* steps: the status and its outcome only make sense together.
-    Appointment ended = Appointment.builder().from(appointment).status(status).cancelOutcome(outcome)
+    Appointment ended = ValueBuilders.appointment().from(appointment).status(status).cancelOutcome(outcome)
         .changedBy(actor).changedAt(bookings.now()).build();
     appointments.update(ended);
     events.add(new AppointmentChanged(ended.practice(), ended.changedAt(), actor, ended));
@@ -298,7 +299,7 @@ public final class Spending {
       Map<PackageId, Wallet> before = Map.copyOf(locked);
       giveBack(appointment, locked, actor, "type of appointment " + appointment.id() + " changed to "
           + type.id(), events);
-      Appointment.Builder draft = Appointment.builder()
+      Appointment.Builder draft = ValueBuilders.appointment()
           .from(appointment)
           .typeId(type.id())
           .allocations(List.of())
