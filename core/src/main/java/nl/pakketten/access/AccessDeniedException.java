@@ -6,22 +6,37 @@ import nl.pakketten.common.PakkettenException;
 /** The actor's roles do not allow the action. */
 public final class AccessDeniedException extends PakkettenException {
   private final Actor actor;
-  private final String action;
+  private final Action action;
 
-  public AccessDeniedException(Actor actor, String action, String rule) {
-    super("Access denied: user '" + actor.userId() + "' with roles " + actor.roles() + " may not " + action
-        + " (" + rule + ")");
+  /**
+   * A refusal of {@code action} to {@code actor}.
+   *
+   * @param actor who was refused
+   * @param action what they tried
+   * @param rule the policy's rule that refused it, for the message
+   */
+  public AccessDeniedException(Actor actor, Action action, String rule) {
+    super("Access denied: user '" + actor.userId() + "' with roles " + actor.roles() + " may not "
+        + action.description() + " (" + rule + ")");
     this.actor = actor;
     this.action = action;
   }
 
-  /** Who was refused. */
+  /**
+   * Who was refused.
+   *
+   * @return the refused actor
+   */
   public Actor actor() {
     return actor;
   }
 
-  /** What they tried. */
-  public String action() {
+  /**
+   * What they tried.
+   *
+   * @return the refused action
+   */
+  public Action action() {
     return action;
   }
 }

@@ -25,7 +25,7 @@ public interface AccessPolicy {
       throw nl.pakketten.common.InvalidInputException.of("actor", null, "must not be null");
     }
     if (!permits(actor, action)) {
-      throw new AccessDeniedException(actor, action.description(), rule(action));
+      throw new AccessDeniedException(actor, action, rule(action));
     }
   }
 

@@ -30,7 +30,7 @@ public abstract class Wallet {
   public abstract PackageId packageId();
 
   /**
-   * The wallet's lots as read: every lot when read by {@link WalletQueries}, its open lots (and
+   * The wallet's lots as read: every lot when a host reads its wallets or lots, its open lots (and
    * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
    * the balance is the same either way.
    */

@@ -145,7 +145,8 @@ class AccessPolicyTest {
     assertThatThrownBy(() -> f.pakketten.deletePackage(DeletePackage.of(PRACTICE, practitioner, basis.id())))
         .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
           assertThat(e.actor()).isEqualTo(practitioner);
-          assertThat(e.action()).isEqualTo("manage packages");
+          assertThat(e.action()).isEqualTo(Action.MANAGE_PACKAGES);
+          assertThat(e.action().description()).isEqualTo("manage packages");
         })
         .hasMessageContaining("dr-jansen")
         .hasMessageContaining("PRACTITIONER")
@@ -212,7 +213,7 @@ class AccessPolicyTest {
   /** Asserts the call is refused naming {@code action} and raised no event. */
   private void assertDenied(ThrowingCallable call, String action) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.action()).isEqualTo(action))
+        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.action().description()).isEqualTo(action))
         .hasMessageContaining(action);
     assertThat(f.events).isEmpty();
   }
