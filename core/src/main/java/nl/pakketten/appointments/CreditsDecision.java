@@ -25,7 +25,7 @@ public sealed interface CreditsDecision {
 
   /**
    * The credits stay spent and their revenue stays recognised: recorded as a {@link
-   * MovementKind#FORFEITED} movement per lot, with no journal entry (the spend booked the revenue).
+   * nl.pakketten.wallet.MovementKind#FORFEITED} movement per lot, with no journal entry (the spend booked the revenue).
    */
   record Forfeit(String reason) implements CreditsDecision {
     public Forfeit {

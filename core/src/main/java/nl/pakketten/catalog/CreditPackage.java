@@ -27,7 +27,7 @@ public abstract class CreditPackage {
 
   /**
    * The key under which package names are unique in a practice, and by which {@link
-   * Packages#findByName} finds them: the name stripped and lower-cased with {@code
+   * nl.pakketten.spi.Packages#findByName} finds them: the name stripped and lower-cased with {@code
    * toLowerCase(Locale.ROOT)}. Storages compare exactly this key (in a database: a plain column),
    * never {@code equalsIgnoreCase} or a collation, so every storage finds the same names equal.
    */

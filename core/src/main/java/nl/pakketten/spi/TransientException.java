@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The core retries the whole command a bounded number of times with the same idempotency key,
  * which is safe in both cases: a command already stored answers as a replay. Callers see {@link
- * TransactionFailedException} (nothing stored) or {@link OutcomeUnknownException} once the
+ * nl.pakketten.storage.TransactionFailedException} (nothing stored) or {@link nl.pakketten.storage.OutcomeUnknownException} once the
  * retries are used up, or at once when {@link #retryableHere()} is false (inside a host's
  * transaction, which only the host can run again).
  */

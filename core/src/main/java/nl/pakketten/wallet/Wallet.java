@@ -27,9 +27,9 @@ public abstract class Wallet {
   public abstract PackageId packageId();
 
   /**
-   * The wallet's lots as read: every lot when read by {@link WalletQueries}, its open lots (and
-   * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
-   * the balance is the same either way.
+   * The wallet's lots as read: every lot when read for a host ({@code Pakketten.wallets}), its
+   * open lots (and any a give-back loaded) when locked for a command. Lots left out have no credits
+   * remaining, so the balance is the same either way.
    */
   public abstract List<Lot> lots();
 
