@@ -2,15 +2,17 @@ package nl.pakketten;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import nl.pakketten.access.AccessDeniedException;
 import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.appointments.Appointment;
 import nl.pakketten.appointments.CancelAppointment;
 import nl.pakketten.appointments.CancelResult;
 import nl.pakketten.appointments.ChangeAppointmentType;
+import nl.pakketten.appointments.InsufficientCreditsException;
 import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.appointments.MarkNoShow;
 import nl.pakketten.appointments.NoShowPolicy;
@@ -19,18 +21,25 @@ import nl.pakketten.appointments.ScheduleAppointment;
 import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.catalog.AppointmentType;
+import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.CreditPackage;
 import nl.pakketten.catalog.DeactivatePackage;
 import nl.pakketten.catalog.DeletePackage;
 import nl.pakketten.catalog.LedgerAccount;
+import nl.pakketten.catalog.PackageDeactivatedException;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.catalog.PackageInUseException;
 import nl.pakketten.catalog.Product;
+import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
-import nl.pakketten.common.Actor;
+import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
@@ -44,17 +53,33 @@ import nl.pakketten.internal.CommandValidator;
 import nl.pakketten.internal.ObserverChain;
 import nl.pakketten.internal.StorableClock;
 import nl.pakketten.internal.TransactionRunner;
-import nl.pakketten.internal.usecase.Catalog;
-import nl.pakketten.internal.usecase.Expiry;
-import nl.pakketten.internal.usecase.Granting;
-import nl.pakketten.internal.usecase.RevenueReports;
-import nl.pakketten.internal.usecase.Spending;
-import nl.pakketten.internal.usecase.WalletQueries;
+import nl.pakketten.internal.usecase.AppointmentReads;
+import nl.pakketten.internal.usecase.Bookings;
+import nl.pakketten.internal.usecase.CancelAppointmentHandler;
+import nl.pakketten.internal.usecase.CatalogReads;
+import nl.pakketten.internal.usecase.ChangeAppointmentTypeHandler;
+import nl.pakketten.internal.usecase.CreatePackageHandler;
+import nl.pakketten.internal.usecase.DeactivatePackageHandler;
+import nl.pakketten.internal.usecase.DeletePackageHandler;
+import nl.pakketten.internal.usecase.ExpireCreditsHandler;
+import nl.pakketten.internal.usecase.ImportCreditsHandler;
+import nl.pakketten.internal.usecase.MarkNoShowHandler;
+import nl.pakketten.internal.usecase.ReactivatePackageHandler;
+import nl.pakketten.internal.usecase.RegisterPaymentHandler;
+import nl.pakketten.internal.usecase.RevenueReads;
+import nl.pakketten.internal.usecase.SaveAppointmentTypeHandler;
+import nl.pakketten.internal.usecase.SaveProductHandler;
+import nl.pakketten.internal.usecase.ScheduleAppointmentHandler;
+import nl.pakketten.internal.usecase.UpdatePackageHandler;
+import nl.pakketten.internal.usecase.WalletReads;
+import nl.pakketten.internal.usecase.WritePath;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.spi.CommandObserver;
 import nl.pakketten.spi.EventPublisher;
 import nl.pakketten.spi.Storage;
+import nl.pakketten.storage.OutcomeUnknownException;
+import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
@@ -64,8 +89,8 @@ import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SDK's entry point: build it once over a {@link Storage} and reach every use case from it.
- * Thread-safe.
+ * The SDK's entry point: build it once over a {@link Storage} and call every command and read on
+ * it. Thread-safe.
  *
  * <pre>{@code
  * Pakketten pakketten = Pakketten.builder()
@@ -73,32 +98,77 @@ import org.jspecify.annotations.Nullable;
  *     .eventPublisher(event -> log.info("{}", event))
  *     .build();
  * }</pre>
+ *
+ * <p>The methods are grouped by the part of the domain they belong to: the catalog (packages,
+ * products, appointment types), granting, appointments (spending credits), wallets and revenue.
+ *
+ * <p><b>Commands</b> take one immutable command object. Each is validated (every invalid field is
+ * named in one {@link InvalidInputException}), then checked against the {@link AccessPolicy}, then
+ * carried out in one transaction, retried on transient conflicts; its events reach the {@link
+ * EventPublisher} after the commit. Commands that create something are idempotent on their id: a
+ * repeat with the same content answers as the first call did (marked a replay where the answer has
+ * {@code replay()}), a repeat with other content is a {@link ConflictException}. A command that
+ * throws has changed nothing, except for {@link OutcomeUnknownException}, which says it may have
+ * been stored.
+ *
+ * <p><b>Reads</b> take no actor: the host decides who may see what. Each runs in one read-only
+ * transaction.
  */
 public final class Pakketten {
-  private final Catalog catalog;
-  private final Granting granting;
-  private final Spending spending;
-  private final Expiry expiry;
-  private final WalletQueries queries;
-  private final RevenueReports reports;
+  private final CreatePackageHandler createPackage;
+  private final UpdatePackageHandler updatePackage;
+  private final DeactivatePackageHandler deactivatePackage;
+  private final ReactivatePackageHandler reactivatePackage;
+  private final DeletePackageHandler deletePackage;
+  private final SaveProductHandler saveProduct;
+  private final SaveAppointmentTypeHandler saveAppointmentType;
+  private final CatalogReads catalogReads;
+  private final RegisterPaymentHandler registerPayment;
+  private final ImportCreditsHandler importCredits;
+  private final ScheduleAppointmentHandler schedule;
+  private final CancelAppointmentHandler cancel;
+  private final MarkNoShowHandler markNoShow;
+  private final ChangeAppointmentTypeHandler changeAppointmentType;
+  private final AppointmentReads appointmentReads;
+  private final ExpireCreditsHandler expireCredits;
+  private final WalletReads walletReads;
+  private final RevenueReads revenueReads;
 
   private Pakketten(Builder b) {
     Storage s = b.storage;
     TransactionRunner tx = new TransactionRunner(s.transactions(), b.publisher, b.maxAttempts,
         ObserverChain.of(new CommandLog(), b.observer));
-    CommandValidator validator = new CommandValidator();
+    WritePath writes = new WritePath(b.access, tx, new CommandValidator());
     Clock clock = StorableClock.of(b.clock);
-    this.catalog = new Catalog(s.packages(), s.products(), s.appointmentTypes(), s.wallets()::lotsOf, b.access, tx,
-        validator, clock);
-    this.granting = new Granting(s.packages(), s.products(), s.wallets(), s.grantReceipts(), s.history(),
-        s.journal(), b.bookkeeping, b.access, tx, validator, clock);
-    this.spending = new Spending(s.appointmentTypes(), s.wallets(), s.appointments(), s.history(),
-        s.journal(), b.bookkeeping, b.access, tx, validator, clock, b.shortfall, b.lateCancellation,
-        b.noShow, b.order);
-    this.expiry = new Expiry(s.wallets(), s.history(), s.journal(), b.bookkeeping, b.access, tx, validator,
-        clock);
-    this.queries = new WalletQueries(s.wallets(), s.history(), s.appointments(), tx, clock);
-    this.reports = new RevenueReports(s.journal(), tx);
+    Bookings bookings = new Bookings(s.history(), s.journal(), b.bookkeeping, clock);
+
+    this.createPackage = new CreatePackageHandler(s.packages(), writes, clock);
+    this.updatePackage = new UpdatePackageHandler(s.packages(), writes, clock);
+    this.deactivatePackage = new DeactivatePackageHandler(s.packages(), writes, clock);
+    this.reactivatePackage = new ReactivatePackageHandler(s.packages(), writes, clock);
+    this.deletePackage = new DeletePackageHandler(s.packages(), s.products(), s.appointmentTypes(),
+        s.wallets()::lotsOf, writes, clock);
+    this.saveProduct = new SaveProductHandler(s.packages(), s.products(), writes, clock);
+    this.saveAppointmentType = new SaveAppointmentTypeHandler(s.packages(), s.appointmentTypes(), writes, clock);
+    this.catalogReads = new CatalogReads(s.packages(), s.products(), s.appointmentTypes(), tx);
+
+    this.registerPayment = new RegisterPaymentHandler(s.packages(), s.products(), s.wallets(), s.grantReceipts(),
+        bookings, b.bookkeeping, writes);
+    this.importCredits = new ImportCreditsHandler(s.packages(), s.wallets(), s.grantReceipts(), bookings,
+        b.bookkeeping, writes);
+
+    this.schedule = new ScheduleAppointmentHandler(s.appointmentTypes(), s.wallets(), s.appointments(), bookings,
+        writes, b.shortfall, b.order);
+    this.cancel = new CancelAppointmentHandler(s.wallets(), s.appointments(), bookings, writes, b.lateCancellation);
+    this.markNoShow = new MarkNoShowHandler(s.wallets(), s.appointments(), bookings, writes, b.noShow);
+    this.changeAppointmentType = new ChangeAppointmentTypeHandler(s.appointmentTypes(), s.wallets(),
+        s.appointments(), bookings, writes, b.shortfall, b.order);
+    this.appointmentReads = new AppointmentReads(s.appointments(), tx);
+
+    this.expireCredits = new ExpireCreditsHandler(s.wallets(), bookings, writes, tx);
+    this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
+
+    this.revenueReads = new RevenueReads(s.journal(), tx);
   }
 
   /** Starts building; only {@link Builder#storage} is required. */
@@ -106,141 +176,471 @@ public final class Pakketten {
     return new Builder();
   }
 
-  /** Package set-up use cases. */
-  public Catalog catalog() {
-    return catalog;
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Catalog: packages, products and appointment types
 
-  /** Granting use cases: payments and imports. */
-  public Granting granting() {
-    return granting;
-  }
-
-  /** Spending use cases: schedule, cancel, mark a no-show, change type. */
-  public Spending spending() {
-    return spending;
-  }
-
-  /** Reads of balances, lots and history. */
-  public WalletQueries queries() {
-    return queries;
-  }
-
-  /** Bookkeeping reports and the journal export. */
-  public RevenueReports reports() {
-    return reports;
-  }
-
-  // Shortcuts to the use cases most hosts call.
-
-  /** See {@link Catalog#createPackage}. */
+  /**
+   * Creates a package of credits. Its name must be free in the practice. The package id may be
+   * given (then a retry with the same content answers with the stored package and changes nothing)
+   * or left out (then the SDK chooses one).
+   *
+   * @param command the practice, actor, optional id, name, internal rate per credit and optional
+   *     accounts
+   * @return the package as stored
+   * @throws InvalidInputException if a field is missing or invalid (a negative rate included)
+   * @throws AccessDeniedException if the actor may not manage packages
+   * @throws ConflictException if another package has the name, or the id exists with other content
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public CreditPackage createPackage(CreatePackage command) {
-    return catalog.createPackage(command);
+    return createPackage.handle(command);
   }
 
-  /** See {@link Catalog#updatePackage}. */
+  /**
+   * Replaces a package's name, internal rate and accounts. Lots already granted keep the rate and
+   * accounts they were granted with. The rate must stay in the package's currency.
+   *
+   * @param command the practice, actor, package id and the new name, rate and accounts
+   * @return the package as stored after the change
+   * @throws InvalidInputException if a field is missing or invalid, or the rate changes currency
+   * @throws AccessDeniedException if the actor may not manage packages
+   * @throws NotFoundException if the practice has no such package
+   * @throws ConflictException if another package has the name
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public CreditPackage updatePackage(UpdatePackage command) {
-    return catalog.updatePackage(command);
+    return updatePackage.handle(command);
   }
 
-  /** See {@link Catalog#deactivatePackage}. */
+  /**
+   * Stops a package from granting new credits (by payment or import); credits already granted can
+   * still be spent. Deactivating a deactivated package changes nothing.
+   *
+   * @param command the practice, actor and package id
+   * @return the package as stored
+   * @throws InvalidInputException if a field is missing
+   * @throws AccessDeniedException if the actor may not manage packages
+   * @throws NotFoundException if the practice has no such package
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public CreditPackage deactivatePackage(DeactivatePackage command) {
-    return catalog.deactivatePackage(command);
+    return deactivatePackage.handle(command);
   }
 
-  /** See {@link Catalog#reactivatePackage}. */
+  /**
+   * Lets a deactivated package grant credits again. Reactivating an active package changes nothing.
+   *
+   * @param command the practice, actor and package id
+   * @return the package as stored
+   * @throws InvalidInputException if a field is missing
+   * @throws AccessDeniedException if the actor may not manage packages
+   * @throws NotFoundException if the practice has no such package
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public CreditPackage reactivatePackage(ReactivatePackage command) {
-    return catalog.reactivatePackage(command);
+    return reactivatePackage.handle(command);
   }
 
-  /** See {@link Catalog#deletePackage}. */
+  /**
+   * Deletes a package that nothing refers to: no product, no appointment type and no lot of
+   * credits. Not idempotent: deleting it again finds no package.
+   *
+   * @param command the practice, actor and package id
+   * @throws InvalidInputException if a field is missing
+   * @throws AccessDeniedException if the actor may not manage packages
+   * @throws NotFoundException if the practice has no such package
+   * @throws PackageInUseException naming every product, appointment type and lot count that refers
+   *     to the package
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException at once if the connection was lost before the commit was
+   *     confirmed: look the package up to learn whether it was deleted
+   */
   public void deletePackage(DeletePackage command) {
-    catalog.deletePackage(command);
+    deletePackage.handle(command);
   }
 
-  /** See {@link Catalog#saveProduct}. */
+  /**
+   * Creates or replaces a product (what an invoice line sells) and its link: a linked product grants
+   * credits of its package when an invoice with it is paid. Events tell the product before and after.
+   *
+   * @param command the practice, actor, product code, name, unit price and optional link (package and
+   *     credits per unit)
+   * @return the product as stored
+   * @throws InvalidInputException if a field is missing or invalid (a negative price included), or
+   *     the price is not in the linked package's currency
+   * @throws AccessDeniedException if the actor may not link products
+   * @throws NotFoundException if the linked package does not exist in the practice
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public Product saveProduct(SaveProduct command) {
-    return catalog.saveProduct(command);
+    return saveProduct.handle(command);
   }
 
-  /** See {@link Catalog#saveAppointmentType}. */
+  /**
+   * Creates or replaces an appointment type and its link: scheduling an appointment of a linked
+   * type takes the link's credits from the patient's lots of its package.
+   *
+   * @param command the practice, actor, type id, name and optional link (package and credits per
+   *     appointment)
+   * @return the appointment type as stored
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not link appointment types
+   * @throws NotFoundException if the linked package does not exist in the practice
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
   public AppointmentType saveAppointmentType(SaveAppointmentType command) {
-    return catalog.saveAppointmentType(command);
+    return saveAppointmentType.handle(command);
   }
 
-  /** See {@link Granting#registerPayment}. */
-  public PaymentResult registerPayment(RegisterPayment invoice) {
-    return granting.registerPayment(invoice);
-  }
-
-  /** See {@link Granting#importCredits}. */
-  public ImportResult importCredits(ImportCredits command) {
-    return granting.importCredits(command);
-  }
-
-  /** See {@link Spending#schedule}. */
-  public ScheduleResult schedule(ScheduleAppointment command) {
-    return spending.schedule(command);
-  }
-
-  /** See {@link Spending#cancel}. */
-  public CancelResult cancel(CancelAppointment command) {
-    return spending.cancel(command);
-  }
-
-  /** See {@link Spending#markNoShow}. */
-  public NoShowResult markNoShow(MarkNoShow command) {
-    return spending.markNoShow(command);
-  }
-
-  /** See {@link Spending#changeType}. */
-  public ScheduleResult changeAppointmentType(ChangeAppointmentType command) {
-    return spending.changeType(command);
-  }
-
-  /** See {@link Expiry#expireCredits}. */
-  public int expireCredits(ExpireCredits command) {
-    return expiry.expireCredits(command);
-  }
-
-  /** See {@link WalletQueries#balance}. */
-  public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
-    return queries.balance(practice, patient, packageId);
-  }
-
-  /** See {@link WalletQueries#spendable}. */
-  public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
-    return queries.spendable(practice, patient, packageId);
-  }
-
-  /** See {@link WalletQueries#wallets}. */
-  public List<Wallet> wallets(PracticeId practice, PatientId patient) {
-    return queries.wallets(practice, patient);
-  }
-
-  /** See {@link WalletQueries#lots}. */
-  public List<Lot> lots(PracticeId practice, PatientId patient) {
-    return queries.lots(practice, patient);
-  }
-
-  /** See {@link WalletQueries#history}: one page of the patient's history. */
-  public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
-    return queries.history(practice, patient, request);
-  }
-
-  /** See {@link RevenueReports#journal}: one page of the journal. */
-  public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
-    return reports.journal(practice, from, to, request);
-  }
-
-  /** See {@link RevenueReports#revenueByLedgerAccount}. */
-  public Map<LedgerAccount, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
-    return reports.revenueByLedgerAccount(practice, from, to);
-  }
-
-  /** See {@link Catalog#findPackage}. */
+  /**
+   * The package, if it exists in the practice.
+   *
+   * @param practice the practice
+   * @param id the package id
+   * @return the package, or empty
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
   public Optional<CreditPackage> findPackage(PracticeId practice, PackageId id) {
-    return catalog.findPackage(practice, id);
+    return catalogReads.findPackage(practice, id);
+  }
+
+  /**
+   * All packages of the practice, active or not, ordered by name.
+   *
+   * @param practice the practice
+   * @return the packages; empty if there are none
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public List<CreditPackage> packages(PracticeId practice) {
+    return catalogReads.packages(practice);
+  }
+
+  /**
+   * The product, with its link if it has one, if it exists in the practice.
+   *
+   * @param practice the practice
+   * @param code the product code
+   * @return the product, or empty
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Optional<Product> findProduct(PracticeId practice, ProductCode code) {
+    return catalogReads.findProduct(practice, code);
+  }
+
+  /**
+   * The appointment type, with its link if it has one, if it exists in the practice.
+   *
+   * @param practice the practice
+   * @param id the appointment type id
+   * @return the appointment type, or empty
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Optional<AppointmentType> findAppointmentType(PracticeId practice, AppointmentTypeId id) {
+    return catalogReads.findAppointmentType(practice, id);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Granting: credits arrive
+
+  /**
+   * Grants the credits a paid product invoice bought: one lot per line of a linked product, of
+   * quantity × credits-per-unit credits, worth the line's amount (deferred revenue until spent).
+   * Lines of unlinked products are ignored. An unknown product or a deactivated package fails the
+   * whole call. Idempotent on the invoice id: a repeat answers {@link PaymentResult.AlreadyGranted}
+   * with the same lots.
+   *
+   * @param command the practice, actor, invoice id, patient and invoice lines
+   * @return {@link PaymentResult.Granted} with the lots granted, or {@link
+   *     PaymentResult.AlreadyGranted} for a repeat
+   * @throws InvalidInputException if a field is missing or invalid (a negative amount, an amount in
+   *     another currency than its package's, a quantity that makes too many credits)
+   * @throws AccessDeniedException if the actor may not register payments
+   * @throws NotFoundException if a product, or the package a product links to, does not exist
+   * @throws PackageDeactivatedException if a line's package is deactivated
+   * @throws ConflictException if the invoice id was registered with other content
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public PaymentResult registerPayment(RegisterPayment command) {
+    return registerPayment.handle(command);
+  }
+
+  /**
+   * Imports credits by hand (for example from an earlier system) into one new lot worth credits ×
+   * the given internal rate, optionally expiring after a day. Idempotent on the import id: a repeat
+   * answers {@link ImportResult.AlreadyImported} with the same lot.
+   *
+   * @param command the practice, actor, import id, patient, package, credits, internal rate, reason
+   *     and optional expiry day
+   * @return {@link ImportResult.Imported} with the lot, or {@link ImportResult.AlreadyImported} for a
+   *     repeat
+   * @throws InvalidInputException if a field is missing or invalid (a negative rate, a rate in
+   *     another currency than the package's)
+   * @throws AccessDeniedException if the actor may not import credits
+   * @throws NotFoundException if the package does not exist in the practice
+   * @throws PackageDeactivatedException if the package is deactivated
+   * @throws ConflictException if the import id was used with other content
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public ImportResult importCredits(ImportCredits command) {
+    return importCredits.handle(command);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Appointments: spending credits and giving them back
+
+  /**
+   * Records a scheduled appointment. If its type is linked to a package, takes the type's credits
+   * from the patient's lots of that package in the builder's {@link SpendingOrder} (earliest expiry,
+   * then oldest, by default; expired lots are skipped). With too few credits the {@link
+   * ShortfallPolicy} decides: reject (the default) or record the appointment uncovered. A repeat
+   * answers as the first call did, whatever happened to the appointment since (a type change, a
+   * cancellation), marked {@link ScheduleResult#replay()}.
+   *
+   * @param command the practice, actor, appointment id, patient, appointment type and start
+   * @return {@link ScheduleResult.Covered} with the lots the credits came from, {@link
+   *     ScheduleResult.NotCovered} for an unlinked type, or {@link ScheduleResult.Uncovered}
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not schedule appointments
+   * @throws NotFoundException if the appointment type does not exist in the practice
+   * @throws InsufficientCreditsException if the patient has too few credits and the shortfall policy
+   *     rejects
+   * @throws ConflictException if the appointment id was scheduled with another patient, type or start
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public ScheduleResult schedule(ScheduleAppointment command) {
+    return schedule.handle(command);
+  }
+
+  /**
+   * Cancels an appointment: its credits go back to exactly the lots they came from, unless the
+   * {@link LateCancellationPolicy} decides to keep them (recorded as forfeited). Cancelling it again
+   * answers as the first cancellation, marked {@link CancelResult#replay()}.
+   *
+   * @param command the practice, actor, appointment id and optional reason for the history
+   * @return what happened to the credits: given back, forfeited, or nothing to give back
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not schedule appointments
+   * @throws NotFoundException if the appointment does not exist in the practice
+   * @throws ConflictException if the appointment was marked a no-show
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public CancelResult cancel(CancelAppointment command) {
+    return cancel.handle(command);
+  }
+
+  /**
+   * Marks a scheduled appointment a no-show: the patient did not come. The {@link NoShowPolicy}
+   * decides whether its credits stay spent (recorded as forfeited; the default) or go back to
+   * exactly the lots they came from. Marking it again answers as the first call, marked {@link
+   * NoShowResult#replay()}.
+   *
+   * @param command the practice, actor, appointment id and optional reason for the history
+   * @return what happened to the credits: forfeited, given back, or nothing to give back
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not schedule appointments
+   * @throws NotFoundException if the appointment does not exist in the practice
+   * @throws ConflictException if the appointment was cancelled
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public NoShowResult markNoShow(MarkNoShow command) {
+    return markNoShow.handle(command);
+  }
+
+  /**
+   * Gives a scheduled appointment another type and re-evaluates its credits in one step: the old
+   * credits go back to their lots, the new type's are taken as in {@link #schedule}. Setting the type
+   * it already has is a repeat of the call that gave it that type (the schedule or the last change):
+   * it changes nothing and answers as that call did, marked {@link ScheduleResult#replay()}, also
+   * after a cancellation. A change is keyed by the type it sets, so after A→B→A a change to B again
+   * is a real change.
+   *
+   * @param command the practice, actor, appointment id and new appointment type
+   * @return the appointment's coverage under the new type
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not schedule appointments
+   * @throws NotFoundException if the appointment or the new type does not exist in the practice
+   * @throws InsufficientCreditsException if the patient has too few credits for the new type and the
+   *     shortfall policy rejects
+   * @throws ConflictException if the appointment was cancelled or marked a no-show (and the type
+   *     differs)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public ScheduleResult changeAppointmentType(ChangeAppointmentType command) {
+    return changeAppointmentType.handle(command);
+  }
+
+  /**
+   * The appointment as the SDK recorded it: its status, coverage and the lots its credits came from.
+   *
+   * @param practice the practice
+   * @param id the appointment id
+   * @return the appointment, or empty if it was never scheduled in the practice
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Optional<Appointment> findAppointment(PracticeId practice, AppointmentId id) {
+    return appointmentReads.findAppointment(practice, id);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Wallets: balances, lots, history and expiry
+
+  /**
+   * Books the expiry of credits in every lot of the practice whose last day is before the command's
+   * day: the remaining credits leave the balance and what was left of the lot's deferred value is
+   * recognised as revenue. Safe to run as often as wanted (for example nightly); each wallet is
+   * expired in a transaction of its own, so a rerun finishes whatever a failure left.
+   *
+   * @param command the practice, actor and day (not after today by the SDK's clock)
+   * @return the number of credits expired by this call
+   * @throws InvalidInputException if a field is missing or the day is after today
+   * @throws AccessDeniedException if the actor may not expire credits
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; wallets expired
+   *     before it stay expired, and a rerun expires the rest
+   * @throws OutcomeUnknownException if the connection was lost before a commit was confirmed; run the
+   *     same command again
+   */
+  public int expireCredits(ExpireCredits command) {
+    return expireCredits.handle(command);
+  }
+
+  /**
+   * The patient's balance for the package, read in constant time. It includes credits of lots past
+   * their last day whose expiry has not been booked yet; see {@link #spendable}.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package
+   * @return the credits remaining; 0 if the patient has none
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
+    return walletReads.balance(practice, patient, packageId);
+  }
+
+  /**
+   * Credits the patient can spend on the package today (by the SDK's clock): the balance less the
+   * credits of lots past their last day whose expiry has not been booked yet.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package
+   * @return the spendable credits; 0 if the patient has none
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
+    return walletReads.spendable(practice, patient, packageId);
+  }
+
+  /**
+   * Every wallet of the patient (one per package the patient has credits of), with all its lots.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @return the wallets; empty if the patient has none
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public List<Wallet> wallets(PracticeId practice, PatientId patient) {
+    return walletReads.wallets(practice, patient);
+  }
+
+  /**
+   * Every lot of the patient, over all packages, used up or not.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @return the lots; empty if the patient has none
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public List<Lot> lots(PracticeId practice, PatientId patient) {
+    return walletReads.lots(practice, patient);
+  }
+
+  /**
+   * One page of the patient's history, oldest movement first: every grant, import, spend, give-back,
+   * forfeit and expiry. Start with {@link PageRequest#first()} and follow {@link Page#next()} until it
+   * is empty; each call reads one page, so memory stays bounded however long the history grows.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param request which page, and how large
+   * @return the page, with the request for the next one if there is more
+   * @throws InvalidInputException if {@code request} is missing
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
+    return walletReads.history(practice, patient, request);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Revenue: the journal and the bookkeeper's reports
+
+  /**
+   * One page of the journal entries booked with {@code from <= at < to}, ordered by booking time
+   * (and by booking order within one instant): the export a bookkeeping system imports. Start with
+   * {@link PageRequest#first()} and follow {@link Page#next()} until it is empty.
+   *
+   * @param practice the practice
+   * @param from the first instant included
+   * @param to the first instant no longer included
+   * @param request which page, and how large
+   * @return the page, with the request for the next one if there is more
+   * @throws InvalidInputException if {@code request} is missing
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
+    return revenueReads.journal(practice, from, to, request);
+  }
+
+  /**
+   * Revenue recognised per ledger account with {@code from <= at < to}: credits minus debits of the
+   * revenue lines (spends and expiries less give-backs).
+   *
+   * @param practice the practice
+   * @param from the first instant included
+   * @param to the first instant no longer included
+   * @return the revenue per ledger account, by account; empty if nothing was recognised
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Map<LedgerAccount, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
+    return revenueReads.revenueByLedgerAccount(practice, from, to);
+  }
+
+  /**
+   * Deferred revenue still outstanding per package at {@code asOf} (exclusive): the value of the
+   * credits granted and imported before it, less what was recognised before it (spent or expired,
+   * net of what was given back).
+   *
+   * @param practice the practice
+   * @param asOf the first instant no longer counted
+   * @return the outstanding deferred revenue per package, by package id; empty if nothing was granted
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Map<PackageId, Money> deferredByPackage(PracticeId practice, Instant asOf) {
+    return revenueReads.deferredByPackage(practice, asOf);
   }
 
   /** Configures a {@link Pakketten}. */
@@ -340,6 +740,12 @@ public final class Pakketten {
       return this;
     }
 
+    /**
+     * Builds the entry point.
+     *
+     * @return a {@link Pakketten} over the configured storage and policies
+     * @throws IllegalStateException if no storage was given
+     */
     public Pakketten build() {
       if (storage == null) {
         throw new IllegalStateException("Pakketten needs a storage: InMemoryStorage.create() or JdbcStorage");

@@ -101,7 +101,7 @@ class AtomicityTest {
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(6);
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
     assertThat(f.journal()).hasSize(journalBefore);
-    assertThat(f.pakketten.queries().appointment(Fixtures.PRACTICE, AppointmentId.of("A1"))).isEmpty();
+    assertThat(f.pakketten.findAppointment(Fixtures.PRACTICE, AppointmentId.of("A1"))).isEmpty();
     assertThat(f.events).isEmpty();
   }
 

@@ -96,7 +96,7 @@ class EventsTest {
 
   @Test
   void savingAProductPublishesItBeforeAndAfter() {
-    var before = f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P5")).orElseThrow();
+    var before = f.pakketten.findProduct(PRACTICE, ProductCode.of("P5")).orElseThrow();
     f.events.clear();
 
     f.linkProduct("P5", basis.id(), 6, eur(180));

@@ -48,13 +48,13 @@ class TenancyTest {
   @Test
   void anotherPracticeCannotSeeAPackage() {
     assertThat(f.pakketten.findPackage(OTHER_PRACTICE, basis.id())).isEmpty();
-    assertThat(f.pakketten.catalog().packages(OTHER_PRACTICE)).isEmpty();
+    assertThat(f.pakketten.packages(OTHER_PRACTICE)).isEmpty();
   }
 
   @Test
   void anotherPracticeCannotSeeProductsOrAppointmentTypes() {
-    assertThat(f.pakketten.catalog().findProduct(OTHER_PRACTICE, ProductCode.of("P5"))).isEmpty();
-    assertThat(f.pakketten.catalog().findAppointmentType(OTHER_PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
+    assertThat(f.pakketten.findProduct(OTHER_PRACTICE, ProductCode.of("P5"))).isEmpty();
+    assertThat(f.pakketten.findAppointmentType(OTHER_PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
   }
 
   @Test
@@ -121,14 +121,14 @@ class TenancyTest {
   @Test
   void anotherPracticeCannotSeeCancelOrChangeAnAppointment() {
     AppointmentId a1 = AppointmentId.of("A1");
-    assertThat(f.pakketten.queries().appointment(OTHER_PRACTICE, a1)).isEmpty();
+    assertThat(f.pakketten.findAppointment(OTHER_PRACTICE, a1)).isEmpty();
     assertThatThrownBy(() -> f.pakketten.cancel(CancelAppointment.builder().practice(OTHER_PRACTICE)
         .actor(RECEPTIONIST).appointmentId(a1).build())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.pakketten.changeAppointmentType(ChangeAppointmentType.builder()
         .practice(OTHER_PRACTICE).actor(RECEPTIONIST).appointmentId(a1).typeId(AppointmentTypeId.of("T1")).build()))
         .isInstanceOf(NotFoundException.class);
 
-    assertThat(f.pakketten.queries().appointment(PRACTICE, a1).orElseThrow().status())
+    assertThat(f.pakketten.findAppointment(PRACTICE, a1).orElseThrow().status())
         .isEqualTo(Appointment.Status.SCHEDULED);
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(4);
   }
@@ -162,7 +162,7 @@ class TenancyTest {
   void anotherPracticesJournalAndReportsAreSeparate() {
     assertThat(Pages.journal(f.pakketten, OTHER_PRACTICE, Instant.EPOCH, FAR_FUTURE)).isEmpty();
     assertThat(f.pakketten.revenueByLedgerAccount(OTHER_PRACTICE, Instant.EPOCH, FAR_FUTURE)).isEmpty();
-    assertThat(f.pakketten.reports().deferredByPackage(OTHER_PRACTICE, FAR_FUTURE)).isEmpty();
+    assertThat(f.pakketten.deferredByPackage(OTHER_PRACTICE, FAR_FUTURE)).isEmpty();
     assertThat(f.journal()).isNotEmpty();
   }
 

@@ -96,7 +96,7 @@ class UnknownOutcomeTest {
     CreditPackage created = f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER)
         .name("Extra").internalRate(eur(20)).build());
 
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::name)
+    assertThat(f.pakketten.packages(PRACTICE)).extracting(CreditPackage::name)
         .containsExactlyInAnyOrder("Basis", "Extra");
     assertThat(f.pakketten.findPackage(PRACTICE, created.id())).contains(created);
   }

@@ -72,7 +72,7 @@ class ValidationTest {
         .internalRate(eur(1)).build()))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("actor"));
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).hasSize(1);
+    assertThat(f.pakketten.packages(PRACTICE)).hasSize(1);
   }
 
   @Test
@@ -98,7 +98,7 @@ class ValidationTest {
         .code(ProductCode.of("NEG")).name("Negative").unitPrice(eur(-1)).build()))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("unitPrice"));
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("NEG"))).isEmpty();
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("NEG"))).isEmpty();
   }
 
   @Test

@@ -54,7 +54,7 @@ class AccessPolicyTest {
     assertDenied(() -> f.pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(RECEPTIONIST)
         .name("Extra").internalRate(eur(10)).build()), "manage packages");
 
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::name).containsExactly("Basis");
+    assertThat(f.pakketten.packages(PRACTICE)).extracting(CreditPackage::name).containsExactly("Basis");
   }
 
   @Test
@@ -103,7 +103,7 @@ class AccessPolicyTest {
         .code(ProductCode.of("P10")).name("Ten").unitPrice(eur(300)).packageId(basis.id()).creditsPerUnit(10)
         .build()), "link products");
 
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
   }
 
   @Test
@@ -114,7 +114,7 @@ class AccessPolicyTest {
         .actor(RECEPTIONIST).id(AppointmentTypeId.of("T1")).name("Treatment").packageId(basis.id()).build()),
         "link appointment types");
 
-    assertThat(f.pakketten.catalog().findAppointmentType(PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
+    assertThat(f.pakketten.findAppointmentType(PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
   }
 
   @Test

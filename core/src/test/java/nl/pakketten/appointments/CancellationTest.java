@@ -52,7 +52,7 @@ class CancellationTest {
 
     assertThat(result).isInstanceOfSatisfying(CancelResult.GivenBack.class, g -> assertThat(g.credits()).isEqualTo(2));
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(5);
-    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().status())
+    assertThat(f.pakketten.findAppointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().status())
         .isEqualTo(Appointment.Status.CANCELLED);
   }
 
@@ -103,7 +103,7 @@ class CancellationTest {
 
     assertThat(result).isEqualTo(new CancelResult.Forfeited(AppointmentId.of("A1"), 2));
     assertThat(late.balance(PATIENT, pkg.id())).isEqualTo(3);
-    assertThat(late.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow()
+    assertThat(late.pakketten.findAppointment(PRACTICE, AppointmentId.of("A1")).orElseThrow()
         .cancelOutcome()).contains(Appointment.CancelOutcome.FORFEITED);
   }
 

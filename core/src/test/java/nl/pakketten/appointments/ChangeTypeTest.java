@@ -35,7 +35,7 @@ class ChangeTypeTest {
   }
 
   private Appointment appointment(String id) {
-    return f.pakketten.queries().appointment(PRACTICE, AppointmentId.of(id)).orElseThrow();
+    return f.pakketten.findAppointment(PRACTICE, AppointmentId.of(id)).orElseThrow();
   }
 
   @Test

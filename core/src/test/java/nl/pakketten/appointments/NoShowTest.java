@@ -58,7 +58,7 @@ class NoShowTest {
   }
 
   private static Appointment appointment(Fixtures fixtures, String id) {
-    return fixtures.pakketten.queries().appointment(PRACTICE, AppointmentId.of(id)).orElseThrow();
+    return fixtures.pakketten.findAppointment(PRACTICE, AppointmentId.of(id)).orElseThrow();
   }
 
   @Test

@@ -146,7 +146,7 @@ class SpendingTest {
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(1);
     assertThat(f.lots(PATIENT)).singleElement().extracting(Lot::creditsRemaining).isEqualTo(1);
     assertThat(f.history(PATIENT)).hasSize(historyBefore);
-    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1"))).isEmpty();
+    assertThat(f.pakketten.findAppointment(PRACTICE, AppointmentId.of("A1"))).isEmpty();
     assertThat(f.events).isEmpty();
   }
 
@@ -176,7 +176,7 @@ class SpendingTest {
     ScheduleResult result = lenient.schedule("A1", PATIENT, "T2");
 
     assertThat(result).isEqualTo(new ScheduleResult.Uncovered(AppointmentId.of("A1"), basis.id(), 2));
-    assertThat(lenient.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().coverage())
+    assertThat(lenient.pakketten.findAppointment(PRACTICE, AppointmentId.of("A1")).orElseThrow().coverage())
         .isEqualTo(Appointment.Coverage.UNCOVERED);
   }
 
@@ -286,7 +286,7 @@ class SpendingTest {
 
     f.schedule("A1", PATIENT, "T2");
 
-    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A1"))).hasValueSatisfying(a -> {
+    assertThat(f.pakketten.findAppointment(PRACTICE, AppointmentId.of("A1"))).hasValueSatisfying(a -> {
       assertThat(a.status()).isEqualTo(Appointment.Status.SCHEDULED);
       assertThat(a.coverage()).isEqualTo(Appointment.Coverage.COVERED);
       assertThat(a.packageId()).contains(basis.id());

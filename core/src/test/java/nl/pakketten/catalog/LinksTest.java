@@ -37,7 +37,7 @@ class LinksTest {
   void productLinksToAPackageWithCreditsPerUnit() {
     f.pakketten.saveProduct(product("P10").packageId(basis.id()).creditsPerUnit(10).build());
 
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10")).orElseThrow().link())
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("P10")).orElseThrow().link())
         .contains(new ProductLink(basis.id(), 10));
   }
 
@@ -52,7 +52,7 @@ class LinksTest {
               assertThat(v.field()).isEqualTo("unitPrice");
               assertThat(v.message()).contains("EUR");
             }));
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
   }
 
   @Test
@@ -61,14 +61,14 @@ class LinksTest {
         .build()))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("creditsPerUnit"));
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
   }
 
   @Test
   void productWithoutPackageIsUnlinked() {
     f.pakketten.saveProduct(product("CONSULT").build());
 
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("CONSULT")).orElseThrow().link())
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("CONSULT")).orElseThrow().link())
         .isEmpty();
   }
 
@@ -76,7 +76,7 @@ class LinksTest {
   void appointmentTypeCostsOneCreditUnlessToldOtherwise() {
     f.pakketten.saveAppointmentType(type("T1").packageId(basis.id()).build());
 
-    assertThat(f.pakketten.catalog().findAppointmentType(PRACTICE, AppointmentTypeId.of("T1")).orElseThrow()
+    assertThat(f.pakketten.findAppointmentType(PRACTICE, AppointmentTypeId.of("T1")).orElseThrow()
         .link()).contains(new AppointmentTypeLink(basis.id(), 1));
   }
 
@@ -86,7 +86,7 @@ class LinksTest {
         .creditsPerAppointment(0).build()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(FieldViolation::field).containsExactly("creditsPerAppointment"));
-    assertThat(f.pakketten.catalog().findAppointmentType(PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
+    assertThat(f.pakketten.findAppointmentType(PRACTICE, AppointmentTypeId.of("T1"))).isEmpty();
   }
 
   @Test
@@ -95,7 +95,7 @@ class LinksTest {
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo("nope"));
     assertThatThrownBy(() -> f.pakketten.saveAppointmentType(type("T1").packageId(PackageId.of("nope")).build()))
         .isInstanceOf(NotFoundException.class);
-    assertThat(f.pakketten.catalog().findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
+    assertThat(f.pakketten.findProduct(PRACTICE, ProductCode.of("P10"))).isEmpty();
   }
 
   @Test
@@ -148,7 +148,7 @@ class LinksTest {
     f.linkType("T1", basis.id(), 3);
 
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(9);
-    assertThat(f.pakketten.queries().appointment(PRACTICE, nl.pakketten.common.AppointmentId.of("A1"))
+    assertThat(f.pakketten.findAppointment(PRACTICE, nl.pakketten.common.AppointmentId.of("A1"))
         .orElseThrow().creditsTaken()).isEqualTo(1);
   }
 

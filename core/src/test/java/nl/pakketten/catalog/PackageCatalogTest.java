@@ -52,7 +52,7 @@ class PackageCatalogTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(f.events).hasSize(events);
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).containsExactly(first);
+    assertThat(f.pakketten.packages(PRACTICE)).containsExactly(first);
   }
 
   @Test
@@ -87,7 +87,7 @@ class PackageCatalogTest {
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("name"))
         .hasMessageContaining("name");
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).isEmpty();
+    assertThat(f.pakketten.packages(PRACTICE)).isEmpty();
   }
 
   @Test
@@ -104,7 +104,7 @@ class PackageCatalogTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(FieldViolation::field, FieldViolation::message)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("internalRate", "must not be negative")));
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).isEmpty();
+    assertThat(f.pakketten.packages(PRACTICE)).isEmpty();
   }
 
   @Test
@@ -128,7 +128,7 @@ class PackageCatalogTest {
     assertThatThrownBy(() -> f.pakketten.createPackage(create(" BASIS ").build()))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("BASIS"))
         .hasMessageContaining("already exists");
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).hasSize(1);
+    assertThat(f.pakketten.packages(PRACTICE)).hasSize(1);
   }
 
   @Test

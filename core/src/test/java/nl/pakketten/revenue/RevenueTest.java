@@ -81,7 +81,7 @@ class RevenueTest {
     assertThat(revenueOf(MovementKind.GIVEN_BACK)).containsExactly(eur(-50));
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry(LedgerAccount.of("8000"), eur(0)));
-    assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
+    assertThat(f.pakketten.deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
         Map.entry(basis.id(), eur(250)));
     assertThat(onlyLot().recognisedRevenue()).isEqualTo(eur(0));
   }
@@ -306,9 +306,9 @@ class RevenueTest {
     f.clock.advance(Duration.ofDays(1));
     f.schedule("A1", PATIENT, "T1");
 
-    assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, START.plus(Duration.ofHours(1))))
+    assertThat(f.pakketten.deferredByPackage(PRACTICE, START.plus(Duration.ofHours(1))))
         .containsExactly(Map.entry(basis.id(), eur(100)));
-    assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE))
+    assertThat(f.pakketten.deferredByPackage(PRACTICE, FAR_FUTURE))
         .containsExactly(Map.entry(basis.id(), eur("66.67")));
   }
 
@@ -349,7 +349,7 @@ class RevenueTest {
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
         Map.entry(LedgerAccount.of("8000"), eur(30)));
-    assertThat(f.pakketten.reports().deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
+    assertThat(f.pakketten.deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
         Map.entry(basis.id(), eur(0)));
   }
 

@@ -109,7 +109,7 @@ public abstract class ConcurrentSpendingContract {
     assertThat(creditEvents(CreditEvents.CreditsSpent.class)).hasSize(50);
     long stored = outcomes.stream().filter(ScheduleResult.Covered.class::isInstance)
         .map(o -> ((ScheduleResult.Covered) o).appointmentId())
-        .filter(id -> pakketten.queries().appointment(practice, id).isPresent()).count();
+        .filter(id -> pakketten.findAppointment(practice, id).isPresent()).count();
     assertThat(stored).isEqualTo(50);
   }
 

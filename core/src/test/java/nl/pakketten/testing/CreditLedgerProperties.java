@@ -1404,9 +1404,9 @@ public abstract class CreditLedgerProperties {
 
     Observed observe() {
       Map<ProductCode, Optional<Product>> products = new LinkedHashMap<>();
-      PRODUCTS.forEach(c -> products.put(c, pakketten.catalog().findProduct(practice, c)));
+      PRODUCTS.forEach(c -> products.put(c, pakketten.findProduct(practice, c)));
       Map<AppointmentTypeId, Optional<AppointmentType>> types = new LinkedHashMap<>();
-      TYPES.forEach(t -> types.put(t, pakketten.catalog().findAppointmentType(practice, t)));
+      TYPES.forEach(t -> types.put(t, pakketten.findAppointmentType(practice, t)));
       Map<PatientId, List<Wallet>> wallets = new LinkedHashMap<>();
       Map<PatientId, List<Movement>> history = new LinkedHashMap<>();
       for (PatientId patient : PATIENTS) {
@@ -1414,8 +1414,8 @@ public abstract class CreditLedgerProperties {
         history.put(patient, Pages.history(pakketten, practice, patient));
       }
       Map<AppointmentId, Optional<Appointment>> appointments = new LinkedHashMap<>();
-      APPOINTMENTS.forEach(a -> appointments.put(a, pakketten.queries().appointment(practice, a)));
-      return new Observed(pakketten.catalog().packages(practice), products, types, wallets, history,
+      APPOINTMENTS.forEach(a -> appointments.put(a, pakketten.findAppointment(practice, a)));
+      return new Observed(pakketten.packages(practice), products, types, wallets, history,
           Pages.journal(pakketten, practice, Instant.EPOCH, FAR_FUTURE), appointments);
     }
 

@@ -124,7 +124,7 @@ public abstract class OutsideInputContract {
     CreditPackage first = create("p-1", "Fysio Tien");
 
     assertThatThrownBy(() -> create("p-2", "FYSIO TIEN")).isInstanceOf(ConflictException.class);
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).extracting(CreditPackage::id)
+    assertThat(f.pakketten.packages(PRACTICE)).extracting(CreditPackage::id)
         .containsOnlyOnce(first.id()).doesNotContain(PackageId.of("p-2"));
   }
 

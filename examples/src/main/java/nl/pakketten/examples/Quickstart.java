@@ -202,7 +202,7 @@ public final class Quickstart {
     attempt(() -> pakketten.createPackage(CreatePackage.builder()
         .practice(PRACTICE).actor(ANNA).name(" ").internalRate(eur("-5.00")).build()));
     say("Neither attempt changed anything: the practice has "
-        + pakketten.catalog().packages(PRACTICE).size() + " package.");
+        + pakketten.packages(PRACTICE).size() + " package.");
   }
 
   private void linkProductsAndAppointmentTypes() {
@@ -392,7 +392,7 @@ public final class Quickstart {
     revenue.print(out);
     out.println();
     TextTable deferred = TextTable.of("package", "deferred on 2026-04-01").alignRight(1);
-    pakketten.reports().deferredByPackage(PRACTICE, monthEnd()).forEach(deferred::row);
+    pakketten.deferredByPackage(PRACTICE, monthEnd()).forEach(deferred::row);
     deferred.print(out);
   }
 

@@ -94,7 +94,7 @@ class BadInputTest {
     // PostgreSQL cannot store the NUL character in text (SQLSTATE 22021).
     assertThatThrownBy(() -> f.createPackage("Fysio\u0000", eur("40.00")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("22021");
-    assertThat(f.pakketten.catalog().packages(PRACTICE)).isEmpty();
+    assertThat(f.pakketten.packages(PRACTICE)).isEmpty();
   }
 
   @ParameterizedTest

@@ -61,7 +61,7 @@ class ScheduleAnswerTest {
 
     ScheduleResult replay = f.pakketten.schedule(Fixtures.scheduleCommand(PRACTICE, "A-1", PATIENT, "T1", start));
 
-    assertThat(f.pakketten.queries().appointment(PRACTICE, AppointmentId.of("A-1")).orElseThrow()
+    assertThat(f.pakketten.findAppointment(PRACTICE, AppointmentId.of("A-1")).orElseThrow()
         .scheduleAnswer()).isEmpty();
     assertThat(replay.replay()).isTrue();
     assertThat(replay).usingRecursiveComparison().ignoringFields("replay").isEqualTo(changed);

@@ -25,14 +25,21 @@ import org.joda.money.Money;
  * Books one movement of credits: appends it to the history, books its journal entry at the lot's
  * internal rate, and raises its event. Every use case that moves credits goes through here, so the
  * history, the journal and the events cannot drift apart.
+ *
+ * <p>Built once by the entry point and shared by the handlers that move credits; it is also where
+ * they read the time.
  */
-final class Bookings {
+public final class Bookings {
   private final History history;
   private final Journal journal;
   private final Bookkeeping bookkeeping;
   private final Clock clock;
 
-  Bookings(History history, Journal journal, Bookkeeping bookkeeping, Clock clock) {
+  /**
+   * Bookings into {@code history} and {@code journal}, on the accounts of {@code bookkeeping}, timed
+   * by {@code clock}.
+   */
+  public Bookings(History history, Journal journal, Bookkeeping bookkeeping, Clock clock) {
     this.history = history;
     this.journal = journal;
     this.bookkeeping = bookkeeping;

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import nl.pakketten.catalog.LedgerAccount;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PracticeId;
@@ -19,50 +19,36 @@ import nl.pakketten.spi.Journal;
 import org.joda.money.Money;
 
 /**
- * Reports a bookkeeper needs, read from the journal. Reads take no actor: the host decides who may
- * see them.
+ * Reports a bookkeeper needs, read from the journal.
+ *
+ * @param journal the journal read
+ * @param tx runs each read in a read transaction
  */
-public final class RevenueReports {
-  private final Journal journal;
-  private final TransactionRunner tx;
-
-  public RevenueReports(Journal journal, TransactionRunner tx) {
-    this.journal = journal;
-    this.tx = tx;
-  }
-
-  /**
-   * A page of the journal entries with {@code from <= at < to}, ordered by booking time (and by
-   * booking order within one instant): the export a bookkeeping system imports. Start with {@link
-   * PageRequest#first()} and follow {@link Page#next()} until it is empty.
-   */
+public record RevenueReads(Journal journal, TransactionRunner tx) {
+  /** A page of the journal entries with {@code from <= at < to}, by booking time and order. */
   public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
-    if (request == null) {
-      throw InvalidInputException.of("request", null, "must not be null: use PageRequest.first()");
-    }
+    WalletReads.requirePageRequest(request);
     return tx.read("journal", practice, () -> journal.entries(practice, from, to, request));
   }
 
   /** Revenue recognised per ledger account with {@code from <= at < to} (credits − debits). */
   public Map<LedgerAccount, Money> revenueByLedgerAccount(PracticeId practice, Instant from, Instant to) {
-    Map<LedgerAccount, Money> result = new TreeMap<>();
-    forEachEntry(practice, from, to, entry -> {
-      for (JournalLine line : entry.lines()) {
-        if (line.role() == AccountRole.REVENUE) {
-          result.merge(LedgerAccount.of(line.account()), line.signed().negated(), Money::plus);
-        }
-      }
-    });
-    return result;
+    return totals(practice, from, to, AccountRole.REVENUE, (entry, line) -> LedgerAccount.of(line.account()));
   }
 
   /** Deferred revenue still outstanding per package at {@code asOf} (exclusive): credits − debits. */
   public Map<PackageId, Money> deferredByPackage(PracticeId practice, Instant asOf) {
-    Map<PackageId, Money> result = new TreeMap<>();
-    forEachEntry(practice, Instant.EPOCH, asOf, entry -> {
+    return totals(practice, Instant.EPOCH, asOf, AccountRole.DEFERRED_REVENUE, (entry, line) -> entry.packageId());
+  }
+
+  /** Credits − debits of the lines in {@code role} with {@code from <= at < to}, summed per {@code key}. */
+  private <K extends Comparable<? super K>> Map<K, Money> totals(PracticeId practice, Instant from, Instant to,
+      AccountRole role, BiFunction<JournalEntry, JournalLine, K> key) {
+    Map<K, Money> result = new TreeMap<>();
+    forEachEntry(practice, from, to, entry -> {
       for (JournalLine line : entry.lines()) {
-        if (line.role() == AccountRole.DEFERRED_REVENUE) {
-          result.merge(entry.packageId(), line.signed().negated(), Money::plus);
+        if (line.role() == role) {
+          result.merge(key.apply(entry, line), line.signed().negated(), Money::plus);
         }
       }
     });

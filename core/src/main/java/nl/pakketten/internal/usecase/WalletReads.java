@@ -3,17 +3,13 @@ package nl.pakketten.internal.usecase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import nl.pakketten.appointments.Appointment;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.TransactionRunner;
-import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.Lot;
@@ -21,25 +17,14 @@ import nl.pakketten.wallet.Movement;
 import nl.pakketten.wallet.Wallet;
 
 /**
- * Reads of a patient's credits: balance, wallets and lots, history, appointments. Reads take no
- * actor: the host decides who may see them.
+ * Reads of a patient's credits: balance, wallets and lots, history.
+ *
+ * @param wallets the wallets and lots read
+ * @param history the movements read
+ * @param tx runs each read in a read transaction
+ * @param clock decides what "today" is
  */
-public final class WalletQueries {
-  private final Wallets wallets;
-  private final History history;
-  private final Appointments appointments;
-  private final TransactionRunner tx;
-  private final Clock clock;
-
-  public WalletQueries(Wallets wallets, History history, Appointments appointments, TransactionRunner tx,
-      Clock clock) {
-    this.wallets = wallets;
-    this.history = history;
-    this.appointments = appointments;
-    this.tx = tx;
-    this.clock = clock;
-  }
-
+public record WalletReads(Wallets wallets, History history, TransactionRunner tx, Clock clock) {
   /** The patient's balance for the package, in constant time. */
   public int balance(PracticeId practice, PatientId patient, PackageId packageId) {
     return tx.read("balance", practice, () -> wallets.balance(practice, patient, packageId));
@@ -47,7 +32,7 @@ public final class WalletQueries {
 
   /**
    * Credits the patient can spend on the package today: the balance less credits of lots past
-   * their last day whose expiry has not been booked yet (see {@link Expiry}).
+   * their last day whose expiry has not been booked yet.
    */
   public int spendable(PracticeId practice, PatientId patient, PackageId packageId) {
     return tx.read("spendable", practice, () -> wallets.find(practice, patient, packageId)
@@ -64,24 +49,16 @@ public final class WalletQueries {
     return wallets(practice, patient).stream().flatMap(w -> w.lots().stream()).toList();
   }
 
-  /**
-   * A page of the patient's history, oldest movement first. Start with {@link PageRequest#first()}
-   * and follow {@link Page#next()} until it is empty; each call reads one page, so memory stays
-   * bounded however long the history grows.
-   */
+  /** A page of the patient's history, oldest movement first. */
   public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
     requirePageRequest(request);
     return tx.read("history", practice, () -> history.ofPatient(practice, patient, request));
   }
 
+  /** Throws {@link InvalidInputException} for a missing page request. */
   static void requirePageRequest(PageRequest request) {
     if (request == null) {
       throw InvalidInputException.of("request", null, "must not be null: use PageRequest.first()");
     }
-  }
-
-  /** The appointment as the SDK recorded it. */
-  public Optional<Appointment> appointment(PracticeId practice, AppointmentId id) {
-    return tx.read("appointment", practice, () -> appointments.find(practice, id));
   }
 }

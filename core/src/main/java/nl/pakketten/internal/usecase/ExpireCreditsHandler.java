@@ -1,19 +1,14 @@
 package nl.pakketten.internal.usecase;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import nl.pakketten.access.AccessPolicy;
+import java.util.Optional;
 import nl.pakketten.access.Action;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PracticeId;
-import nl.pakketten.internal.CommandValidator;
 import nl.pakketten.internal.TransactionRunner;
-import nl.pakketten.revenue.Bookkeeping;
-import nl.pakketten.spi.History;
-import nl.pakketten.spi.Journal;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
@@ -24,35 +19,28 @@ import nl.pakketten.wallet.Wallet;
  * Use case: book the expiry of credits in lots past their expiry date. The remaining credits leave
  * the balance and what was left of the lot's deferred value is recognised as revenue, so the lot's
  * revenue adds up to its value. Safe to run as often as wanted (for example nightly).
+ *
+ * @param wallets where the expired lots are found and changed
+ * @param bookings books each expiry
+ * @param writes the path the command's checks take
+ * @param tx runs the expiry one wallet at a time
  */
-public final class Expiry {
-  private final Wallets wallets;
-  private final Bookings bookings;
-  private final AccessPolicy access;
-  private final TransactionRunner tx;
-  private final CommandValidator validator;
-
-  public Expiry(Wallets wallets, History history, Journal journal, Bookkeeping bookkeeping,
-      AccessPolicy access, TransactionRunner tx, CommandValidator validator, Clock clock) {
-    this.validator = validator;
-    this.wallets = wallets;
-    this.bookings = new Bookings(history, journal, bookkeeping, clock);
-    this.access = access;
-    this.tx = tx;
-  }
-
-  /** Expires every lot of the practice whose last day is before {@code day}; returns the credits expired. */
-  public int expireCredits(ExpireCredits command) {
-    validator.check(command).requireSupported("day", command.day()).orThrow();
+public record ExpireCreditsHandler(Wallets wallets, Bookings bookings, WritePath writes, TransactionRunner tx) {
+  /** Expires every lot of the practice whose last day is before the command's day; returns the credits expired. */
+  public int handle(ExpireCredits command) {
+    writes.check(command)
+        .rules(check -> check.requireSupported("day", command.day()))
+        .access(command.actor(), Action.EXPIRE_CREDITS)
+        .checkNow();
     PracticeId practice = command.practice();
     Actor actor = command.actor();
     LocalDate day = command.day();
-    access.check(actor, Action.EXPIRE_CREDITS);
     if (day.isAfter(bookings.today())) {
       throw InvalidInputException.of("day", day,
           "must not be after today (" + bookings.today() + "): credits cannot expire ahead of time");
     }
-    List<Wallets.WalletKey> keys = tx.read("findExpiredCredits", practice, () -> wallets.withExpiredCredits(practice, day));
+    List<Wallets.WalletKey> keys =
+        tx.read("findExpiredCredits", practice, () -> wallets.withExpiredCredits(practice, day));
     int expired = 0;
     // One transaction per wallet keeps each short; a rerun picks up whatever a failure left.
     for (Wallets.WalletKey key : keys.stream()
@@ -67,7 +55,7 @@ public final class Expiry {
         for (Lot lot : wallet.lots()) {
           if (lot.creditsRemaining() > 0 && lot.expiresOn().map(d -> d.isBefore(day)).orElse(false)) {
             int remaining = lot.creditsRemaining();
-            java.util.Optional<Lot> before = wallet.lot(lot.id());
+            Optional<Lot> before = wallet.lot(lot.id());
             wallet = wallet.expire(before.orElseThrow());
             bookings.book(events, wallet.lot(lot.id()).orElseThrow(), MovementKind.EXPIRED, remaining,
                 before.get().unrecognised(), actor.userId(), "expired after " + lot.expiresOn().get(),
