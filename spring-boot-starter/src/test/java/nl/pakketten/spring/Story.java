@@ -40,12 +40,17 @@ final class Story {
 
   /** The package, its product and its appointment type, set up by the owner. */
   static void setUp(Pakketten pakketten) {
-    pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(CARD)
+    setUpBy(pakketten, OWNER);
+  }
+
+  /** The same set-up, by {@code actor}. */
+  static void setUpBy(Pakketten pakketten, Actor actor) {
+    pakketten.createPackage(CreatePackage.builder().practice(PRACTICE).actor(actor).packageId(CARD)
         .name("Fysiotherapie 10-rittenkaart").internalRate(Money.parse("EUR 38.50")).build());
-    pakketten.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(ProductCode.of("FYS10"))
+    pakketten.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(actor).code(ProductCode.of("FYS10"))
         .name("Fysiotherapie 10-rittenkaart").unitPrice(Money.parse("EUR 385.00")).packageId(CARD)
         .creditsPerUnit(10).build());
-    pakketten.saveAppointmentType(SaveAppointmentType.builder().practice(PRACTICE).actor(OWNER)
+    pakketten.saveAppointmentType(SaveAppointmentType.builder().practice(PRACTICE).actor(actor)
         .id(AppointmentTypeId.of("fysio-30")).name("Behandeling 30 minuten").packageId(CARD)
         .creditsPerAppointment(1).build());
   }
