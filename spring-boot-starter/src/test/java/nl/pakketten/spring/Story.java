@@ -62,11 +62,26 @@ final class Story {
         .addLines(InvoiceLine.of("FYS10", 1, Money.parse("EUR 385.00"))).build());
   }
 
+  /** The payment of invoice {@code invoice} for two cards on two lines (two lots, two events). */
+  static PaymentResult sellTwoLines(Pakketten pakketten, String invoice) {
+    return pakketten.registerPayment(RegisterPayment.builder().practice(PRACTICE).actor(DESK)
+        .invoiceId(InvoiceId.of(invoice)).patient(SANNE)
+        .addLines(InvoiceLine.of("FYS10", 1, Money.parse("EUR 385.00")))
+        .addLines(InvoiceLine.of("FYS10", 1, Money.parse("EUR 385.00"))).build());
+  }
+
   /** Appointment {@code id} of type fysio-30 is scheduled at {@code start}. */
   static ScheduleResult schedule(Pakketten pakketten, String id, Instant start) {
     return pakketten.schedule(ScheduleAppointment.builder().practice(PRACTICE).actor(DESK)
         .appointmentId(AppointmentId.of(id)).patient(SANNE).typeId(AppointmentTypeId.of("fysio-30"))
         .start(start).build());
+  }
+
+  /** Appointment {@code id} for a patient who has bought nothing: too few credits. */
+  static ScheduleResult scheduleWithoutCredits(Pakketten pakketten, String id) {
+    return pakketten.schedule(ScheduleAppointment.builder().practice(PRACTICE).actor(DESK)
+        .appointmentId(AppointmentId.of(id)).patient(PatientId.of("noor")).typeId(AppointmentTypeId.of("fysio-30"))
+        .start(Instant.parse("2026-03-05T08:00:00Z")).build());
   }
 
   static CancelResult cancel(Pakketten pakketten, String id) {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import nl.pakketten.Pakketten;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.credits.CreditEvents;
+import nl.pakketten.credits.InsufficientCreditsException;
 import nl.pakketten.credits.PaymentResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class TransactionsAndEventsTest {
       Story.setUp(pakketten);
     }
     listener.received.clear();
+    listener.throwOnFirst = false;
   }
 
   @Test
@@ -107,6 +109,26 @@ class TransactionsAndEventsTest {
     assertThat(count("SELECT count(*) FROM pakketten_grant_receipts WHERE receipt_key = 'INV-OWN'")).isEqualTo(1);
   }
 
+  @Test
+  void aListenerThatThrowsAfterTheCommitNeitherReachesTheCallerNorStopsTheOtherEvents() throws SQLException {
+    listener.watched = "INV-THROWS";
+    listener.throwOnFirst = true;
+
+    sales.sellTwoLines("INV-THROWS");
+
+    assertThat(count("SELECT count(*) FROM host_orders WHERE invoice_id = 'INV-THROWS'")).isEqualTo(1);
+    assertThat(listener.received).hasSize(2); // the first threw (logged at WARN), the second still came
+  }
+
+  @Test
+  void aRefusedCommandCaughtInsideTheTransactionLeavesItUsable() throws SQLException {
+    // A patient without credits: refused, rolled back to the SDK's savepoint only.
+    sales.tryToBookTooManyThenCarryOn("INV-CARRY-ON");
+
+    assertThat(count("SELECT count(*) FROM host_orders WHERE invoice_id = 'INV-CARRY-ON'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM pakketten_appointments WHERE appointment_id = 'A-TOO-MANY'")).isZero();
+  }
+
   private int count(String sql) throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
@@ -143,6 +165,24 @@ class TransactionsAndEventsTest {
     }
 
     @Transactional
+    public void sellTwoLines(String invoice) {
+      jdbc.update("INSERT INTO host_orders (invoice_id, note) VALUES (?, ?)", invoice, "two cards sold");
+      Story.sellTwoLines(pakketten, invoice);
+    }
+
+    @Transactional
+    public void tryToBookTooManyThenCarryOn(String invoice) {
+      jdbc.update("INSERT INTO host_orders (invoice_id, note) VALUES (?, ?)", invoice, "before");
+      try {
+        Story.scheduleWithoutCredits(pakketten, "A-TOO-MANY");
+        throw new AssertionError("expected InsufficientCreditsException");
+      } catch (InsufficientCreditsException expected) {
+        // the host decides to go on without the appointment
+      }
+      jdbc.update("UPDATE host_orders SET note = ? WHERE invoice_id = ?", "after", invoice);
+    }
+
+    @Transactional
     public void sell(String invoice, boolean failAfterwards) {
       jdbc.update("INSERT INTO host_orders (invoice_id, note) VALUES (?, ?)", invoice, "card sold");
       Story.sell(pakketten, invoice);
@@ -157,6 +197,7 @@ class TransactionsAndEventsTest {
   static class Listener {
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile String watched = "";
+    volatile boolean throwOnFirst;
     private final DataSource dataSource;
 
     Listener(DataSource dataSource) {
@@ -176,6 +217,10 @@ class TransactionsAndEventsTest {
           rs.next();
           received.add(new Received(event, rs.getInt(1)));
         }
+      }
+      if (throwOnFirst) {
+        throwOnFirst = false;
+        throw new IllegalStateException("a listener's own failure");
       }
     }
   }
