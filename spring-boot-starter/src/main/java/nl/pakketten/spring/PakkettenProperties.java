@@ -17,13 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("pakketten")
 public class PakkettenProperties {
+  /** How often a command outside a Spring transaction is tried on transient database conflicts (at least 1). */
   private int maxAttempts = 5;
+  /** What scheduling does when the patient has too few credits. */
   private Shortfall shortfall = Shortfall.REJECT;
+  /** A cancellation this close to the start, or later, keeps the credits; zero gives every cancellation's credits back. */
   private Duration lateCancellationWindow = Duration.ZERO;
+  /** What marking a no-show does with the credits. */
   private NoShow noShow = NoShow.KEEP_CREDITS;
+  /** The practice's time zone, which decides "today" for expiry; the JVM's zone when not set. Not used with a Clock bean. */
   private @Nullable ZoneId timeZone;
   private final Accounts bookkeeping = new Accounts();
   private final Migrations flyway = new Migrations();
+  private final Metrics metrics = new Metrics();
 
   /** The built-in shortfall policies. */
   public enum Shortfall {
@@ -115,6 +121,11 @@ public class PakkettenProperties {
     return flyway;
   }
 
+  /** The Micrometer metrics. */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
   LateCancellationPolicy lateCancellationPolicy() {
     return lateCancellationWindow.isZero() ? LateCancellationPolicy.none()
         : LateCancellationPolicy.keepCreditsWithin(lateCancellationWindow);
@@ -123,9 +134,13 @@ public class PakkettenProperties {
   /** The account codes of {@link Bookkeeping}, with its defaults. */
   public static class Accounts {
     private static final Bookkeeping DEFAULTS = Bookkeeping.defaults();
+    /** The revenue account where a package names none; 8000 by default. */
     private String defaultLedgerAccount = DEFAULTS.defaultLedgerAccount();
+    /** The deferred-revenue account where a package names none; 1700 by default. */
     private String defaultBalanceSheetItem = DEFAULTS.defaultBalanceSheetItem();
+    /** The account a paid invoice is booked against; 1300 by default. */
     private String paymentsClearing = DEFAULTS.paymentsClearing();
+    /** The account imported credits are booked against; 8900 by default. */
     private String importsOffset = DEFAULTS.importsOffset();
 
     /** Revenue account where a package names none; {@code 8000} by default. */
@@ -175,7 +190,9 @@ public class PakkettenProperties {
 
   /** Whether and where the starter applies the SDK's migrations with Flyway. */
   public static class Migrations {
+    /** Whether the starter applies the SDK's migrations (when Flyway is on the class path). */
     private boolean enabled = true;
+    /** The SDK's own Flyway history table, apart from the application's. */
     private String table = "pakketten_schema_history";
 
     /**
@@ -199,6 +216,22 @@ public class PakkettenProperties {
     /** Sets {@link #getTable()}. */
     public void setTable(String table) {
       this.table = table;
+    }
+  }
+
+  /** Whether the starter records Micrometer metrics (when there is a {@code MeterRegistry} bean). */
+  public static class Metrics {
+    /** Whether the starter records Micrometer metrics of the SDK's commands (when there is a MeterRegistry bean). */
+    private boolean enabled = true;
+
+    /** Whether the metrics are recorded; true by default. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets {@link #isEnabled()}. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }
