@@ -13,7 +13,12 @@ import nl.pakketten.Pakketten;
 import nl.pakketten.Storage;
 import nl.pakketten.inmemory.InMemoryStorage;
 import nl.pakketten.jdbc.JdbcStorage;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -147,6 +152,27 @@ class StartupTest {
     try (Connection c = connect(url)) {
       assertThat(tableExists(c, "pakketten_schema_history")).isFalse();
     }
+  }
+
+  @Test
+  void withoutFlywayOnTheClassPathTheStarterLeavesTheSchemaAloneAndStillStarts() {
+    // The SDK's tables applied by someone else (here: this test's own Flyway, as a DBA would).
+    String url = EmbeddedDatabases.newDatabase();
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("postgres");
+    org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations(JdbcStorage.POSTGRESQL_MIGRATIONS)
+        .table("pakketten_schema_history").load().migrate();
+
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PakkettenAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader("org.flywaydb"))
+        .withBean(DataSource.class, () -> dataSource)
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(Pakketten.class).hasSingleBean(JdbcStorage.class)
+              .doesNotHaveBean(PakkettenMigrations.class);
+          Story.setUp(context.getBean(Pakketten.class));
+        });
   }
 
   static ConfigurableApplicationContext start(Class<?> host, String url, String... properties) {
