@@ -1,0 +1,40 @@
+package nl.pakketten.spring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer metrics of every command and read the SDK runs, when the application has
+ * {@code micrometer-core} and a {@link MeterRegistry} bean (Spring Boot's actuator makes one):
+ * {@code pakketten.commands} and {@code pakketten.reads} (timers by operation and outcome),
+ * {@code pakketten.commands.failures} (by operation and exception class) and
+ * {@code pakketten.commands.retries} (by operation and reason). The tags never carry a practice,
+ * patient or key: only bounded sets of names. {@code pakketten.metrics.enabled=false} switches them
+ * off.
+ */
+@AutoConfiguration(
+    before = PakkettenAutoConfiguration.class,
+    afterName = {
+        // Spring Boot 4
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        // Spring Boot 3
+        "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "pakketten.metrics.enabled", matchIfMissing = true)
+public class PakkettenMetricsAutoConfiguration {
+  /** Created by Spring Boot. */
+  public PakkettenMetricsAutoConfiguration() {}
+
+  /** The observer that {@link PakkettenAutoConfiguration} gives the SDK, with the others. */
+  @Bean
+  MicrometerCommandObserver pakkettenMetrics(MeterRegistry registry) {
+    return new MicrometerCommandObserver(registry);
+  }
+}

@@ -1,0 +1,237 @@
+package nl.pakketten.spring;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import nl.pakketten.credits.LateCancellationPolicy;
+import nl.pakketten.credits.NoShowPolicy;
+import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.revenue.Bookkeeping;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code pakketten.*} settings of the auto-configured {@link nl.pakketten.Pakketten}: the
+ * built-in policies and the SDK's migrations. A bean of a policy's type ({@code ShortfallPolicy},
+ * {@code LateCancellationPolicy}, {@code NoShowPolicy}, {@code Bookkeeping}, {@code Clock}) wins over
+ * its property. The defaults are the SDK's.
+ */
+@ConfigurationProperties("pakketten")
+public class PakkettenProperties {
+  /** How often a command outside a Spring transaction is tried on transient database conflicts (at least 1). */
+  private int maxAttempts = 5;
+  /** What scheduling does when the patient has too few credits. */
+  private Shortfall shortfall = Shortfall.REJECT;
+  /** A cancellation this close to the start, or later, keeps the credits; zero gives every cancellation's credits back. */
+  private Duration lateCancellationWindow = Duration.ZERO;
+  /** What marking a no-show does with the credits. */
+  private NoShow noShow = NoShow.KEEP_CREDITS;
+  /** The practice's time zone, which decides "today" for expiry; the JVM's zone when not set. Not used with a Clock bean. */
+  private @Nullable ZoneId timeZone;
+  private final Accounts bookkeeping = new Accounts();
+  private final Migrations flyway = new Migrations();
+  private final Metrics metrics = new Metrics();
+
+  /** The built-in shortfall policies. */
+  public enum Shortfall {
+    /** {@link ShortfallPolicy#REJECT}: too few credits is an {@code InsufficientCreditsException}. */
+    REJECT,
+    /** {@link ShortfallPolicy#ALLOW_UNCOVERED}: the appointment is recorded as not covered. */
+    ALLOW_UNCOVERED;
+
+    ShortfallPolicy policy() {
+      return this == REJECT ? ShortfallPolicy.REJECT : ShortfallPolicy.ALLOW_UNCOVERED;
+    }
+  }
+
+  /** The built-in no-show policies. */
+  public enum NoShow {
+    /** {@link NoShowPolicy#keepCredits()}: a no-show's credits are forfeited. */
+    KEEP_CREDITS,
+    /** {@link NoShowPolicy#giveCreditsBack()}: a no-show's credits go back to the patient. */
+    GIVE_CREDITS_BACK;
+
+    NoShowPolicy policy() {
+      return this == KEEP_CREDITS ? NoShowPolicy.keepCredits() : NoShowPolicy.giveCreditsBack();
+    }
+  }
+
+  /** How often a command is tried on transient database conflicts (at least 1); 5 by default. */
+  public int getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Sets {@link #getMaxAttempts()}. */
+  public void setMaxAttempts(int maxAttempts) {
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** What scheduling does when the patient has too few credits; {@code reject} by default. */
+  public Shortfall getShortfall() {
+    return shortfall;
+  }
+
+  /** Sets {@link #getShortfall()}. */
+  public void setShortfall(Shortfall shortfall) {
+    this.shortfall = shortfall;
+  }
+
+  /**
+   * A cancellation this close to the start (or later) keeps the credits; zero (the default) gives
+   * every cancellation's credits back.
+   */
+  public Duration getLateCancellationWindow() {
+    return lateCancellationWindow;
+  }
+
+  /** Sets {@link #getLateCancellationWindow()}. */
+  public void setLateCancellationWindow(Duration lateCancellationWindow) {
+    this.lateCancellationWindow = lateCancellationWindow;
+  }
+
+  /** What marking a no-show does with the credits; {@code keep-credits} by default. */
+  public NoShow getNoShow() {
+    return noShow;
+  }
+
+  /** Sets {@link #getNoShow()}. */
+  public void setNoShow(NoShow noShow) {
+    this.noShow = noShow;
+  }
+
+  /**
+   * The practice's time zone, which decides "today" for expiry ({@code Europe/Amsterdam}); the
+   * JVM's default zone when not set. Ignored when the application has a {@code Clock} bean.
+   */
+  public @Nullable ZoneId getTimeZone() {
+    return timeZone;
+  }
+
+  /** Sets {@link #getTimeZone()}. */
+  public void setTimeZone(@Nullable ZoneId timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  /** The practice-wide default account codes. */
+  public Accounts getBookkeeping() {
+    return bookkeeping;
+  }
+
+  /** The SDK's migrations. */
+  public Migrations getFlyway() {
+    return flyway;
+  }
+
+  /** The Micrometer metrics. */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  LateCancellationPolicy lateCancellationPolicy() {
+    return lateCancellationWindow.isZero() ? LateCancellationPolicy.none()
+        : LateCancellationPolicy.keepCreditsWithin(lateCancellationWindow);
+  }
+
+  /** The account codes of {@link Bookkeeping}, with its defaults. */
+  public static class Accounts {
+    private static final Bookkeeping DEFAULTS = Bookkeeping.defaults();
+    /** The revenue account where a package names none; 8000 by default. */
+    private String defaultLedgerAccount = DEFAULTS.defaultLedgerAccount();
+    /** The deferred-revenue account where a package names none; 1700 by default. */
+    private String defaultBalanceSheetItem = DEFAULTS.defaultBalanceSheetItem();
+    /** The account a paid invoice is booked against; 1300 by default. */
+    private String paymentsClearing = DEFAULTS.paymentsClearing();
+    /** The account imported credits are booked against; 8900 by default. */
+    private String importsOffset = DEFAULTS.importsOffset();
+
+    /** Revenue account where a package names none; {@code 8000} by default. */
+    public String getDefaultLedgerAccount() {
+      return defaultLedgerAccount;
+    }
+
+    /** Sets {@link #getDefaultLedgerAccount()}. */
+    public void setDefaultLedgerAccount(String defaultLedgerAccount) {
+      this.defaultLedgerAccount = defaultLedgerAccount;
+    }
+
+    /** Deferred-revenue account where a package names none; {@code 1700} by default. */
+    public String getDefaultBalanceSheetItem() {
+      return defaultBalanceSheetItem;
+    }
+
+    /** Sets {@link #getDefaultBalanceSheetItem()}. */
+    public void setDefaultBalanceSheetItem(String defaultBalanceSheetItem) {
+      this.defaultBalanceSheetItem = defaultBalanceSheetItem;
+    }
+
+    /** Account a paid invoice is booked against; {@code 1300} by default. */
+    public String getPaymentsClearing() {
+      return paymentsClearing;
+    }
+
+    /** Sets {@link #getPaymentsClearing()}. */
+    public void setPaymentsClearing(String paymentsClearing) {
+      this.paymentsClearing = paymentsClearing;
+    }
+
+    /** Account imported credits are booked against; {@code 8900} by default. */
+    public String getImportsOffset() {
+      return importsOffset;
+    }
+
+    /** Sets {@link #getImportsOffset()}. */
+    public void setImportsOffset(String importsOffset) {
+      this.importsOffset = importsOffset;
+    }
+
+    Bookkeeping bookkeeping() {
+      return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset);
+    }
+  }
+
+  /** Whether and where the starter applies the SDK's migrations with Flyway. */
+  public static class Migrations {
+    /** Whether the starter applies the SDK's migrations (when Flyway is on the class path). */
+    private boolean enabled = true;
+    /** The SDK's own Flyway history table, apart from the application's. */
+    private String table = "pakketten_schema_history";
+
+    /**
+     * Whether the starter applies the SDK's migrations (when Flyway is on the class path); true by
+     * default. Switch it off when a DBA or Liquibase applies them.
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets {@link #isEnabled()}. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** The SDK's own Flyway history table, apart from the application's; {@code pakketten_schema_history}. */
+    public String getTable() {
+      return table;
+    }
+
+    /** Sets {@link #getTable()}. */
+    public void setTable(String table) {
+      this.table = table;
+    }
+  }
+
+  /** Whether the starter records Micrometer metrics (when there is a {@code MeterRegistry} bean). */
+  public static class Metrics {
+    /** Whether the starter records Micrometer metrics of the SDK's commands (when there is a MeterRegistry bean). */
+    private boolean enabled = true;
+
+    /** Whether the metrics are recorded; true by default. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets {@link #isEnabled()}. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}

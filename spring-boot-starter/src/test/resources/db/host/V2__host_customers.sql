@@ -1,0 +1,1 @@
+CREATE TABLE host_customers (id INT PRIMARY KEY);
