@@ -68,11 +68,15 @@ class ModulePathQuickstartTest {
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(java.exitValue()).as("exit code; stderr:%n%s", stderr).isZero();
     assertThat(stderr).doesNotContain("Exception", "NoClassDefFoundError");
+    // The key lines .ci/run checks on the class path, here on the module path.
     assertThat(stdout)
-        .contains("Granted +10 credits in lot L1")
-        .contains("Sanne's balance: 8 credits.")
-        .contains("Sanne's balance: 10 credits.")
-        .containsPattern("8010 +EUR 173.50");
+        .containsPattern("(?m)^  fysio-rittenkaart +Fysiotherapie rittenkaart +EUR 38\\.50 per credit")
+        .containsPattern("(?m)^  Granted +10 credits in lot L1")
+        .containsPattern("(?m)^  A-1001 +sanne +fysio-30 .* Covered +1 ")
+        .containsPattern("(?m)^Sanne's balance: 8 credits\\.")
+        .containsPattern("(?m)^  8010 +EUR 173\\.50$")
+        .containsPattern("(?m)^  GivenBack +2 credits back to")
+        .containsPattern("(?m)^Sanne's balance: 10 credits\\.");
   }
 
   /** The example's runtime class path as Maven resolved it (written by maven-dependency-plugin). */

@@ -1,7 +1,7 @@
 package nl.pakketten.spring;
 
 import nl.pakketten.common.DomainEvent;
-import nl.pakketten.common.EventPublisher;
+import nl.pakketten.spi.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,8 +1,8 @@
 package nl.pakketten.spring;
 
 import java.util.List;
-import nl.pakketten.common.TransientException;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.TransientException;
 import org.jspecify.annotations.Nullable;
 
 /** Several {@link CommandObserver} beans told as one, in their order. */

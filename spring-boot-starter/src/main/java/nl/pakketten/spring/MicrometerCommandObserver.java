@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
-import nl.pakketten.common.TransientException;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.TransientException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,9 +2,9 @@ package nl.pakketten.spring;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import nl.pakketten.credits.LateCancellationPolicy;
-import nl.pakketten.credits.NoShowPolicy;
-import nl.pakketten.credits.ShortfallPolicy;
+import nl.pakketten.appointments.LateCancellationPolicy;
+import nl.pakketten.appointments.NoShowPolicy;
+import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.revenue.Bookkeeping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -2,6 +2,12 @@ package nl.pakketten.spring;
 
 import java.time.Instant;
 import nl.pakketten.Pakketten;
+import nl.pakketten.appointments.CancelAppointment;
+import nl.pakketten.appointments.CancelResult;
+import nl.pakketten.appointments.MarkNoShow;
+import nl.pakketten.appointments.NoShowResult;
+import nl.pakketten.appointments.ScheduleAppointment;
+import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.catalog.AppointmentTypeId;
 import nl.pakketten.catalog.CreatePackage;
 import nl.pakketten.catalog.PackageId;
@@ -9,20 +15,14 @@ import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.common.Actor;
+import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.Role;
-import nl.pakketten.credits.AppointmentId;
-import nl.pakketten.credits.CancelAppointment;
-import nl.pakketten.credits.CancelResult;
-import nl.pakketten.credits.InvoiceId;
-import nl.pakketten.credits.InvoiceLine;
-import nl.pakketten.credits.MarkNoShow;
-import nl.pakketten.credits.NoShowResult;
-import nl.pakketten.credits.PaymentResult;
-import nl.pakketten.credits.RegisterPayment;
-import nl.pakketten.credits.ScheduleAppointment;
-import nl.pakketten.credits.ScheduleResult;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.granting.PaymentResult;
+import nl.pakketten.granting.RegisterPayment;
 import org.joda.money.Money;
 
 /**

@@ -81,7 +81,7 @@ public class PaymentDeskStory implements CommandLineRunner {
 
     Instant farAhead = Instant.parse("2100-01-01T00:00:00Z");
     summary = new Summary(balance(), pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, farAhead),
-        pakketten.reports().deferredByPackage(PRACTICE, farAhead), desk.status("F-2026-0001"),
+        pakketten.deferredByPackage(PRACTICE, farAhead), desk.status("F-2026-0001"),
         desk.status("F-2026-0002"), events.received());
     out.println("Recognised revenue per ledger account: " + summary.revenue());
     out.println("Still deferred per package: " + summary.deferred());
