@@ -23,6 +23,7 @@ module nl.pakketten.core {
   exports nl.pakketten.common;
   exports nl.pakketten.granting;
   exports nl.pakketten.inmemory;
+  exports nl.pakketten.invoicing;
   exports nl.pakketten.revenue;
   exports nl.pakketten.spi;
   exports nl.pakketten.storage;
@@ -34,5 +35,6 @@ module nl.pakketten.core {
   opens nl.pakketten.catalog to org.hibernate.validator;
   opens nl.pakketten.common to org.hibernate.validator;
   opens nl.pakketten.granting to org.hibernate.validator;
+  opens nl.pakketten.invoicing to org.hibernate.validator;
   opens nl.pakketten.wallet to org.hibernate.validator;
 }
