@@ -4,24 +4,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import nl.pakketten.catalog.PackageId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
+import org.jspecify.annotations.Nullable;
 import org.joda.money.Money;
 
 /**
  * A balanced journal entry (debits = credits) booked for one movement of credits. Append-only: a
  * correction is a new entry, never an edit.
  *
- * @param lotRef the lot whose value moved
+ * @param lot the lot whose value moved
  * @param sourceKey the command it came from, as in the patient's history
  */
 public record JournalEntry(
     String id,
     PracticeId practice,
     Instant at,
-    PatientId patient,
-    PackageId packageId,
-    String lotRef,
+    @Nullable PatientId patient,
+    @Nullable PackageId packageId,
+    @Nullable LotId lot,
     String sourceKey,
     String description,
     List<JournalLine> lines) {

@@ -219,7 +219,7 @@ class RevenueTest {
               tuple("1700", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur(100)));
       assertThat(entry.patient()).isEqualTo(PATIENT);
       assertThat(entry.packageId()).isEqualTo(basis.id());
-      assertThat(entry.lotRef()).isEqualTo(onlyLot().id().value());
+      assertThat(entry.lot()).isEqualTo(onlyLot().id());
       assertThat(entry.sourceKey()).isEqualTo("invoice:F-1#1");
       assertThat(entry.at()).isEqualTo(START);
     });

@@ -1445,7 +1445,7 @@ public abstract class CreditLedgerProperties {
       assertThat(after.journal().subList(0, before.journal().size())).as("the journal is never changed")
           .isEqualTo(before.journal());
       List<JournalEntry> entries = after.journal().subList(before.journal().size(), after.journal().size());
-      assertThat(entries.stream().map(e -> e.lotRef() + " " + e.sourceKey() + " " + e.total()))
+      assertThat(entries.stream().map(e -> e.lot() + " " + e.sourceKey() + " " + e.total()))
           .as("the journal entries of this step: one per movement that moves money")
           .containsExactlyInAnyOrderElementsOf(expected.stream().filter(Move::journalled)
               .map(m -> m.lotId().value() + " " + m.sourceKey() + " " + m.booked()).toList());
@@ -1582,7 +1582,7 @@ public abstract class CreditLedgerProperties {
       Money revenue = Money.zero(CurrencyUnit.EUR);
       Money deferred = Money.zero(CurrencyUnit.EUR);
       for (JournalEntry entry : journal) {
-        if (entry.lotRef().equals(lot.id().value())) {
+        if (lot.id().equals(entry.lot())) {
           for (JournalLine line : entry.lines()) {
             if (line.role() == AccountRole.REVENUE) {
               revenue = revenue.minus(line.signed());

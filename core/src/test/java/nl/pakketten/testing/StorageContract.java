@@ -274,7 +274,7 @@ public abstract class StorageContract {
   }
 
   protected JournalEntry entry(PracticeId practice, String id, Instant at, Money amount) {
-    return new JournalEntry(id, practice, at, PATIENT, PackageId.of("pk-1"), "lot-1", "appointment:A-1",
+    return new JournalEntry(id, practice, at, PATIENT, PackageId.of("pk-1"), LotId.of("lot-1"), "appointment:A-1",
         "Credits spent, revenue recognised (1 credit)",
         List.of(new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount),
             new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, amount)));
@@ -1141,7 +1141,7 @@ public abstract class StorageContract {
   void anEntryRoundTripsWithItsLinesInOrder() {
     seedBothPractices();
 
-    JournalEntry grant = new JournalEntry("j-1", practice, at(3), PATIENT, PackageId.of("pk-1"), "lot-1",
+    JournalEntry grant = new JournalEntry("j-1", practice, at(3), PATIENT, PackageId.of("pk-1"), LotId.of("lot-1"),
         "invoice:F-1#1", "Credits sold, revenue deferred (10 credits)",
         List.of(new JournalLine("1300", AccountRole.PAYMENTS_CLEARING, Side.DEBIT, eur("350.00")),
             new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur("349.99")),

@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.revenue.AccountRole;
@@ -39,7 +40,7 @@ final class JdbcJournal implements Journal {
       Object[] head = {practice, id, Values.instant(e.at()),
           e.patient() == null ? Values.Null.VARCHAR : e.patient().value(),
           e.packageId() == null ? Values.Null.VARCHAR : e.packageId().value(),
-          Values.nullableText("lotRef", e.lotRef(), Values.ID),
+          Values.nullableText("lot", e.lot() == null ? null : e.lot().value(), Values.ID),
           Values.nullableText("sourceKey", e.sourceKey(), 200),
           Values.nullableText("description", e.description(), 500)};
       List<Object[]> lines = new ArrayList<>();
@@ -89,7 +90,8 @@ final class JdbcJournal implements Journal {
       List<Map.Entry<Head, JournalEntry>> rows = new ArrayList<>(entries.size());
       entries.forEach((h, lines) -> rows.add(Map.entry(h, new JournalEntry(h.id(), practice, h.at(),
           h.patient() == null ? null : PatientId.of(h.patient()),
-          h.packageId() == null ? null : PackageId.of(h.packageId()), h.lotRef(), h.sourceKey(), h.description(),
+          h.packageId() == null ? null : PackageId.of(h.packageId()),
+          h.lotRef() == null ? null : LotId.of(h.lotRef()), h.sourceKey(), h.description(),
           lines))));
       return Page.of(rows, request, Map.Entry::getValue,
           r -> new PageRequest.TimeKey(r.getKey().at(), r.getKey().seq()).cursor());

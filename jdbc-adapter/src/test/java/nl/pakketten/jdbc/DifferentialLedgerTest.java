@@ -222,7 +222,7 @@ class DifferentialLedgerTest {
   private static List<Object> journal(Pakketten p, PracticeId practice) {
     List<Object> entries = new ArrayList<>();
     for (JournalEntry e : Pages.journal(p, practice, Instant.EPOCH, Instant.MAX)) {
-      entries.add(List.of(e.at(), e.patient(), e.packageId(), e.lotRef(), e.sourceKey(), e.description(), e.lines()));
+      entries.add(List.of(e.at(), e.patient(), e.packageId(), e.lot(), e.sourceKey(), e.description(), e.lines()));
     }
     return entries;
   }

@@ -57,7 +57,7 @@ class WriteBehindTest {
   }
 
   private static JournalEntry entry(String id) {
-    return new JournalEntry(id, PRACTICE, AT, PATIENT, PK, "lot-1", "appointment:A-1", "Credits spent",
+    return new JournalEntry(id, PRACTICE, AT, PATIENT, PK, LotId.of("lot-1"), "appointment:A-1", "Credits spent",
         List.of(new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, eur("40.00")),
             new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, eur("40.00"))));
   }

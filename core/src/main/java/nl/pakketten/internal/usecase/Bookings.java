@@ -137,7 +137,7 @@ public final class Bookings {
       case FORFEITED -> "";
     };
     return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
-        movement.packageId(), lot.id().value(), movement.sourceKey(),
+        movement.packageId(), lot.id(), movement.sourceKey(),
         description + " (" + movement.credits() + " credit" + (movement.credits() == 1 ? "" : "s") + ")",
         lines);
   }
