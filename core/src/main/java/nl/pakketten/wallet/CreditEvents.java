@@ -14,6 +14,7 @@ public final class CreditEvents {
 
   /** An event that stands for one movement of the history. */
   public sealed interface CreditEvent extends DomainEvent {
+    /** {@return the movement of the history this event stands for} */
     Movement movement();
 
     @Override
@@ -50,7 +51,12 @@ public final class CreditEvents {
   /** Credits of a lot past its expiry date removed. */
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
-  /** The event that stands for {@code movement}, by its kind. */
+  /**
+   * The event that stands for {@code movement}, by its kind.
+   *
+   * @param movement a movement of the history
+   * @return the event of its kind, for example {@link CreditsSpent} for a spend
+   */
   public static CreditEvent of(Movement movement) {
     return switch (movement.kind()) {
       case GRANTED -> new CreditsGranted(movement);
