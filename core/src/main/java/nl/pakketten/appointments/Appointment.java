@@ -33,7 +33,10 @@ public abstract class Appointment {
   /** {@return its current type} */
   public abstract AppointmentTypeId typeId();
 
-  /** {@return the type it was first scheduled with: part of what makes a replay of the schedule call a true one} */
+  /**
+   * {@return the type it was first scheduled with: part of what makes a replay of the schedule call
+   * a true one}
+   */
   public abstract AppointmentTypeId scheduledTypeId();
 
   /** {@return when it starts; the late-cancellation policy measures from it} */
@@ -42,7 +45,9 @@ public abstract class Appointment {
   /** {@return whether it is scheduled, cancelled or a no-show} */
   public abstract Status status();
 
-  /** {@return whether a package paid for it, as decided when it was scheduled or its type changed} */
+  /**
+   * {@return whether a package paid for it, as decided when it was scheduled or its type changed}
+   */
   public abstract Coverage coverage();
 
   /** {@return the package whose credits it spent or would have spent} */
@@ -57,6 +62,8 @@ public abstract class Appointment {
   /**
    * What ending it did with its credits, once ended: its cancellation's outcome when {@link
    * Status#CANCELLED}, its no-show's when {@link Status#NO_SHOW}; empty while scheduled.
+   *
+   * @return given back, forfeited or nothing to give back; empty while scheduled
    */
   public abstract Optional<CancelOutcome> cancelOutcome();
 
@@ -64,6 +71,8 @@ public abstract class Appointment {
    * The answer its schedule call gave, kept so that a replay of that call answers the same whatever
    * happened since (a type change, a cancellation). Empty for an appointment stored before the SDK
    * kept it (a JDBC row written before migration V2): a replay then answers from its current state.
+   *
+   * @return the first answer of its schedule call; empty for an appointment stored before V2
    */
   public abstract Optional<ScheduleResult> scheduleAnswer();
 

@@ -18,11 +18,17 @@ import org.immutables.value.Value;
 public abstract class ChangeAppointmentType {
   ChangeAppointmentType() {}
 
-  /** {@return the practice (tenant) the command runs in; it reads and changes only that practice's data} */
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
-  /** {@return who performs the command: the access policy decides whether they may, and the history records them} */
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
@@ -34,7 +40,10 @@ public abstract class ChangeAppointmentType {
   @NotNull
   public abstract AppointmentTypeId typeId();
 
-  /** {@return a new, empty builder; a missing or bad field is reported, with all others, as an {@link nl.pakketten.common.InvalidInputException} when the command runs} */
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

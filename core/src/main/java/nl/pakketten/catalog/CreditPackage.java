@@ -23,7 +23,10 @@ public abstract class CreditPackage {
   /** {@return its identifier} */
   public abstract PackageId id();
 
-  /** {@return its name, trimmed, unique within the practice (ignoring case: by its {@link #nameKey})} */
+  /**
+   * {@return its name, trimmed, unique within the practice (ignoring case: by its {@link
+   * #nameKey})}
+   */
   public abstract String name();
 
   /**

@@ -19,11 +19,17 @@ import org.joda.money.Money;
 public abstract class UpdatePackage {
   UpdatePackage() {}
 
-  /** {@return the practice (tenant) the command runs in; it reads and changes only that practice's data} */
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
-  /** {@return who performs the command: the access policy decides whether they may, and the history records them} */
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
@@ -31,22 +37,37 @@ public abstract class UpdatePackage {
   @NotNull
   public abstract PackageId packageId();
 
-  /** {@return the package's name, unique in the practice ignoring case, at most 200 characters; surrounding white space is refused} */
+  /**
+   * {@return the package's name, unique in the practice ignoring case, at most 200 characters;
+   * surrounding white space is refused}
+   */
   @NotBlank
   @Size(max = 200)
   public abstract String name();
 
-  /** {@return the internal rate (intern tarief): the amount per credit the bookkeeping books when a credit is used; at least zero} */
+  /**
+   * {@return the internal rate (intern tarief): the amount per credit the bookkeeping books when a
+   * credit is used; at least zero}
+   */
   @NotNull
   public abstract Money internalRate();
 
-  /** {@return the ledger account (grootboekrekening) its revenue is booked on; empty for the practice's default} */
+  /**
+   * {@return the ledger account (grootboekrekening) its revenue is booked on; empty for the
+   * practice's default}
+   */
   public abstract Optional<LedgerAccount> ledgerAccount();
 
-  /** {@return the balance-sheet item (balanspost) where its prepaid, not yet earned money sits; empty for the practice's default} */
+  /**
+   * {@return the balance-sheet item (balanspost) where its prepaid, not yet earned money sits;
+   * empty for the practice's default}
+   */
   public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
-  /** {@return a new, empty builder; a missing or bad field is reported, with all others, as an {@link nl.pakketten.common.InvalidInputException} when the command runs} */
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

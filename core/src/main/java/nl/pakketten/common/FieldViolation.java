@@ -27,7 +27,8 @@ public record FieldViolation(String field, @Nullable String invalidValue, String
    * A violation of {@code field} with the given value.
    *
    * @param field the field's path, for example {@code lines[0].quantity}
-   * @param invalidValue the value that was given, turned into text; {@code null} when it was missing
+   * @param invalidValue the value that was given, turned into text; {@code null} when it was
+   *     missing
    * @param message what is wrong with it
    * @return the violation
    */

@@ -10,7 +10,8 @@ public final class LotId extends Identifier {
   /**
    * The {@code LotId} with the given text, stripped of surrounding white space.
    *
-   * @param value the text as the host knows it, at most {@value nl.pakketten.common.Identifier#MAX_LENGTH} characters
+   * @param value the text as the host knows it, at most {@value
+   *     nl.pakketten.common.Identifier#MAX_LENGTH} characters
    * @return the identifier
    * @throws InvalidInputException when {@code value} is null, blank, too long or not printable
    */

@@ -9,7 +9,8 @@ public final class PracticeId extends Identifier {
   /**
    * The {@code PracticeId} with the given text, stripped of surrounding white space.
    *
-   * @param value the text as the host knows it, at most {@value nl.pakketten.common.Identifier#MAX_LENGTH} characters
+   * @param value the text as the host knows it, at most {@value
+   *     nl.pakketten.common.Identifier#MAX_LENGTH} characters
    * @return the identifier
    * @throws InvalidInputException when {@code value} is null, blank, too long or not printable
    */

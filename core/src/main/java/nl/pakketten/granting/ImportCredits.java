@@ -25,11 +25,17 @@ import org.joda.money.Money;
 public abstract class ImportCredits {
   ImportCredits() {}
 
-  /** {@return the practice (tenant) the command runs in; it reads and changes only that practice's data} */
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
-  /** {@return who performs the command: the access policy decides whether they may, and the history records them} */
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
@@ -62,7 +68,10 @@ public abstract class ImportCredits {
   /** {@return the last day the imported credits can be spent; empty when they do not expire} */
   public abstract Optional<LocalDate> expiresOn();
 
-  /** {@return a new, empty builder; a missing or bad field is reported, with all others, as an {@link nl.pakketten.common.InvalidInputException} when the command runs} */
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,7 +17,9 @@ public abstract class InvoiceLine {
   @NotNull
   public abstract ProductCode productCode();
 
-  /** {@return how many units were sold, at least 1; credits granted are units × credits per unit} */
+  /**
+   * {@return how many units were sold, at least 1; credits granted are units × credits per unit}
+   */
   @Min(1)
   public abstract int quantity();
 

@@ -5,7 +5,8 @@ import nl.pakketten.common.LotId;
 import org.joda.money.Money;
 
 /**
- * What one grant created: a lot of {@code credits} credits of a package, worth {@code deferredValue}.
+ * What one grant created: a lot of {@code credits} credits of a package, worth {@code
+ * deferredValue}.
  *
  * @param lotId the lot
  * @param packageId the package its credits are of

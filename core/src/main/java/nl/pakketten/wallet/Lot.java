@@ -43,13 +43,18 @@ public abstract class Lot {
   /** {@return the credits it was granted with, at least 1} */
   public abstract int creditsGranted();
 
-  /** {@return the credits not yet spent, expired or revoked: from 0 to {@link #creditsGranted()}} */
+  /**
+   * {@return the credits not yet spent, expired or revoked: from 0 to {@link #creditsGranted()}}
+   */
   public abstract int creditsRemaining();
 
   /** {@return the internal rate per credit at the moment of granting} */
   public abstract Money ratePerCredit();
 
-  /** {@return what the credits are worth in the books: the paid line amount, or credits × rate for an import} */
+  /**
+   * {@return what the credits are worth in the books: the paid line amount, or credits × rate for
+   * an import}
+   */
   public abstract Money deferredValue();
 
   /** {@return the revenue recognised from this lot so far: from zero to its deferred value} */
@@ -85,7 +90,9 @@ public abstract class Lot {
     return expiresOn().map(last -> day.isAfter(last)).orElse(false);
   }
 
-  /** {@return the deferred value not yet recognised as revenue; zero once its last credit is used} */
+  /**
+   * {@return the deferred value not yet recognised as revenue; zero once its last credit is used}
+   */
   public Money unrecognised() {
     return deferredValue().minus(recognisedRevenue());
   }

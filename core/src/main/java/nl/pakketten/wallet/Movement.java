@@ -57,7 +57,10 @@ public abstract class Movement {
   /** {@return why, in words: the importer's reason, or the SDK's description of the command} */
   public abstract String reason();
 
-  /** {@return the command it came from, for example {@code invoice:F-1#1} or {@code appointment:A-7}} */
+  /**
+   * {@return the command it came from, for example {@code invoice:F-1#1} or {@code
+   * appointment:A-7}}
+   */
   public abstract String sourceKey();
 
   /** {@return its effect on the balance: credits × the kind's sign} */
