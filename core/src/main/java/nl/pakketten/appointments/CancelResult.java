@@ -120,7 +120,7 @@ public sealed interface CancelResult extends Answer {
    *
    * @param appointment a cancelled appointment
    * @return the answer of its first cancellation
-   * @throws java.util.NoSuchElementException when the appointment is not cancelled
+   * @throws java.util.NoSuchElementException when the appointment is still scheduled
    */
   static CancelResult of(Appointment appointment) {
     return switch (appointment.cancelOutcome().orElseThrow()) {

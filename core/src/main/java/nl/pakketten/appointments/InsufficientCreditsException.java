@@ -20,7 +20,7 @@ public final class InsufficientCreditsException extends PakkettenException {
    *
    * @param patient the patient
    * @param packageId the package whose credits fell short
-   * @param spendable the credits the patient could spend on the appointment's day
+   * @param spendable the credits the patient could spend today, by the SDK's clock
    * @param cost the credits the appointment needed
    */
   public InsufficientCreditsException(PatientId patient, PackageId packageId, int spendable, int cost) {
@@ -42,7 +42,7 @@ public final class InsufficientCreditsException extends PakkettenException {
     return packageId;
   }
 
-  /** {@return the credits that could be spent on the appointment's day, less than its cost} */
+  /** {@return the credits that could be spent today (by the SDK's clock), less than the cost} */
   public int spendable() {
     return spendable;
   }

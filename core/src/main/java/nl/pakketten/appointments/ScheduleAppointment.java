@@ -45,8 +45,8 @@ public abstract class ScheduleAppointment {
   /**
    * When the appointment starts.
    *
-   * @return the start; its day decides which lots are still spendable, and the late-cancellation
-   *     policy measures from it
+   * @return the start; the late-cancellation policy measures from it (credits are spent from the
+   *     lots spendable today, by the SDK's clock)
    */
   @NotNull
   public abstract Instant start();

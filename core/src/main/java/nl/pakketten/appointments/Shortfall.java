@@ -12,7 +12,8 @@ import nl.pakketten.common.PatientId;
  * @param patient the patient
  * @param packageId the package its type is linked to
  * @param cost the credits it costs
- * @param spendable the credits the patient can spend on its day, fewer than {@code cost}
+ * @param spendable the credits the patient can spend today (by the SDK's clock), fewer than
+ *     {@code cost}
  */
 public record Shortfall(AppointmentId appointmentId, PatientId patient, PackageId packageId, int cost,
     int spendable) {}

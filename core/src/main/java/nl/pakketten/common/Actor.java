@@ -18,8 +18,8 @@ public final class Actor {
    * An actor with the given roles.
    *
    * @param userId the host's user who performs the call; recorded on every movement and event
-   * @param roles the roles the host gave that user in this practice, possibly none (an actor
-   *     without roles may only do what needs no role); copied
+   * @param roles the roles the host gave that user in this practice, possibly none (the default
+   *     access policy then permits nothing); copied
    * @return the actor
    */
   public static Actor of(UserId userId, Set<Role> roles) {

@@ -55,7 +55,8 @@ public interface CommandObserver {
    *
    * @param operation the command's or read's name, as in the log ({@code schedule}, {@code
    *     registerPayment}, ...)
-   * @param practice the practice it ran in; {@code null} when the command did not name one
+   * @param practice the practice it ran in; {@code null} while a command's checks have not yet
+   *     passed (a command refused by them may name none)
    * @param key the idempotency key; {@code null} for a read, or while a command's checks have not
    *     yet passed
    * @param read whether it is a read, which changes nothing

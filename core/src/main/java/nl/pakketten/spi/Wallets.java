@@ -91,7 +91,7 @@ public interface Wallets {
    * Wallets holding a lot that expired before {@code day} with credits remaining.
    *
    * @param practice the practice
-   * @param day the first day on which the lots are no longer spendable
+   * @param day a lot whose last day is before this day counts as expired
    * @return the keys of those wallets; empty when nothing is left to expire
    */
   List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day);

@@ -42,7 +42,7 @@ public abstract class ExpireCredits {
    * The command for {@code day} in {@code practice}, by {@code actor}.
    *
    * @param practice the practice whose lots expire
-   * @param actor who runs the expiry (for example the host's nightly job as {@code SYSTEM})
+   * @param actor who runs the expiry; only an owner may, under the default access policy
    * @param day lots whose last day is before this day expire
    * @return the command
    */

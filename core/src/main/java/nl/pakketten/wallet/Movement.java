@@ -54,7 +54,12 @@ public abstract class Movement {
   /** {@return who did it: the user of the command that caused it} */
   public abstract UserId actor();
 
-  /** {@return why, in words: the importer's reason, or the SDK's description of the command} */
+  /**
+   * Why, in words.
+   *
+   * @return the reason the command gave (an import's, a cancellation's), or the SDK's description
+   *     of it, for example "payment of invoice F-1 registered"
+   */
   public abstract String reason();
 
   /**

@@ -21,7 +21,7 @@ public interface SpendingOrder {
    * Earliest expiry first (lots without expiry last), then oldest lot first; lots granted at the
    * same instant in the order they were granted. Never by lot id: that is a hash of the lot's source.
    *
-   * @return the default order, as the original system spends
+   * @return the default order of the {@code Pakketten} builder
    */
   static SpendingOrder earliestExpiryThenOldest() {
     return () -> Comparator.<Lot, LocalDate>comparing(l -> l.expiresOn().orElse(LocalDate.MAX))
