@@ -32,11 +32,16 @@ public abstract class ChangeAppointmentType {
   @NotNull
   public abstract Actor actor();
 
-  /** {@return the host's appointment id: the idempotency key of the call} */
+  /** {@return the host's appointment id; with the type, the idempotency key of the call} */
   @NotNull
   public abstract AppointmentId appointmentId();
 
-  /** {@return the appointment's new type; its link decides what the appointment now costs} */
+  /**
+   * The appointment's new type.
+   *
+   * @return the type; its link decides what the appointment now costs. Setting the type it has now
+   *     is a replay of the call that gave it that type
+   */
   @NotNull
   public abstract AppointmentTypeId typeId();
 

@@ -17,9 +17,9 @@ import org.joda.money.Money;
  * @param id the entry's identifier, unique in the practice
  * @param practice the practice whose books it is in
  * @param at when it was booked, by the SDK's clock
- * @param patient the patient whose credits moved; null for an entry that concerns no patient
- * @param packageId the package of those credits; null for an entry that concerns no package
- * @param lot the lot whose value moved; null where the storage kept none
+ * @param patient the patient whose credits moved; null when the stored entry names none
+ * @param packageId the package of those credits; null when the stored entry names none
+ * @param lot the lot whose value moved; null when the stored entry names none
  * @param sourceKey the command it came from, as in the patient's history
  * @param description what happened, in words, for the bookkeeper
  * @param lines at least two lines whose debits equal their credits
