@@ -33,22 +33,46 @@ public final class CreditEvents {
     }
   }
 
-  /** Credits granted by a paid invoice line. */
+  /**
+   * Credits granted by a paid invoice line.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsGranted(Movement movement) implements CreditEvent {}
 
-  /** Credits imported by hand. */
+  /**
+   * Credits imported by hand.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsImported(Movement movement) implements CreditEvent {}
 
-  /** Credits spent by an appointment. */
+  /**
+   * Credits spent by an appointment.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsSpent(Movement movement) implements CreditEvent {}
 
-  /** Credits given back by a cancellation, a type change or a no-show (under its policy). */
+  /**
+   * Credits given back by a cancellation, a type change or a no-show (under its policy).
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsGivenBack(Movement movement) implements CreditEvent {}
 
-  /** Credits kept by the late-cancellation or the no-show policy. */
+  /**
+   * Credits kept by the late-cancellation or the no-show policy.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsForfeited(Movement movement) implements CreditEvent {}
 
-  /** Credits of a lot past its expiry date removed. */
+  /**
+   * Credits of a lot past its expiry date removed.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
   /**
