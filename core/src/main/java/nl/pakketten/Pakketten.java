@@ -171,7 +171,11 @@ public final class Pakketten {
     this.revenueReads = new RevenueReads(s.journal(), tx);
   }
 
-  /** Starts building; only {@link Builder#storage} is required. */
+  /**
+   * Starts building; only {@link Builder#storage} is required.
+   *
+   * @return a new builder with the default clock, policies and accounts
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -659,25 +663,47 @@ public final class Pakketten {
 
     private Builder() {}
 
-    /** Where the data lives (required). */
+    /**
+     * Where the data lives (required).
+     *
+     * @param storage {@code InMemoryStorage.create()}, a {@code JdbcStorage}, or an adapter of the
+     *     host's own
+     * @return this builder
+     */
     public Builder storage(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 
-    /** The clock for timestamps and expiry dates (its zone decides "today"); the system clock by default. */
+    /**
+     * The clock for timestamps and expiry dates (its zone decides "today"); the system clock by
+     * default.
+     *
+     * @param clock the clock, in the practice's time zone
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Receives every domain event after its change is stored; none by default. */
+    /**
+     * Receives every domain event after its change is stored; none by default.
+     *
+     * @param publisher the host's publisher
+     * @return this builder
+     */
     public Builder eventPublisher(EventPublisher publisher) {
       this.publisher = Objects.requireNonNull(publisher, "publisher");
       return this;
     }
 
-    /** Who may do what; {@link AccessPolicy#ownerManagesPackages()} by default. */
+    /**
+     * Who may do what; {@link AccessPolicy#ownerManagesPackages()} by default.
+     *
+     * @param access the policy, for example one over the host's own role model
+     * @return this builder
+     */
     public Builder accessPolicy(AccessPolicy access) {
       this.access = Objects.requireNonNull(access, "access");
       return this;
@@ -686,6 +712,9 @@ public final class Pakketten {
     /**
      * What happens when a patient has too few credits; {@link ShortfallPolicy#REJECT} by default,
      * {@link ShortfallPolicy#ALLOW_UNCOVERED} or the host's own policy otherwise.
+     *
+     * @param shortfall the policy
+     * @return this builder
      */
     public Builder shortfallPolicy(ShortfallPolicy shortfall) {
       this.shortfall = Objects.requireNonNull(shortfall, "shortfall");
@@ -695,6 +724,9 @@ public final class Pakketten {
     /**
      * Whether a cancellation keeps the credits; {@link LateCancellationPolicy#none()} (always give
      * back) by default, {@link LateCancellationPolicy#keepCreditsWithin} or the host's own policy otherwise.
+     *
+     * @param policy the policy
+     * @return this builder
      */
     public Builder lateCancellationPolicy(LateCancellationPolicy policy) {
       this.lateCancellation = Objects.requireNonNull(policy, "policy");
@@ -704,19 +736,33 @@ public final class Pakketten {
     /**
      * Whether a no-show keeps the credits; {@link NoShowPolicy#keepCredits()} by default, {@link
      * NoShowPolicy#giveCreditsBack()} or the host's own policy otherwise.
+     *
+     * @param policy the policy
+     * @return this builder
      */
     public Builder noShowPolicy(NoShowPolicy policy) {
       this.noShow = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** The order lots are spent in; earliest expiry, then oldest, by default. */
+    /**
+     * The order lots are spent in; earliest expiry, then oldest, by default.
+     *
+     * @param order the order
+     * @return this builder
+     */
     public Builder spendingOrder(SpendingOrder order) {
       this.order = Objects.requireNonNull(order, "order");
       return this;
     }
 
-    /** The practice-wide default account codes. */
+    /**
+     * The practice-wide default account codes; {@link Bookkeeping#defaults()} (placeholders) by
+     * default.
+     *
+     * @param bookkeeping the codes of the host's chart of accounts
+     * @return this builder
+     */
     public Builder bookkeeping(Bookkeeping bookkeeping) {
       this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
       return this;
@@ -725,13 +771,22 @@ public final class Pakketten {
     /**
      * Told of every command and read that ends, and of every retry (metrics, tracing); none by
      * default. The SDK's DEBUG log line on {@code nl.pakketten.commands} is written either way.
+     *
+     * @param observer the observer, for example the Spring Boot starter's Micrometer timers
+     * @return this builder
      */
     public Builder commandObserver(CommandObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 
-    /** How often a command is tried on transient database conflicts; 5 by default. */
+    /**
+     * How often a command is tried on transient database conflicts; 5 by default.
+     *
+     * @param maxAttempts the number of attempts, at least 1 (1: never retried)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxAttempts} is below 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);

@@ -5,7 +5,9 @@ import nl.pakketten.common.PakkettenException;
 
 /** The actor's roles do not allow the action. */
 public final class AccessDeniedException extends PakkettenException {
+  /** Who was refused. */
   private final Actor actor;
+  /** What they tried. */
   private final Action action;
 
   /**

@@ -11,15 +11,33 @@ import nl.pakketten.common.Role;
  */
 @FunctionalInterface
 public interface AccessPolicy {
-  /** Whether {@code actor} may perform {@code action}. */
+  /**
+   * Whether {@code actor} may perform {@code action}.
+   *
+   * @param actor who performs the call, with the roles the host gave them
+   * @param action what they try to do
+   * @return true when allowed; false makes the call throw {@link AccessDeniedException}
+   */
   boolean permits(Actor actor, Action action);
 
-  /** A short text of the rule, used in the message of a refusal. */
+  /**
+   * A short text of the rule, used in the message of a refusal.
+   *
+   * @param action the refused action
+   * @return the rule that refused it, for example "only the OWNER role may manage packages"
+   */
   default String rule(Action action) {
     return "policy refused " + action.description();
   }
 
-  /** Throws {@link AccessDeniedException} unless permitted. */
+  /**
+   * Throws unless {@link #permits(Actor, Action)} allows the action.
+   *
+   * @param actor who performs the call
+   * @param action what they try to do
+   * @throws AccessDeniedException when the policy does not permit it
+   * @throws nl.pakketten.common.InvalidInputException when {@code actor} is null
+   */
   default void check(Actor actor, Action action) {
     if (actor == null) {
       throw nl.pakketten.common.InvalidInputException.of("actor", null, "must not be null");
@@ -33,6 +51,8 @@ public interface AccessPolicy {
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
    * credits (and expires them); any actor with at least one role registers payments, schedules
    * and reads.
+   *
+   * @return the default policy of the {@code Pakketten} builder
    */
   static AccessPolicy ownerManagesPackages() {
     Set<Action> ownerOnly =

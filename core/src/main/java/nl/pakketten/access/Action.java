@@ -23,7 +23,11 @@ public enum Action {
     this.description = description;
   }
 
-  /** Human-readable, as used in error messages. */
+  /**
+   * The action in words, as used in error messages.
+   *
+   * @return for example "manage packages"
+   */
   public String description() {
     return description;
   }

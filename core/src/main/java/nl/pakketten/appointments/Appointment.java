@@ -21,36 +21,49 @@ import org.immutables.value.Value;
 public abstract class Appointment {
   Appointment() {}
 
+  /** {@return the practice it belongs to} */
   public abstract PracticeId practice();
 
+  /** {@return the host's appointment id, the key of its schedule and cancel calls} */
   public abstract AppointmentId id();
 
+  /** {@return the patient it is for} */
   public abstract PatientId patient();
 
-  /** Its current type. */
+  /** {@return its current type} */
   public abstract AppointmentTypeId typeId();
 
-  /** The type it was first scheduled with: part of what makes a replay of the schedule call a true one. */
+  /**
+   * {@return the type it was first scheduled with: part of what makes a replay of the schedule call
+   * a true one}
+   */
   public abstract AppointmentTypeId scheduledTypeId();
 
+  /** {@return when it starts; the late-cancellation policy measures from it} */
   public abstract Instant start();
 
+  /** {@return whether it is scheduled, cancelled or a no-show} */
   public abstract Status status();
 
+  /**
+   * {@return whether a package paid for it, as decided when it was scheduled or its type changed}
+   */
   public abstract Coverage coverage();
 
-  /** The package whose credits it spent or would have spent. */
+  /** {@return the package whose credits it spent or would have spent} */
   public abstract Optional<PackageId> packageId();
 
-  /** The credits its type cost when it was scheduled (0 when the type was not linked). */
+  /** {@return the credits its type cost when it was scheduled (0 when the type was not linked)} */
   public abstract int cost();
 
-  /** Where its credits came from; empty unless covered. */
+  /** {@return where its credits came from; empty unless covered} */
   public abstract List<Allocation> allocations();
 
   /**
    * What ending it did with its credits, once ended: its cancellation's outcome when {@link
    * Status#CANCELLED}, its no-show's when {@link Status#NO_SHOW}; empty while scheduled.
+   *
+   * @return given back, forfeited or nothing to give back; empty while scheduled
    */
   public abstract Optional<CancelOutcome> cancelOutcome();
 
@@ -58,16 +71,22 @@ public abstract class Appointment {
    * The answer its schedule call gave, kept so that a replay of that call answers the same whatever
    * happened since (a type change, a cancellation). Empty for an appointment stored before the SDK
    * kept it (a JDBC row written before migration V2): a replay then answers from its current state.
+   *
+   * @return the first answer of its schedule call; empty for an appointment stored before V2
    */
   public abstract Optional<ScheduleResult> scheduleAnswer();
 
+  /** {@return who made its last change} */
   public abstract UserId changedBy();
 
+  /** {@return when it last changed, by the SDK's clock} */
   public abstract Instant changedAt();
 
   /** Whether it is scheduled, cancelled, or was marked a no-show. */
   public enum Status {
+    /** Scheduled and not cancelled: its credits, if any, are spent. */
     SCHEDULED,
+    /** Cancelled; see {@link Appointment#cancelOutcome()} for its credits. */
     CANCELLED,
     /** The patient did not come; see {@link NoShowPolicy}. */
     NO_SHOW
@@ -85,6 +104,7 @@ public abstract class Appointment {
 
   /** What a cancellation, or marking a no-show, did with the credits. */
   public enum CancelOutcome {
+    /** The credits went back to the lots they came from. */
     GIVEN_BACK,
     /** Kept under the late-cancellation or the no-show policy. */
     FORFEITED,
@@ -92,7 +112,7 @@ public abstract class Appointment {
     NOTHING_TO_GIVE_BACK
   }
 
-  /** Total credits taken. */
+  /** {@return the credits taken over all its allocations; 0 unless covered} */
   public int creditsTaken() {
     int credits = 0;
     for (Allocation allocation : allocations()) {
@@ -116,6 +136,13 @@ public abstract class Appointment {
     });
   }
 
+  /**
+   * A copy that keeps the answer of its schedule call.
+   *
+   * @param answer the first answer for this appointment's id and scheduled type
+   * @return the changed copy
+   * @throws IllegalStateException when {@code answer} is a replay or of another appointment
+   */
   public abstract Appointment withScheduleAnswer(ScheduleResult answer);
 
   static {

@@ -18,18 +18,37 @@ import org.immutables.value.Value;
 public abstract class ChangeAppointmentType {
   ChangeAppointmentType() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the host's appointment id; with the type, the idempotency key of the call} */
   @NotNull
   public abstract AppointmentId appointmentId();
 
+  /**
+   * The appointment's new type.
+   *
+   * @return the type; its link decides what the appointment now costs. Setting the type it has now
+   *     is a replay of the call that gave it that type
+   */
   @NotNull
   public abstract AppointmentTypeId typeId();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

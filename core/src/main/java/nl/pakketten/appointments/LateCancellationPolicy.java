@@ -14,15 +14,29 @@ public interface LateCancellationPolicy {
   /**
    * Decides what cancelling {@code appointment} (scheduled and covered) at {@code now} does with its
    * credits.
+   *
+   * @param appointment the appointment being cancelled, scheduled and covered
+   * @param now the moment of the cancellation, by the SDK's clock
+   * @return give back or forfeit
    */
   CreditsDecision decide(Appointment appointment, Instant now);
 
-  /** Every cancellation gives the credits back. The default. */
+  /**
+   * Every cancellation gives the credits back. The default.
+   *
+   * @return the policy without late cancellations
+   */
   static LateCancellationPolicy none() {
     return LateCancellationWindow.NONE;
   }
 
-  /** A cancellation less than {@code window} before the start (or after it) keeps the credits. */
+  /**
+   * A cancellation less than {@code window} before the start (or after it) keeps the credits.
+   *
+   * @param window how long before the start a cancellation counts as late, for example 24 hours
+   * @return the policy
+   * @throws nl.pakketten.common.InvalidInputException when {@code window} is zero or negative
+   */
   static LateCancellationPolicy keepCreditsWithin(Duration window) {
     Objects.requireNonNull(window, "window");
     if (window.isNegative() || window.isZero()) {

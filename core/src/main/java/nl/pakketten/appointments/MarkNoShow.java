@@ -18,17 +18,31 @@ import org.immutables.value.Value;
 public abstract class MarkNoShow {
   MarkNoShow() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the host's appointment id: the idempotency key of the call} */
   @NotNull
   public abstract AppointmentId appointmentId();
 
+  /** {@return why, in words, at most 500 characters, recorded in the history; empty for none} */
   public abstract Optional<@Size(max = 500) String> reason();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,15 +11,27 @@ public interface NoShowPolicy {
   /**
    * Decides what marking {@code appointment} (scheduled and covered) a no-show at {@code now} does
    * with its credits.
+   *
+   * @param appointment the appointment marked a no-show, scheduled and covered
+   * @param now the moment it is marked, by the SDK's clock
+   * @return give back or forfeit
    */
   CreditsDecision decide(Appointment appointment, Instant now);
 
-  /** A no-show keeps the credits: the patient did not come, the slot is paid. The default. */
+  /**
+   * A no-show keeps the credits: the patient did not come, the slot is paid. The default.
+   *
+   * @return the policy that forfeits a no-show's credits
+   */
   static NoShowPolicy keepCredits() {
     return BuiltInNoShowPolicy.KEEP_CREDITS;
   }
 
-  /** A no-show gives the credits back, as a cancellation in time does. */
+  /**
+   * A no-show gives the credits back, as a cancellation in time does.
+   *
+   * @return the policy that gives a no-show's credits back
+   */
   static NoShowPolicy giveCreditsBack() {
     return BuiltInNoShowPolicy.GIVE_CREDITS_BACK;
   }

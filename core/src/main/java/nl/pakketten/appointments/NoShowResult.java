@@ -10,17 +10,39 @@ import nl.pakketten.wallet.Allocation;
  * {@link #replay()} true.
  */
 public sealed interface NoShowResult extends Answer {
+  /** {@return the appointment marked a no-show} */
   AppointmentId appointmentId();
 
-  /** True when the appointment was marked a no-show before: this call changed nothing and answers as the first. */
+  /**
+   * Whether this call was a replay.
+   *
+   * @return true when the appointment was marked a no-show before: this call changed nothing and
+   *     answers as the first
+   */
   boolean replay();
 
-  /** The same answer, as a replay ({@code true}) or as the first call's ({@code false}). */
+  /**
+   * The same answer, as a replay ({@code true}) or as the first call's ({@code false}).
+   *
+   * @param replay whether the copy answers a replay
+   * @return the copy
+   */
   NoShowResult withReplay(boolean replay);
 
-  /** The no-show policy kept the credits: they stay spent, recorded as forfeited. */
+  /**
+   * The no-show policy kept the credits: they stay spent, recorded as forfeited.
+   *
+   * @param appointmentId the appointment
+   * @param credits how many credits were kept
+   * @param replay whether this call was a replay
+   */
   record Forfeited(AppointmentId appointmentId, int credits, boolean replay) implements NoShowResult {
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     * @param credits how many credits were kept
+     */
     public Forfeited(AppointmentId appointmentId, int credits) {
       this(appointmentId, credits, false);
     }
@@ -31,14 +53,35 @@ public sealed interface NoShowResult extends Answer {
     }
   }
 
-  /** The no-show policy gave the credits back to exactly the lots they came from. */
+  /**
+   * The no-show policy gave the credits back to exactly the lots they came from.
+   *
+   * @param appointmentId the appointment
+   * @param credits how many credits went back
+   * @param allocations the lots they went back to, and the revenue reversed on each
+   * @param replay whether this call was a replay
+   */
   record GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations, boolean replay)
       implements NoShowResult {
+    /**
+     * The answer; the allocations are copied.
+     *
+     * @param appointmentId the appointment
+     * @param credits how many credits went back
+     * @param allocations the lots they went back to
+     * @param replay whether this call was a replay
+     */
     public GivenBack {
       allocations = List.copyOf(allocations);
     }
 
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     * @param credits how many credits went back
+     * @param allocations the lots they went back to
+     */
     public GivenBack(AppointmentId appointmentId, int credits, List<Allocation> allocations) {
       this(appointmentId, credits, allocations, false);
     }
@@ -49,9 +92,18 @@ public sealed interface NoShowResult extends Answer {
     }
   }
 
-  /** The appointment took no credits. */
+  /**
+   * The appointment took no credits.
+   *
+   * @param appointmentId the appointment
+   * @param replay whether this call was a replay
+   */
   record NothingToGiveBack(AppointmentId appointmentId, boolean replay) implements NoShowResult {
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     */
     public NothingToGiveBack(AppointmentId appointmentId) {
       this(appointmentId, false);
     }
@@ -62,7 +114,15 @@ public sealed interface NoShowResult extends Answer {
     }
   }
 
-  /** The answer a no-show appointment stands for: nothing changes it after, so it stays the first call's. */
+  /**
+   * The answer a no-show appointment stands for: nothing changes it after, so it stays the first
+   * call's.
+   *
+   * @param appointment an appointment marked a no-show
+   * @param replay whether the answer is for a replay
+   * @return the answer
+   * @throws java.util.NoSuchElementException when the appointment is not ended
+   */
   static NoShowResult of(Appointment appointment, boolean replay) {
     return switch (appointment.cancelOutcome().orElseThrow()) {
       case GIVEN_BACK -> new GivenBack(appointment.id(), appointment.creditsTaken(), appointment.allocations(),

@@ -16,25 +16,45 @@ import org.immutables.value.Value;
 public abstract class ScheduleAppointment {
   ScheduleAppointment() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
-  /** The idempotency key. */
+  /** {@return the host's appointment id: the idempotency key of the call} */
   @NotNull
   public abstract AppointmentId appointmentId();
 
+  /** {@return the patient whose credits the command concerns} */
   @NotNull
   public abstract PatientId patient();
 
+  /** {@return the appointment's type; when linked to a package, it decides the credits spent} */
   @NotNull
   public abstract AppointmentTypeId typeId();
 
+  /**
+   * When the appointment starts.
+   *
+   * @return the start; the late-cancellation policy measures from it (credits are spent from the
+   *     lots spendable today, by the SDK's clock)
+   */
   @NotNull
   public abstract Instant start();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

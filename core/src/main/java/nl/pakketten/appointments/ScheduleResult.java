@@ -15,22 +15,57 @@ import nl.pakketten.wallet.Allocation;
  * a type change or a cancellation), a replayed type change what that change answered.
  */
 public sealed interface ScheduleResult extends Answer {
+  /** {@return the appointment scheduled or changed} */
   AppointmentId appointmentId();
 
-  /** True when this call changed nothing and answers as the earlier call with the same key did. */
+  /**
+   * Whether this call was a replay.
+   *
+   * @return true when this call changed nothing and answers as the earlier call with the same key
+   *     did
+   */
   boolean replay();
 
-  /** The same answer, as a replay ({@code true}) or as the first call's ({@code false}). */
+  /**
+   * The same answer, as a replay ({@code true}) or as the first call's ({@code false}).
+   *
+   * @param replay whether the copy answers a replay
+   * @return the copy
+   */
   ScheduleResult withReplay(boolean replay);
 
-  /** Credits were taken from these lots. */
+  /**
+   * Credits were taken from these lots.
+   *
+   * @param appointmentId the appointment
+   * @param packageId the package whose credits were spent
+   * @param credits how many credits were spent: the type's credits per appointment
+   * @param allocations the lots they came from, in spending order, with the revenue each recognised
+   * @param replay whether this call was a replay
+   */
   record Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations,
       boolean replay) implements ScheduleResult {
+    /**
+     * The answer; the allocations are copied.
+     *
+     * @param appointmentId the appointment
+     * @param packageId the package whose credits were spent
+     * @param credits how many credits were spent
+     * @param allocations the lots they came from
+     * @param replay whether this call was a replay
+     */
     public Covered {
       allocations = List.copyOf(allocations);
     }
 
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     * @param packageId the package whose credits were spent
+     * @param credits how many credits were spent
+     * @param allocations the lots they came from
+     */
     public Covered(AppointmentId appointmentId, PackageId packageId, int credits, List<Allocation> allocations) {
       this(appointmentId, packageId, credits, allocations, false);
     }
@@ -41,10 +76,21 @@ public sealed interface ScheduleResult extends Answer {
     }
   }
 
-  /** The appointment's type is not linked to a package: the host bills it the normal way. */
+  /**
+   * The appointment's type is not linked to a package: the host bills it the normal way.
+   *
+   * @param appointmentId the appointment
+   * @param typeId its type, not linked
+   * @param replay whether this call was a replay
+   */
   record NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId, boolean replay)
       implements ScheduleResult {
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     * @param typeId its type, not linked
+     */
     public NotCovered(AppointmentId appointmentId, AppointmentTypeId typeId) {
       this(appointmentId, typeId, false);
     }
@@ -58,10 +104,21 @@ public sealed interface ScheduleResult extends Answer {
   /**
    * The type is linked, but the patient had fewer than {@code cost} spendable credits and the
    * shortfall policy allowed it uncovered: no credits were taken; the host bills it the normal way.
+   *
+   * @param appointmentId the appointment
+   * @param packageId the package its type is linked to
+   * @param cost the credits it would have cost
+   * @param replay whether this call was a replay
    */
   record Uncovered(AppointmentId appointmentId, PackageId packageId, int cost, boolean replay)
       implements ScheduleResult {
-    /** The answer of a first call. */
+    /**
+     * The answer of a first call.
+     *
+     * @param appointmentId the appointment
+     * @param packageId the package its type is linked to
+     * @param cost the credits it would have cost
+     */
     public Uncovered(AppointmentId appointmentId, PackageId packageId, int cost) {
       this(appointmentId, packageId, cost, false);
     }
@@ -72,7 +129,12 @@ public sealed interface ScheduleResult extends Answer {
     }
   }
 
-  /** The answer (of a first call) that an appointment's current state stands for. */
+  /**
+   * The answer (of a first call) that an appointment's current state stands for.
+   *
+   * @param appointment a stored appointment
+   * @return the answer its coverage, package and allocations stand for
+   */
   static ScheduleResult of(Appointment appointment) {
     return switch (appointment.coverage()) {
       case COVERED -> new Covered(appointment.id(), appointment.packageId().orElseThrow(),

@@ -16,15 +16,28 @@ public interface ShortfallPolicy {
    */
   ShortfallPolicy ALLOW_UNCOVERED = BuiltInShortfallPolicy.ALLOW_UNCOVERED;
 
-  /** Decides what to do about {@code shortfall}. */
+  /**
+   * Decides what to do about {@code shortfall}.
+   *
+   * @param shortfall the appointment, its cost and the patient's spendable credits
+   * @return reject the call, or record the appointment uncovered
+   */
   ShortfallDecision decide(Shortfall shortfall);
 
-  /** {@link #REJECT}. */
+  /**
+   * Refuse with {@link InsufficientCreditsException}; nothing changes. The default.
+   *
+   * @return {@link #REJECT}
+   */
   static ShortfallPolicy reject() {
     return REJECT;
   }
 
-  /** {@link #ALLOW_UNCOVERED}. */
+  /**
+   * Record the appointment as not covered and take no credits.
+   *
+   * @return {@link #ALLOW_UNCOVERED}
+   */
   static ShortfallPolicy allowUncovered() {
     return ALLOW_UNCOVERED;
   }

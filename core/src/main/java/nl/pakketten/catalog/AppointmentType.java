@@ -13,13 +13,16 @@ import org.immutables.value.Value;
 public abstract class AppointmentType {
   AppointmentType() {}
 
+  /** {@return the practice that owns it} */
   public abstract PracticeId practice();
 
+  /** {@return the host's identifier of the appointment type} */
   public abstract AppointmentTypeId id();
 
+  /** {@return the type's name, as the practice calls it, at most 200 characters} */
   public abstract String name();
 
-  /** The package its appointments spend credits of, if any. */
+  /** {@return the package its appointments spend credits of, if any} */
   public abstract Optional<AppointmentTypeLink> link();
 
   @Value.Check

@@ -9,6 +9,14 @@ import nl.pakketten.common.InvalidInputException;
  * @param creditsPerAppointment credits one appointment uses, at least 1 (one is the usual advice)
  */
 public record AppointmentTypeLink(PackageId packageId, int creditsPerAppointment) {
+  /**
+   * A link; both components are required.
+   *
+   * @param packageId the package whose credits are spent
+   * @param creditsPerAppointment credits one appointment uses, at least 1
+   * @throws InvalidInputException when {@code packageId} is null or {@code creditsPerAppointment}
+   *     is below 1
+   */
   public AppointmentTypeLink {
     if (packageId == null) {
       throw InvalidInputException.of("packageId", null, "must not be null");

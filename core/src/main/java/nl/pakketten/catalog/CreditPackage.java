@@ -17,55 +17,102 @@ import org.joda.money.Money;
 public abstract class CreditPackage {
   CreditPackage() {}
 
-  /** The practice that owns it. */
+  /** {@return the practice that owns it} */
   public abstract PracticeId practice();
 
-  /** Its identifier. */
+  /** {@return its identifier} */
   public abstract PackageId id();
 
-  /** Its name, trimmed, unique within the practice (ignoring case: by its {@link #nameKey}). */
+  /**
+   * {@return its name, trimmed, unique within the practice (ignoring case: by its {@link
+   * #nameKey})}
+   */
   public abstract String name();
 
   /**
    * The key under which package names are unique in a practice, and by which {@link nl.pakketten.spi.Packages#findByName} finds them: the name stripped and lower-cased with {@code
    * toLowerCase(Locale.ROOT)}. Storages compare exactly this key (in a database: a plain column),
    * never {@code equalsIgnoreCase} or a collation, so every storage finds the same names equal.
+   *
+   * @param name a package name
+   * @return its key, at most twice as long as the name (some letters lower-case to two characters)
    */
   public static String nameKey(String name) {
     return Names.key(name);
   }
 
-  /** The internal rate per credit (intern tarief); never negative. */
+  /** {@return the internal rate per credit (intern tarief); never negative} */
   public abstract Money internalRate();
 
-  /** Where its revenue is booked, if set; otherwise the practice default. */
+  /** {@return where its revenue is booked, if set; otherwise the practice default} */
   public abstract Optional<LedgerAccount> ledgerAccount();
 
-  /** Where its deferred revenue sits, if set; otherwise the practice default. */
+  /** {@return where its deferred revenue sits, if set; otherwise the practice default} */
   public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
-  /** Whether it may grant new credits. */
+  /** {@return whether it may grant new credits} */
   public abstract boolean active();
 
-  /** When it was last changed. */
+  /** {@return when it was last changed} */
   public abstract Instant changedAt();
 
-  /** Who changed it last. */
+  /** {@return who changed it last} */
   public abstract UserId changedBy();
 
-  /** A copy with other values. */
+  /**
+   * A copy with another name; the invariants are checked again.
+   *
+   * @param name the new name
+   * @return the changed copy
+   */
   public abstract CreditPackage withName(String name);
 
+  /**
+   * A copy with another internal rate; lots already granted keep theirs.
+   *
+   * @param rate the new rate per credit, at least zero
+   * @return the changed copy
+   */
   public abstract CreditPackage withInternalRate(Money rate);
 
+  /**
+   * A copy with another ledger account.
+   *
+   * @param account the new account; empty for the practice's default
+   * @return the changed copy
+   */
   public abstract CreditPackage withLedgerAccount(Optional<? extends LedgerAccount> account);
 
+  /**
+   * A copy with another balance-sheet item.
+   *
+   * @param item the new item; empty for the practice's default
+   * @return the changed copy
+   */
   public abstract CreditPackage withBalanceSheetItem(Optional<? extends BalanceSheetItem> item);
 
+  /**
+   * A copy, active or deactivated.
+   *
+   * @param active whether it may grant new credits
+   * @return the changed copy
+   */
   public abstract CreditPackage withActive(boolean active);
 
+  /**
+   * A copy with another time of change.
+   *
+   * @param at when it was changed
+   * @return the changed copy
+   */
   public abstract CreditPackage withChangedAt(Instant at);
 
+  /**
+   * A copy with another author of the change.
+   *
+   * @param by who changed it
+   * @return the changed copy
+   */
   public abstract CreditPackage withChangedBy(UserId by);
 
   @Value.Check

@@ -14,16 +14,19 @@ import org.joda.money.Money;
 public abstract class Product {
   Product() {}
 
+  /** {@return the practice that owns it} */
   public abstract PracticeId practice();
 
+  /** {@return the product code, as used on the lines of a product invoice} */
   public abstract ProductCode code();
 
+  /** {@return the product's name, at most 200 characters} */
   public abstract String name();
 
-  /** The price of one unit, as the host invoices it. */
+  /** {@return the price of one unit, as the host invoices it} */
   public abstract Money unitPrice();
 
-  /** The package this product sells, if any. */
+  /** {@return the package this product sells, if any} */
   public abstract Optional<ProductLink> link();
 
   @Value.Check

@@ -9,6 +9,14 @@ import nl.pakketten.common.InvalidInputException;
  * @param creditsPerUnit credits granted per unit sold, at least 1
  */
 public record ProductLink(PackageId packageId, int creditsPerUnit) {
+  /**
+   * A link; both components are required.
+   *
+   * @param packageId the package sold
+   * @param creditsPerUnit credits granted per unit sold, at least 1
+   * @throws InvalidInputException when {@code packageId} is null or {@code creditsPerUnit} is
+   *     below 1
+   */
   public ProductLink {
     if (packageId == null) {
       throw InvalidInputException.of("packageId", null, "must not be null");

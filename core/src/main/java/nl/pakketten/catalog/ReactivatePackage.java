@@ -12,20 +12,40 @@ import org.immutables.value.Value;
 public abstract class ReactivatePackage {
   ReactivatePackage() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the package the command concerns} */
   @NotNull
   public abstract PackageId packageId();
 
-  /** The command for {@code packageId} in {@code practice}, by {@code actor}. */
+  /**
+   * The command for {@code packageId} in {@code practice}, by {@code actor}.
+   *
+   * @param practice the practice the package belongs to
+   * @param actor who reactivates it
+   * @param packageId the package to reactivate
+   * @return the command
+   */
   public static ReactivatePackage of(PracticeId practice, Actor actor, PackageId packageId) {
     return builder().practice(practice).actor(actor).packageId(packageId).build();
   }
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

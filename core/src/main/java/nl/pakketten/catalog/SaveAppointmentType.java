@@ -19,29 +19,47 @@ import org.immutables.value.Value;
 public abstract class SaveAppointmentType {
   SaveAppointmentType() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the host's identifier of the appointment type} */
   @NotNull
   public abstract AppointmentTypeId id();
 
+  /** {@return the type's name, as the practice calls it, at most 200 characters} */
   @NotBlank
   @Size(max = 200)
   public abstract String name();
 
-  /** The package to link, or empty for an unlinked type. */
+  /** {@return the package to link, or empty for an unlinked type} */
   public abstract Optional<PackageId> packageId();
 
-  /** Credits per appointment when linked; at least 1, 1 by default. */
+  /**
+   * How many credits one appointment of this type spends, when linked.
+   *
+   * @return at least 1; 1 by default (the usual advice)
+   */
   @Min(1)
   @Value.Default
   public int creditsPerAppointment() {
     return 1;
   }
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

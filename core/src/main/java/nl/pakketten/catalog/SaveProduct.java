@@ -20,32 +20,51 @@ import org.joda.money.Money;
 public abstract class SaveProduct {
   SaveProduct() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the product code, as used on the lines of a product invoice} */
   @NotNull
   public abstract ProductCode code();
 
+  /** {@return the product's name, at most 200 characters} */
   @NotBlank
   @Size(max = 200)
   public abstract String name();
 
+  /** {@return the price of one unit, as the host invoices it; at least zero} */
   @NotNull
   public abstract Money unitPrice();
 
-  /** The package to link, or empty for an unlinked product. */
+  /** {@return the package to link, or empty for an unlinked product} */
   public abstract Optional<PackageId> packageId();
 
-  /** Credits per unit when linked; at least 1. */
+  /**
+   * How many credits one unit sold grants, when linked: 2 units at 5 credits grant 10.
+   *
+   * @return at least 1; 1 by default
+   */
   @Min(1)
   @Value.Default
   public int creditsPerUnit() {
     return 1;
   }
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

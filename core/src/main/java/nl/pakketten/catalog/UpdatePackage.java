@@ -19,26 +19,55 @@ import org.joda.money.Money;
 public abstract class UpdatePackage {
   UpdatePackage() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the package the command concerns} */
   @NotNull
   public abstract PackageId packageId();
 
+  /**
+   * {@return the package's name, unique in the practice ignoring case, at most 200 characters;
+   * surrounding white space is refused}
+   */
   @NotBlank
   @Size(max = 200)
   public abstract String name();
 
+  /**
+   * {@return the internal rate (intern tarief): the amount per credit the bookkeeping books when a
+   * credit is used; at least zero}
+   */
   @NotNull
   public abstract Money internalRate();
 
+  /**
+   * {@return the ledger account (grootboekrekening) its revenue is booked on; empty for the
+   * practice's default}
+   */
   public abstract Optional<LedgerAccount> ledgerAccount();
 
+  /**
+   * {@return the balance-sheet item (balanspost) where its prepaid, not yet earned money sits;
+   * empty for the practice's default}
+   */
   public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -6,6 +6,11 @@ package nl.pakketten.common;
  * reports it as {@code replay=}.
  */
 public interface Answer {
-  /** True when this call changed nothing and answers as the earlier call with the same key did. */
+  /**
+   * Whether this call was a replay of an earlier one.
+   *
+   * @return true when this call changed nothing and answers as the earlier call with the same key
+   *     did; false when this call made the change
+   */
   boolean replay();
 }

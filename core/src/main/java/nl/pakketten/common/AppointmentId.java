@@ -7,7 +7,14 @@ public final class AppointmentId extends Identifier {
     super("appointmentId", value);
   }
 
-  /** Returns the value, or throws {@code InvalidInputException} when it is blank or too long. */
+  /**
+   * The {@code AppointmentId} with the given text, stripped of surrounding white space.
+   *
+   * @param value the text as the host knows it, at most {@value
+   *     nl.pakketten.common.Identifier#MAX_LENGTH} characters
+   * @return the identifier
+   * @throws InvalidInputException when {@code value} is null, blank, too long or not printable
+   */
   public static AppointmentId of(String value) {
     return new AppointmentId(value);
   }

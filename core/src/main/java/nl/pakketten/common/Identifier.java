@@ -16,6 +16,14 @@ public abstract class Identifier implements Comparable<Identifier> {
   private final String value;
   private final int hash;
 
+  /**
+   * Checks and keeps the value.
+   *
+   * @param field the name of the field, used in the violation when the value is refused
+   * @param value the text; surrounding white space is stripped
+   * @throws InvalidInputException when {@code value} is null, blank, longer than {@value
+   *     #MAX_LENGTH} characters or not printable
+   */
   protected Identifier(String field, String value) {
     this.value = check(field, value);
     this.hash = 31 * getClass().getName().hashCode() + this.value.hashCode();
@@ -51,7 +59,11 @@ public abstract class Identifier implements Comparable<Identifier> {
     return true;
   }
 
-  /** The identifier as text. */
+  /**
+   * The identifier as text.
+   *
+   * @return the value, stripped of surrounding white space, never blank
+   */
   public final String value() {
     return value;
   }

@@ -7,7 +7,14 @@ public final class LotId extends Identifier {
     super("lotId", value);
   }
 
-  /** Returns the value, or throws {@code InvalidInputException} when it is blank or too long. */
+  /**
+   * The {@code LotId} with the given text, stripped of surrounding white space.
+   *
+   * @param value the text as the host knows it, at most {@value
+   *     nl.pakketten.common.Identifier#MAX_LENGTH} characters
+   * @return the identifier
+   * @throws InvalidInputException when {@code value} is null, blank, too long or not printable
+   */
   public static LotId of(String value) {
     return new LotId(value);
   }

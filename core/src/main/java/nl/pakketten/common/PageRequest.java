@@ -17,10 +17,19 @@ import java.util.Optional;
 public record PageRequest(Optional<String> after, int size) {
   /** The page size of {@link #first()}. */
   public static final int DEFAULT_SIZE = 500;
+  /** The smallest page a read returns. */
   public static final int MIN_SIZE = 1;
   /** The largest page a read returns; larger would defeat the bound on memory. */
   public static final int MAX_SIZE = 10_000;
 
+  /**
+   * A request for the page after {@code after}.
+   *
+   * @param after the cursor of the last item already read; empty for the first page
+   * @param size how many items at most, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+   * @throws InvalidInputException when {@code after} is null or not a cursor, or {@code size} is
+   *     out of range
+   */
   public PageRequest {
     if (after == null) {
       throw InvalidInputException.of("after", null, "must not be null (empty for the first page)");
@@ -33,29 +42,55 @@ public record PageRequest(Optional<String> after, int size) {
     }
   }
 
-  /** The first page, of {@value #DEFAULT_SIZE} items. */
+  /**
+   * The first page, of {@value #DEFAULT_SIZE} items.
+   *
+   * @return a request without a cursor
+   */
   public static PageRequest first() {
     return first(DEFAULT_SIZE);
   }
 
-  /** The first page, of {@code size} items. */
+  /**
+   * The first page, of {@code size} items.
+   *
+   * @param size how many items at most, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+   * @return a request without a cursor
+   * @throws InvalidInputException when {@code size} is out of range
+   */
   public static PageRequest first(int size) {
     return new PageRequest(Optional.empty(), size);
   }
 
-  /** The page after the item whose cursor is {@code cursor}, of the same size. */
+  /**
+   * The page after the item whose cursor is {@code cursor}, of the same size.
+   *
+   * @param cursor a cursor the same read returned
+   * @return the request for the following page
+   * @throws InvalidInputException when {@code cursor} is empty or too long to be a cursor
+   */
   public PageRequest after(String cursor) {
     return new PageRequest(Optional.of(cursor), size);
   }
 
   // For adapters: the two cursor shapes the SDK's paged reads use.
 
-  /** The cursor of an item at append sequence {@code seq} (a positive number). */
+  /**
+   * The cursor of an item at append sequence {@code seq}. For adapters.
+   *
+   * @param seq the item's append sequence, a positive number
+   * @return the cursor, as {@link #afterSequence()} reads it back
+   */
   public static String sequenceCursor(long seq) {
     return Long.toString(seq);
   }
 
-  /** The append sequence after which this page starts: 0 for the first page. */
+  /**
+   * The append sequence after which this page starts. For adapters.
+   *
+   * @return the sequence of the last item already read; 0 for the first page
+   * @throws InvalidInputException when the cursor is not one of a sequence-ordered read
+   */
   public long afterSequence() {
     if (after.isEmpty()) {
       return 0;
@@ -71,14 +106,29 @@ public record PageRequest(Optional<String> after, int size) {
     throw notACursor();
   }
 
-  /** A key of a read ordered by time, then by append sequence. */
+  /**
+   * A key of a read ordered by time, then by append sequence. For adapters.
+   *
+   * @param at the item's time
+   * @param seq the item's append sequence, a positive number that breaks ties in time
+   */
   public record TimeKey(Instant at, long seq) {
+    /**
+     * The cursor of the item with this key.
+     *
+     * @return the cursor, as {@link PageRequest#afterTimeKey()} reads it back
+     */
     public String cursor() {
       return at + "/" + seq;
     }
   }
 
-  /** The (time, sequence) key after which this page starts; empty for the first page. */
+  /**
+   * The (time, sequence) key after which this page starts. For adapters.
+   *
+   * @return the key of the last item already read; empty for the first page
+   * @throws InvalidInputException when the cursor is not one of a time-ordered read
+   */
   public Optional<TimeKey> afterTimeKey() {
     if (after.isEmpty()) {
       return Optional.empty();

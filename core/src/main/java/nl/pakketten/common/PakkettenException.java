@@ -6,10 +6,21 @@ package nl.pakketten.common;
  * may or may not have been stored, and running it again with the same key settles it.
  */
 public abstract class PakkettenException extends RuntimeException {
+  /**
+   * An exception with a message that names the facts.
+   *
+   * @param message what went wrong, naming the facts
+   */
   protected PakkettenException(String message) {
     super(message);
   }
 
+  /**
+   * An exception with a message and the failure that caused it.
+   *
+   * @param message what went wrong, naming the facts
+   * @param cause the underlying failure, for example from the storage
+   */
   protected PakkettenException(String message, Throwable cause) {
     super(message, cause);
   }

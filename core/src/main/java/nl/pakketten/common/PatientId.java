@@ -6,7 +6,14 @@ public final class PatientId extends Identifier {
     super("patientId", value);
   }
 
-  /** Returns the identifier, or throws {@link InvalidInputException} when {@code value} is blank or too long. */
+  /**
+   * The {@code PatientId} with the given text, stripped of surrounding white space.
+   *
+   * @param value the text as the host knows it, at most {@value
+   *     nl.pakketten.common.Identifier#MAX_LENGTH} characters
+   * @return the identifier
+   * @throws InvalidInputException when {@code value} is null, blank, too long or not printable
+   */
   public static PatientId of(String value) {
     return new PatientId(value);
   }

@@ -25,36 +25,53 @@ import org.joda.money.Money;
 public abstract class ImportCredits {
   ImportCredits() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
-  /** The idempotency key. */
+  /** {@return the host's key of this import: the idempotency key of the call} */
   @NotNull
   public abstract ImportId importId();
 
+  /** {@return the patient whose credits the command concerns} */
   @NotNull
   public abstract PatientId patient();
 
+  /** {@return the package whose credits are imported; it must be active} */
   @NotNull
   public abstract PackageId packageId();
 
+  /** {@return how many credits to grant, from 1 to 1,000,000} */
   @Min(1)
   @Max(1_000_000)
   public abstract int credits();
 
-  /** The internal rate per credit to book them at; at least zero. */
+  /** {@return the internal rate per credit to book them at; at least zero} */
   @NotNull
   public abstract Money internalRate();
 
+  /** {@return why the credits are imported, at most 500 characters; recorded in the history} */
   @NotBlank
   @Size(max = 500)
   public abstract String reason();
 
+  /** {@return the last day the imported credits can be spent; empty when they do not expire} */
   public abstract Optional<LocalDate> expiresOn();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

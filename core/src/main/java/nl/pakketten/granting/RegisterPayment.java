@@ -20,21 +20,41 @@ import org.immutables.value.Value;
 public abstract class RegisterPayment {
   RegisterPayment() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
+  /** {@return the host's invoice whose payment is registered: the idempotency key of the call} */
   @NotNull
   public abstract InvoiceId invoiceId();
 
+  /** {@return the patient whose credits the command concerns} */
   @NotNull
   public abstract PatientId patient();
 
+  /**
+   * The lines of the invoice.
+   *
+   * @return at least one line; lines of products linked to a package grant credits, the others
+   *     nothing
+   */
   @NotEmpty
   public abstract List<@Valid @NotNull InvoiceLine> lines();
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -62,7 +62,11 @@ public final class InMemoryStorage implements Storage {
 
   private InMemoryStorage() {}
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a storage holding nothing, independent of every other one
+   */
   public static InMemoryStorage create() {
     return new InMemoryStorage();
   }

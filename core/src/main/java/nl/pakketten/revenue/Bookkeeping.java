@@ -5,9 +5,24 @@ import java.util.Objects;
 /**
  * The practice-wide account codes used where a package names none. The defaults are placeholders;
  * a host sets the codes of its chart of accounts.
+ *
+ * @param defaultLedgerAccount the revenue account (grootboekrekening) of a package without a
+ *     ledger account of its own
+ * @param defaultBalanceSheetItem the deferred-revenue account (balanspost) of a package without a
+ *     balance-sheet item of its own
+ * @param paymentsClearing the account the registered payments of package invoices are debited to
+ * @param importsOffset the counter-account of imported credits
  */
 public record Bookkeeping(
     String defaultLedgerAccount, String defaultBalanceSheetItem, String paymentsClearing, String importsOffset) {
+  /**
+   * The practice's account codes, all required.
+   *
+   * @param defaultLedgerAccount the revenue account of a package without one
+   * @param defaultBalanceSheetItem the deferred-revenue account of a package without one
+   * @param paymentsClearing the account registered payments are debited to
+   * @param importsOffset the counter-account of imported credits
+   */
   public Bookkeeping {
     Objects.requireNonNull(defaultLedgerAccount, "defaultLedgerAccount");
     Objects.requireNonNull(defaultBalanceSheetItem, "defaultBalanceSheetItem");
@@ -15,7 +30,12 @@ public record Bookkeeping(
     Objects.requireNonNull(importsOffset, "importsOffset");
   }
 
-  /** Revenue 8000, deferred revenue 1700, payments clearing 1300, imports offset 8900. */
+  /**
+   * Placeholder codes: revenue 8000, deferred revenue 1700, payments clearing 1300, imports offset
+   * 8900.
+   *
+   * @return the defaults, for a host that has not set its chart of accounts yet
+   */
   public static Bookkeeping defaults() {
     return new Bookkeeping("8000", "1700", "1300", "8900");
   }

@@ -14,8 +14,15 @@ import org.joda.money.Money;
  * A balanced journal entry (debits = credits) booked for one movement of credits. Append-only: a
  * correction is a new entry, never an edit.
  *
- * @param lot the lot whose value moved
+ * @param id the entry's identifier, unique in the practice
+ * @param practice the practice whose books it is in
+ * @param at when it was booked, by the SDK's clock
+ * @param patient the patient whose credits moved; null when the stored entry names none
+ * @param packageId the package of those credits; null when the stored entry names none
+ * @param lot the lot whose value moved; null when the stored entry names none
  * @param sourceKey the command it came from, as in the patient's history
+ * @param description what happened, in words, for the bookkeeper
+ * @param lines at least two lines whose debits equal their credits
  */
 public record JournalEntry(
     String id,
@@ -27,6 +34,21 @@ public record JournalEntry(
     String sourceKey,
     String description,
     List<JournalLine> lines) {
+  /**
+   * A balanced entry.
+   *
+   * @param id the entry's identifier
+   * @param practice the practice whose books it is in
+   * @param at when it was booked
+   * @param patient the patient whose credits moved, or null
+   * @param packageId the package of those credits, or null
+   * @param lot the lot whose value moved, or null
+   * @param sourceKey the command it came from
+   * @param description what happened, in words
+   * @param lines the lines; copied
+   * @throws IllegalArgumentException when there are fewer than two lines or debits and credits
+   *     differ
+   */
   public JournalEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(practice, "practice");
@@ -44,7 +66,11 @@ public record JournalEntry(
     }
   }
 
-  /** The total debited (equal to the total credited). */
+  /**
+   * The amount the entry moves.
+   *
+   * @return the total debited, equal to the total credited; positive, in the lines' currency
+   */
   public Money total() {
     return lines.stream().filter(l -> l.side() == Side.DEBIT).map(JournalLine::amount).reduce(Money::plus)
         .orElseThrow();

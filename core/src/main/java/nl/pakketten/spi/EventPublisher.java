@@ -8,10 +8,18 @@ import nl.pakketten.common.DomainEvent;
  */
 @FunctionalInterface
 public interface EventPublisher {
-  /** Receives one event; an exception thrown here does not undo the stored change. */
+  /**
+   * Receives one event; an exception thrown here does not undo the stored change.
+   *
+   * @param event the event, its change already stored
+   */
   void publish(DomainEvent event);
 
-  /** A publisher that drops every event. */
+  /**
+   * A publisher that drops every event.
+   *
+   * @return the publisher of a host that listens to no events
+   */
   static EventPublisher none() {
     return event -> {};
   }

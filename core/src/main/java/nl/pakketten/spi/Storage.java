@@ -7,21 +7,30 @@ package nl.pakketten.spi;
  * in that transaction.
  */
 public interface Storage {
+  /** {@return the transaction boundary the other ports take part in} */
   Transactions transactions();
 
+  /** {@return the packages of each practice} */
   Packages packages();
 
+  /** {@return the products of each practice} */
   Products products();
 
+  /** {@return the appointment types of each practice} */
   AppointmentTypes appointmentTypes();
 
+  /** {@return the wallets and their lots} */
   Wallets wallets();
 
+  /** {@return the appointments the SDK has seen} */
   Appointments appointments();
 
+  /** {@return the idempotency records of payments and imports} */
   GrantReceipts grantReceipts();
 
+  /** {@return the append-only history of credit movements} */
   History history();
 
+  /** {@return the append-only journal} */
   Journal journal();
 }

@@ -10,6 +10,14 @@ import java.util.function.Supplier;
  * failure that a retry may cure as {@link TransientException}; the core then runs the work again.
  */
 public interface Transactions {
-  /** Runs {@code work} in one transaction, committing when it returns and rolling back when it throws. */
+  /**
+   * Runs {@code work} in one transaction, committing when it returns and rolling back when it
+   * throws.
+   *
+   * @param work the reads and writes of one command
+   * @param <T> the type of its result
+   * @return what {@code work} returned, after the commit
+   * @throws TransientException when the transaction failed in a way a retry may cure
+   */
   <T> T inTransaction(Supplier<T> work);
 }

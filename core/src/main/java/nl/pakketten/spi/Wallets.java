@@ -21,6 +21,11 @@ public interface Wallets {
    * The wallet with its open lots (credits remaining above 0), held exclusively until the
    * transaction ends; empty when it has none yet. Used-up lots are left out, so a command costs
    * the same however many lots a wallet has used up; the balance is the same either way.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package the wallet holds credits of
+   * @return the locked wallet; an empty wallet (balance 0, no lots) when none is stored
    */
   Wallet lock(PracticeId practice, PatientId patient, PackageId packageId);
 
@@ -28,30 +33,74 @@ public interface Wallets {
    * The locked wallet with the given lots of it added as stored: the used-up lots a give-back
    * returns credits to. Ids already in the wallet are left as they are; an id that is not a lot
    * of this wallet is an {@link IllegalStateException}.
+   *
+   * @param locked a wallet returned by {@link #lock} in this transaction
+   * @param ids the lots to add
+   * @return the wallet with those lots
+   * @throws IllegalStateException when an id is not a lot of this wallet
    */
   Wallet withLots(Wallet locked, Collection<LotId> ids);
 
-  /** The wallet with every lot, used-up ones included, as stored, without holding it. */
+  /**
+   * The wallet with every lot, used-up ones included, as stored, without holding it.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package the wallet holds credits of
+   * @return the wallet; empty when the patient never held credits of the package
+   */
   Optional<Wallet> find(PracticeId practice, PatientId patient, PackageId packageId);
 
-  /** The stored balance, read in constant time (never summed from history). 0 when there is no wallet. */
+  /**
+   * The stored balance, read in constant time (never summed from history).
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package
+   * @return the balance in credits; 0 when there is no wallet
+   */
   int balance(PracticeId practice, PatientId patient, PackageId packageId);
 
-  /** Every wallet of the patient, ordered by package id. */
+  /**
+   * Every wallet of the patient, ordered by package id.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @return the wallets, with every lot; empty when the patient holds none
+   */
   List<Wallet> ofPatient(PracticeId practice, PatientId patient);
 
   /**
    * Stores the wallet's balance and lots: inserts the lots that are new, updates the ones that
    * changed, and leaves lots the wallet was locked without untouched.
+   *
+   * @param wallet a wallet locked in this transaction, changed
    */
   void save(Wallet wallet);
 
-  /** How many lots of the package exist in the practice. */
+  /**
+   * How many lots of the package exist in the practice.
+   *
+   * @param practice the practice
+   * @param packageId the package
+   * @return the number of lots of every patient, used up or not; 0 when none was granted
+   */
   long lotsOf(PracticeId practice, PackageId packageId);
 
-  /** Wallets holding a lot that expired before {@code day} with credits remaining. */
+  /**
+   * Wallets holding a lot that expired before {@code day} with credits remaining.
+   *
+   * @param practice the practice
+   * @param day a lot whose last day is before this day counts as expired
+   * @return the keys of those wallets; empty when nothing is left to expire
+   */
   List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day);
 
-  /** Names a wallet. */
+  /**
+   * Names a wallet.
+   *
+   * @param patient the patient who holds it
+   * @param packageId the package it holds credits of
+   */
   record WalletKey(PatientId patient, PackageId packageId) {}
 }

@@ -17,10 +17,23 @@ import nl.pakketten.common.PakkettenException;
  * <p>This is the one exception of the SDK that does not promise "nothing was stored".
  */
 public final class OutcomeUnknownException extends PakkettenException {
+  /** The command's name. */
   private final String operation;
+  /** The command's idempotency key. */
   private final String key;
+  /** How often the SDK ran the command. */
   private final int attempts;
 
+  /**
+   * The outcome of {@code operation} is unknown. Thrown by the SDK; public for adapters' tests.
+   *
+   * @param operation the command's name, as in the log
+   * @param key the command's idempotency key
+   * @param attempts how often the SDK ran the command
+   * @param inHostTransaction whether the command ran in a transaction the host owns (then the
+   *     message tells to roll that back and run it again)
+   * @param cause the failure of the connection or commit
+   */
   public OutcomeUnknownException(String operation, String key, int attempts, boolean inHostTransaction,
       Throwable cause) {
     super("'" + operation + "' (key " + key + ") may or may not have been stored: the connection to the database"
@@ -35,22 +48,38 @@ public final class OutcomeUnknownException extends PakkettenException {
     this.attempts = attempts;
   }
 
-  /** The command's name, as in the log ({@code schedule}, {@code registerPayment}, ...). */
+  /**
+   * The command whose outcome is unknown.
+   *
+   * @return the command's name, as in the log ({@code schedule}, {@code registerPayment}, ...)
+   */
   public String operation() {
     return operation;
   }
 
-  /** The command's idempotency key (appointment id, invoice id, import id, package id, ...). */
+  /**
+   * The key to run the command again with.
+   *
+   * @return the command's idempotency key (appointment id, invoice id, import id, package id, ...)
+   */
   public String key() {
     return key;
   }
 
-  /** How often the SDK ran the command. */
+  /**
+   * How often the SDK ran the command before giving up.
+   *
+   * @return the number of attempts, at least 1
+   */
   public int attempts() {
     return attempts;
   }
 
-  /** Always true: running the command again with the same key is safe and may succeed. */
+  /**
+   * Whether running the command again may help.
+   *
+   * @return always true: running the command again with the same key is safe and may succeed
+   */
   public boolean isRetryable() {
     return true;
   }

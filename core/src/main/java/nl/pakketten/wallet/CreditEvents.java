@@ -14,6 +14,7 @@ public final class CreditEvents {
 
   /** An event that stands for one movement of the history. */
   public sealed interface CreditEvent extends DomainEvent {
+    /** {@return the movement of the history this event stands for} */
     Movement movement();
 
     @Override
@@ -32,25 +33,54 @@ public final class CreditEvents {
     }
   }
 
-  /** Credits granted by a paid invoice line. */
+  /**
+   * Credits granted by a paid invoice line.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsGranted(Movement movement) implements CreditEvent {}
 
-  /** Credits imported by hand. */
+  /**
+   * Credits imported by hand.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsImported(Movement movement) implements CreditEvent {}
 
-  /** Credits spent by an appointment. */
+  /**
+   * Credits spent by an appointment.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsSpent(Movement movement) implements CreditEvent {}
 
-  /** Credits given back by a cancellation, a type change or a no-show (under its policy). */
+  /**
+   * Credits given back by a cancellation, a type change or a no-show (under its policy).
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsGivenBack(Movement movement) implements CreditEvent {}
 
-  /** Credits kept by the late-cancellation or the no-show policy. */
+  /**
+   * Credits kept by the late-cancellation or the no-show policy.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsForfeited(Movement movement) implements CreditEvent {}
 
-  /** Credits of a lot past its expiry date removed. */
+  /**
+   * Credits of a lot past its expiry date removed.
+   *
+   * @param movement the movement of the history it stands for
+   */
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
-  /** The event that stands for {@code movement}, by its kind. */
+  /**
+   * The event that stands for {@code movement}, by its kind.
+   *
+   * @param movement a movement of the history
+   * @return the event of its kind, for example {@link CreditsSpent} for a spend
+   */
   public static CreditEvent of(Movement movement) {
     return switch (movement.kind()) {
       case GRANTED -> new CreditsGranted(movement);

@@ -16,21 +16,44 @@ import org.immutables.value.Value;
 public abstract class ExpireCredits {
   ExpireCredits() {}
 
+  /**
+   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
+   * data}
+   */
   @NotNull
   public abstract PracticeId practice();
 
+  /**
+   * {@return who performs the command: the access policy decides whether they may, and the history
+   * records them}
+   */
   @NotNull
   public abstract Actor actor();
 
-  /** Lots whose last day is before this day expire. */
+  /**
+   * Lots whose last day is before this day expire.
+   *
+   * @return the day, in the practice's calendar; not after today by the SDK's clock
+   */
   @NotNull
   public abstract LocalDate day();
 
-  /** The command for {@code day} in {@code practice}, by {@code actor}. */
+  /**
+   * The command for {@code day} in {@code practice}, by {@code actor}.
+   *
+   * @param practice the practice whose lots expire
+   * @param actor who runs the expiry; only an owner may, under the default access policy
+   * @param day lots whose last day is before this day expire
+   * @return the command
+   */
   public static ExpireCredits of(PracticeId practice, Actor actor, LocalDate day) {
     return builder().practice(practice).actor(actor).day(day).build();
   }
 
+  /**
+   * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
+   * {@link nl.pakketten.common.InvalidInputException} when the command runs}
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -25,51 +25,74 @@ import org.joda.money.Money;
 public abstract class Lot {
   Lot() {}
 
+  /** {@return the lot's identifier, unique in the practice} */
   public abstract LotId id();
 
+  /** {@return the practice it belongs to} */
   public abstract PracticeId practice();
 
+  /** {@return the patient who holds the credits} */
   public abstract PatientId patient();
 
+  /** {@return the package the credits are of} */
   public abstract PackageId packageId();
 
+  /** {@return what granted it: a paid invoice line or an import} */
   public abstract LotSource source();
 
+  /** {@return the credits it was granted with, at least 1} */
   public abstract int creditsGranted();
 
+  /**
+   * {@return the credits not yet spent, expired or revoked: from 0 to {@link #creditsGranted()}}
+   */
   public abstract int creditsRemaining();
 
-  /** The internal rate per credit at the moment of granting. */
+  /** {@return the internal rate per credit at the moment of granting} */
   public abstract Money ratePerCredit();
 
-  /** What the credits are worth in the books: the paid line amount, or credits × rate for an import. */
+  /**
+   * {@return what the credits are worth in the books: the paid line amount, or credits × rate for
+   * an import}
+   */
   public abstract Money deferredValue();
 
-  /** Revenue recognised from this lot so far. */
+  /** {@return the revenue recognised from this lot so far: from zero to its deferred value} */
   public abstract Money recognisedRevenue();
 
-  /** The balance-sheet item its deferred value was booked on, fixed when granted. */
+  /** {@return the balance-sheet item its deferred value was booked on, fixed when granted} */
   public abstract BalanceSheetItem deferredAccount();
 
   /**
    * The ledger account its revenue is booked on, fixed when granted: a spend, its give-back and an
    * expiry always hit the same account, even when the package's account changes in between.
+   *
+   * @return the ledger account (grootboekrekening)
    */
   public abstract LedgerAccount revenueAccount();
 
+  /** {@return when it was granted, by the SDK's clock} */
   public abstract Instant grantedAt();
 
+  /** {@return who registered the payment or import that granted it} */
   public abstract UserId grantedBy();
 
-  /** The last day its credits can be spent, if it expires. */
+  /** {@return the last day its credits can be spent, if it expires} */
   public abstract Optional<LocalDate> expiresOn();
 
-  /** Whether its credits can no longer be spent on {@code day}. */
+  /**
+   * Whether its credits can no longer be spent on {@code day}.
+   *
+   * @param day the day of the spend, in the practice's calendar
+   * @return true when {@code day} is after its last day; false when it does not expire
+   */
   public boolean isExpiredOn(LocalDate day) {
     return expiresOn().map(last -> day.isAfter(last)).orElse(false);
   }
 
-  /** Deferred value not yet recognised. */
+  /**
+   * {@return the deferred value not yet recognised as revenue; zero once its last credit is used}
+   */
   public Money unrecognised() {
     return deferredValue().minus(recognisedRevenue());
   }
@@ -77,6 +100,9 @@ public abstract class Lot {
   /**
    * The revenue that taking {@code credits} credits recognises: credits × rate, capped at what is
    * left of the deferred value; taking the last credit recognises all that is left.
+   *
+   * @param credits how many credits are taken, at most {@link #creditsRemaining()}
+   * @return the revenue to recognise, in the lot's currency
    */
   public Money revenueFor(int credits) {
     Money left = unrecognised();

@@ -19,35 +19,56 @@ import org.joda.money.Money;
 public abstract class Movement {
   Movement() {}
 
-  /** Unique per practice. */
+  /** {@return the movement's identifier, unique per practice} */
   public abstract String id();
 
+  /** {@return the practice it happened in} */
   public abstract PracticeId practice();
 
+  /** {@return the patient whose credits moved} */
   public abstract PatientId patient();
 
+  /** {@return the package the credits are of} */
   public abstract PackageId packageId();
 
+  /** {@return the lot the credits moved in or out of} */
   public abstract LotId lotId();
 
+  /** {@return what happened: granted, imported, spent, given back, forfeited or expired} */
   public abstract MovementKind kind();
 
-  /** How many credits moved; at least 1. */
+  /** {@return how many credits moved; at least 1} */
   public abstract int credits();
 
-  /** Revenue recognised by it (spent, expired), reversed by it (given back, negative), or zero. */
+  /**
+   * The revenue this movement booked.
+   *
+   * @return revenue recognised by it (spent, expired), reversed by it (given back, negative), or
+   *     zero (granted, imported, forfeited)
+   */
   public abstract Money revenue();
 
+  /** {@return when it happened, by the SDK's clock} */
   public abstract Instant at();
 
+  /** {@return who did it: the user of the command that caused it} */
   public abstract UserId actor();
 
+  /**
+   * Why, in words.
+   *
+   * @return the reason the command gave (an import's, a cancellation's), or the SDK's description
+   *     of it, for example "payment of invoice F-1 registered"
+   */
   public abstract String reason();
 
-  /** The command it came from, for example {@code invoice:F-1#1} or {@code appointment:A-7}. */
+  /**
+   * {@return the command it came from, for example {@code invoice:F-1#1} or {@code
+   * appointment:A-7}}
+   */
   public abstract String sourceKey();
 
-  /** Its effect on the balance: credits × the kind's sign. */
+  /** {@return its effect on the balance: credits × the kind's sign} */
   public int balanceEffect() {
     return credits() * kind().sign();
   }

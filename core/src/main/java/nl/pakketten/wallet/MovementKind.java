@@ -24,7 +24,11 @@ public enum MovementKind {
     this.sign = sign;
   }
 
-  /** +1, −1 or 0: the direction in which the movement's credits change the balance. */
+  /**
+   * The direction in which the movement's credits change the balance.
+   *
+   * @return +1, −1 or 0
+   */
   public int sign() {
     return sign;
   }

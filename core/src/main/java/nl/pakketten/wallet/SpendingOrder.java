@@ -10,12 +10,18 @@ import java.util.Comparator;
  */
 @FunctionalInterface
 public interface SpendingOrder {
-  /** Compares lots: the one to spend first sorts first; ties keep the order of granting. */
+  /**
+   * Compares lots: the one to spend first sorts first; ties keep the order of granting.
+   *
+   * @return the comparator of lots
+   */
   Comparator<Lot> comparator();
 
   /**
    * Earliest expiry first (lots without expiry last), then oldest lot first; lots granted at the
    * same instant in the order they were granted. Never by lot id: that is a hash of the lot's source.
+   *
+   * @return the default order of the {@code Pakketten} builder
    */
   static SpendingOrder earliestExpiryThenOldest() {
     return () -> Comparator.<Lot, LocalDate>comparing(l -> l.expiresOn().orElse(LocalDate.MAX))

@@ -23,23 +23,40 @@ import org.jspecify.annotations.Nullable;
 public abstract class Wallet {
   Wallet() {}
 
+  /** {@return the practice it belongs to} */
   public abstract PracticeId practice();
 
+  /** {@return the patient who holds the credits} */
   public abstract PatientId patient();
 
+  /** {@return the package the credits are of} */
   public abstract PackageId packageId();
 
   /**
    * The wallet's lots as read: every lot when a host reads its wallets or lots, its open lots (and
    * any a give-back loaded) when locked for a command. Lots left out have no credits remaining, so
    * the balance is the same either way.
+   *
+   * @return the lots, in the order they were granted
    */
   public abstract List<Lot> lots();
 
-  /** Credits remaining over all lots, expired ones included until their expiry is booked. */
+  /**
+   * The patient's credits of the package.
+   *
+   * @return credits remaining over all lots, expired ones included until their expiry is booked;
+   *     never negative
+   */
   public abstract int balance();
 
-  /** An empty wallet. */
+  /**
+   * An empty wallet: no lots, balance 0.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param packageId the package
+   * @return the wallet of a patient who never held credits of the package
+   */
   public static Wallet empty(PracticeId practice, PatientId patient, PackageId packageId) {
     return ImmutableWallet.builder().practice(practice).patient(patient).packageId(packageId).balance(0).build();
   }
@@ -58,7 +75,12 @@ public abstract class Wallet {
         .balance(balance).build();
   }
 
-  /** Credits that can be spent on {@code day}: the balance less the credits of expired lots. */
+  /**
+   * Credits that can be spent on {@code day}: the balance less the credits of expired lots.
+   *
+   * @param day the day of the spend
+   * @return the spendable credits, from 0 to {@link #balance()}
+   */
   public int spendableOn(LocalDate day) {
     int spendable = 0;
     for (Lot lot : lots()) {
@@ -69,7 +91,12 @@ public abstract class Wallet {
     return spendable;
   }
 
-  /** The lot with this id, if it is in the wallet. */
+  /**
+   * The lot with this id, if it is in the wallet.
+   *
+   * @param id the lot's identifier
+   * @return the lot; empty when it is not among the lots as read
+   */
   public Optional<Lot> lot(LotId id) {
     for (Lot lot : lots()) {
       if (lot.id().equals(id)) {
@@ -83,6 +110,12 @@ public abstract class Wallet {
     return ImmutableWallet.builder().from(this).lots(lots).balance(balance).build();
   }
 
+  /**
+   * This wallet with a newly granted lot added.
+   *
+   * @param lot the new lot, of this wallet's practice, patient and package
+   * @return the wallet after, its balance raised by the lot's remaining credits
+   */
   public Wallet withNewLot(Lot lot) {
     List<Lot> lots = new ArrayList<>(lots());
     lots.add(lot);
@@ -98,6 +131,10 @@ public abstract class Wallet {
   /**
    * The outcome of taking credits: the wallet after, where they came from, and each of those lots
    * as it is after (at the same index as its allocation).
+   *
+   * @param after the wallet after the taking
+   * @param allocations which lots the credits came from, with the revenue each recognised
+   * @param lotsTaken each of those lots as it is after
    */
   public record Taking(Wallet after, List<Allocation> allocations, List<Lot> lotsTaken) {}
 
@@ -105,6 +142,11 @@ public abstract class Wallet {
    * Takes {@code credits} from spendable lots in {@code order}; empty when fewer than that can be
    * spent on {@code day}. Taking is all or nothing. The sort is stable, so lots the order finds
    * equal are taken in the order they were granted.
+   *
+   * @param credits how many credits to take
+   * @param day the day of the spend: lots expired on it are skipped
+   * @param order which lot to spend first
+   * @return the taking; empty when fewer than {@code credits} are spendable on {@code day}
    */
   public Optional<Taking> take(int credits, LocalDate day, SpendingOrder order) {
     if (spendableOn(day) < credits) {
@@ -140,14 +182,25 @@ public abstract class Wallet {
     return Optional.of(new Taking(with(lots, balance() - credits), allocations, lotsTaken));
   }
 
-  /** Gives an allocation back to the lot it came from. */
+  /**
+   * Gives an allocation back to the lot it came from.
+   *
+   * @param allocation the credits and revenue an earlier taking took from one lot
+   * @return the wallet after, the lot's credits and unrecognised value restored
+   * @throws IllegalStateException when the allocation's lot is not in the wallet
+   */
   public Wallet giveBack(Allocation allocation) {
     Lot lot = lot(allocation.lotId()).orElseThrow(() -> new IllegalStateException(
         "Lot " + allocation.lotId() + " is not in the wallet of " + patient() + "/" + packageId()));
     return replacing(lot.giveBack(allocation.credits(), allocation.revenue()), allocation.credits());
   }
 
-  /** Removes the remaining credits of an expired lot, recognising what is left of its value. */
+  /**
+   * Removes the remaining credits of an expired lot, recognising what is left of its value.
+   *
+   * @param lot a lot of this wallet
+   * @return the wallet after, the lot used up
+   */
   public Wallet expire(Lot lot) {
     return replacing(lot.take(lot.creditsRemaining(), lot.unrecognised()), -lot.creditsRemaining());
   }

@@ -31,10 +31,19 @@ public interface HostTransaction {
   /**
    * The connection of the transaction the host has open on this thread, or {@code null} when it has
    * none; the adapter then runs the command in a transaction of its own.
+   *
+   * @return the host's connection, auto-commit off; {@code null} when no transaction is open
+   * @throws SQLException when the host cannot hand out its connection; the command then fails as
+   *     a storage failure
    */
   @Nullable Connection currentConnection() throws SQLException;
 
-  /** Hands back a connection {@link #currentConnection()} gave; closes it by default. */
+  /**
+   * Hands back a connection {@link #currentConnection()} gave; closes it by default.
+   *
+   * @param connection the connection the command used, still in the host's transaction
+   * @throws SQLException when releasing it fails
+   */
   default void release(Connection connection) throws SQLException {
     connection.close();
   }

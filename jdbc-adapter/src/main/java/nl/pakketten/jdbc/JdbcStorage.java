@@ -70,12 +70,29 @@ public final class JdbcStorage implements Storage {
     this.journal = new JdbcJournal(db);
   }
 
-  /** A storage that runs every command in a transaction of its own; checks the database and the schema. */
+  /**
+   * A storage that runs every command in a transaction of its own; checks the database and the
+   * schema, as {@link Builder#build()} does.
+   *
+   * @param dataSource the host's data source, of PostgreSQL or H2, with the SDK's migrations
+   *     applied
+   * @return the storage
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+   * @throws IllegalStateException when the database's settings break the SDK's guarantees or a
+   *     migration is missing
+   * @throws nl.pakketten.storage.StorageException when the database refuses the connection or the
+   *     checks' reads
+   */
   public static JdbcStorage create(DataSource dataSource) {
     return builder(dataSource).build();
   }
 
-  /** Starts configuring a storage over {@code dataSource}. */
+  /**
+   * Starts configuring a storage over {@code dataSource}.
+   *
+   * @param dataSource the host's data source, of PostgreSQL or H2
+   * @return a builder; nothing is connected until {@link Builder#build()}
+   */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
   }
@@ -83,6 +100,11 @@ public final class JdbcStorage implements Storage {
   /**
    * The Flyway location of the migrations for the database {@code dataSource} connects to, for
    * example {@code classpath:nl/pakketten/jdbc/migration/postgresql}; refuses an unsupported database.
+   *
+   * @param dataSource the data source the migrations are for; connected to once
+   * @return the location, to add to the host's Flyway locations
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+   * @throws nl.pakketten.storage.StorageException when the database refuses the connection
    */
   public static String migrationsFor(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
@@ -97,12 +119,21 @@ public final class JdbcStorage implements Storage {
    * on {@code connection} (auto-commit off). The adapter never commits, rolls back or closes that
    * connection: the host does. A command that fails is undone to a savepoint, so it leaves no trace
    * and the host's transaction stays usable.
+   *
+   * @param connection the host's connection, auto-commit off, with its transaction open
+   * @param work the host's work, calling Pakketten commands
+   * @param <T> the type of its result
+   * @return what {@code work} returned
    */
   public <T> T inHostTransaction(Connection connection, Supplier<T> work) {
     return db.inHostTransaction(Objects.requireNonNull(connection, "connection"), work);
   }
 
-  /** The database this storage talks to: {@code PostgreSQL} or {@code H2}. */
+  /**
+   * The database this storage talks to.
+   *
+   * @return {@code PostgreSQL} or {@code H2}
+   */
   public String database() {
     return dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2";
   }
@@ -162,13 +193,26 @@ public final class JdbcStorage implements Storage {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** How to find a transaction the host opened on the calling thread, for commands to join; none by default. */
+    /**
+     * How to find a transaction the host opened on the calling thread, for commands to join; none
+     * by default.
+     *
+     * @param host the host's transaction lookup, for example the Spring Boot starter's
+     * @return this builder
+     */
     public Builder hostTransaction(HostTransaction host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** Whether {@link #build()} checks that every migration this release needs was applied; on by default. */
+    /**
+     * Whether {@link #build()} checks that every migration this release needs was applied; on by
+     * default.
+     *
+     * @param verify false to skip the check; a missing migration then shows only when a command
+     *     fails on it
+     * @return this builder
+     */
     public Builder verifySchema(boolean verify) {
       this.verifySchema = verify;
       return this;
@@ -180,6 +224,13 @@ public final class JdbcStorage implements Storage {
      * settings break the SDK's guarantees (H2's IGNORECASE=TRUE or a collation, case-insensitive
      * columns, a nondeterministic collation on PostgreSQL, READ UNCOMMITTED on H2; the message says
      * which and why) and, unless switched off, to check that the migrations were applied.
+     *
+     * @return the storage
+     * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+     * @throws IllegalStateException when the database's settings break the SDK's guarantees or a
+     *     migration is missing
+     * @throws nl.pakketten.storage.StorageException when the database refuses the connection or the
+     *     checks' reads
      */
     public JdbcStorage build() {
       try (Connection connection = dataSource.getConnection()) {

@@ -55,22 +55,38 @@ public class PakkettenProperties {
     }
   }
 
-  /** How often a command is tried on transient database conflicts (at least 1); 5 by default. */
+  /**
+   * How often a command outside a Spring transaction is tried on transient database conflicts.
+   *
+   * @return the number of attempts, at least 1; 5 by default
+   */
   public int getMaxAttempts() {
     return maxAttempts;
   }
 
-  /** Sets {@link #getMaxAttempts()}. */
+  /**
+   * Sets {@link #getMaxAttempts()}.
+   *
+   * @param maxAttempts the number of attempts, at least 1 (1: never retried)
+   */
   public void setMaxAttempts(int maxAttempts) {
     this.maxAttempts = maxAttempts;
   }
 
-  /** What scheduling does when the patient has too few credits; {@code reject} by default. */
+  /**
+   * What scheduling does when the patient has too few credits.
+   *
+   * @return the built-in shortfall policy; {@code reject} by default
+   */
   public Shortfall getShortfall() {
     return shortfall;
   }
 
-  /** Sets {@link #getShortfall()}. */
+  /**
+   * Sets {@link #getShortfall()}.
+   *
+   * @param shortfall {@code reject} or {@code allow-uncovered}
+   */
   public void setShortfall(Shortfall shortfall) {
     this.shortfall = shortfall;
   }
@@ -78,22 +94,37 @@ public class PakkettenProperties {
   /**
    * A cancellation this close to the start (or later) keeps the credits; zero (the default) gives
    * every cancellation's credits back.
+   *
+   * @return the window before the start; zero by default
    */
   public Duration getLateCancellationWindow() {
     return lateCancellationWindow;
   }
 
-  /** Sets {@link #getLateCancellationWindow()}. */
+  /**
+   * Sets {@link #getLateCancellationWindow()}.
+   *
+   * @param lateCancellationWindow the window before the start, for example {@code 24h}; zero for
+   *     none
+   */
   public void setLateCancellationWindow(Duration lateCancellationWindow) {
     this.lateCancellationWindow = lateCancellationWindow;
   }
 
-  /** What marking a no-show does with the credits; {@code keep-credits} by default. */
+  /**
+   * What marking a no-show does with the credits.
+   *
+   * @return the built-in no-show policy; {@code keep-credits} by default
+   */
   public NoShow getNoShow() {
     return noShow;
   }
 
-  /** Sets {@link #getNoShow()}. */
+  /**
+   * Sets {@link #getNoShow()}.
+   *
+   * @param noShow {@code keep-credits} or {@code give-credits-back}
+   */
   public void setNoShow(NoShow noShow) {
     this.noShow = noShow;
   }
@@ -101,27 +132,34 @@ public class PakkettenProperties {
   /**
    * The practice's time zone, which decides "today" for expiry ({@code Europe/Amsterdam}); the
    * JVM's default zone when not set. Ignored when the application has a {@code Clock} bean.
+   *
+   * @return the zone; {@code null} when not set
    */
   public @Nullable ZoneId getTimeZone() {
     return timeZone;
   }
 
-  /** Sets {@link #getTimeZone()}. */
+  /**
+   * Sets {@link #getTimeZone()}.
+   *
+   * @param timeZone the practice's zone, for example {@code Europe/Amsterdam}; {@code null} for
+   *     the JVM's
+   */
   public void setTimeZone(@Nullable ZoneId timeZone) {
     this.timeZone = timeZone;
   }
 
-  /** The practice-wide default account codes. */
+  /** {@return the practice-wide default account codes, under {@code pakketten.bookkeeping.*}} */
   public Accounts getBookkeeping() {
     return bookkeeping;
   }
 
-  /** The SDK's migrations. */
+  /** {@return how the starter applies the SDK's migrations, under {@code pakketten.flyway.*}} */
   public Migrations getFlyway() {
     return flyway;
   }
 
-  /** The Micrometer metrics. */
+  /** {@return whether the starter records metrics, under {@code pakketten.metrics.*}} */
   public Metrics getMetrics() {
     return metrics;
   }
@@ -143,42 +181,74 @@ public class PakkettenProperties {
     /** The account imported credits are booked against; 8900 by default. */
     private String importsOffset = DEFAULTS.importsOffset();
 
-    /** Revenue account where a package names none; {@code 8000} by default. */
+    /**
+     * The revenue account where a package names none.
+     *
+     * @return the account code; {@code 8000} by default
+     */
     public String getDefaultLedgerAccount() {
       return defaultLedgerAccount;
     }
 
-    /** Sets {@link #getDefaultLedgerAccount()}. */
+    /**
+     * Sets {@link #getDefaultLedgerAccount()}.
+     *
+     * @param defaultLedgerAccount the account code in the host's chart of accounts
+     */
     public void setDefaultLedgerAccount(String defaultLedgerAccount) {
       this.defaultLedgerAccount = defaultLedgerAccount;
     }
 
-    /** Deferred-revenue account where a package names none; {@code 1700} by default. */
+    /**
+     * The deferred-revenue account where a package names none.
+     *
+     * @return the account code; {@code 1700} by default
+     */
     public String getDefaultBalanceSheetItem() {
       return defaultBalanceSheetItem;
     }
 
-    /** Sets {@link #getDefaultBalanceSheetItem()}. */
+    /**
+     * Sets {@link #getDefaultBalanceSheetItem()}.
+     *
+     * @param defaultBalanceSheetItem the account code in the host's chart of accounts
+     */
     public void setDefaultBalanceSheetItem(String defaultBalanceSheetItem) {
       this.defaultBalanceSheetItem = defaultBalanceSheetItem;
     }
 
-    /** Account a paid invoice is booked against; {@code 1300} by default. */
+    /**
+     * The account a paid invoice is booked against.
+     *
+     * @return the account code; {@code 1300} by default
+     */
     public String getPaymentsClearing() {
       return paymentsClearing;
     }
 
-    /** Sets {@link #getPaymentsClearing()}. */
+    /**
+     * Sets {@link #getPaymentsClearing()}.
+     *
+     * @param paymentsClearing the account code in the host's chart of accounts
+     */
     public void setPaymentsClearing(String paymentsClearing) {
       this.paymentsClearing = paymentsClearing;
     }
 
-    /** Account imported credits are booked against; {@code 8900} by default. */
+    /**
+     * The account imported credits are booked against.
+     *
+     * @return the account code; {@code 8900} by default
+     */
     public String getImportsOffset() {
       return importsOffset;
     }
 
-    /** Sets {@link #getImportsOffset()}. */
+    /**
+     * Sets {@link #getImportsOffset()}.
+     *
+     * @param importsOffset the account code in the host's chart of accounts
+     */
     public void setImportsOffset(String importsOffset) {
       this.importsOffset = importsOffset;
     }
@@ -198,22 +268,36 @@ public class PakkettenProperties {
     /**
      * Whether the starter applies the SDK's migrations (when Flyway is on the class path); true by
      * default. Switch it off when a DBA or Liquibase applies them.
+     *
+     * @return true when the starter applies them
      */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled false when the SDK's migrations are applied another way
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** The SDK's own Flyway history table, apart from the application's; {@code pakketten_schema_history}. */
+    /**
+     * The SDK's own Flyway history table, apart from the application's.
+     *
+     * @return the table name; {@code pakketten_schema_history} by default
+     */
     public String getTable() {
       return table;
     }
 
-    /** Sets {@link #getTable()}. */
+    /**
+     * Sets {@link #getTable()}.
+     *
+     * @param table the table name, not the application's own history table
+     */
     public void setTable(String table) {
       this.table = table;
     }
@@ -224,12 +308,16 @@ public class PakkettenProperties {
     /** Whether the starter records Micrometer metrics of the SDK's commands (when there is a MeterRegistry bean). */
     private boolean enabled = true;
 
-    /** Whether the metrics are recorded; true by default. */
+    /** {@return whether the metrics are recorded; true by default} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled false to record no metrics
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
