@@ -104,38 +104,50 @@ final class SmtpSender {
   private void transfer(Transport transport, MimeMessage message, OutgoingMail mail) {
     try {
       transport.sendMessage(message, message.getAllRecipients());
-    } catch (SendFailedException e) {
+    } catch (MessagingException e) {
       int code = replyCode(e);
       if (code >= 400 && code < 500) {
         throw new TransientException("the SMTP server " + settings + " deferred " + mail.messageId()
             + " (" + code + "); not sent", e);
       }
-      if (refusedRecipient(e)) {
-        throw InvalidInputException.of("to", mail.to(), "was refused by the SMTP server: " + e.getMessage());
+      if (code >= 500) {
+        if (e instanceof SendFailedException failed && refusedRecipient(failed)) {
+          throw InvalidInputException.of("to", mail.to(), "was refused by the SMTP server: " + e.getMessage());
+        }
+        throw InvalidInputException.of("mail", mail.messageId(), "was refused by the SMTP server: " + e.getMessage());
       }
-      throw InvalidInputException.of("mail", mail.messageId(), "was refused by the SMTP server: " + e.getMessage());
-    } catch (MessagingException e) {
-      boolean mayHaveArrived = transport instanceof SMTPTransport smtp && smtp.getLastReturnCode() == START_MAIL_INPUT;
+      // No reply at all: the connection was lost or timed out. Whether the server has the message
+      // depends on how far the conversation got.
+      boolean mayHaveArrived = inDataPhase(transport, e);
       throw new TransientException("the connection to the SMTP server " + settings + " failed while sending "
           + mail.messageId() + (mayHaveArrived ? "; it may have been accepted" : "; not sent"),
           mayHaveArrived, true, e);
     }
   }
 
-  private static int replyCode(SendFailedException e) {
-    if (e instanceof SMTPSendFailedException failed) {
-      return failed.getReturnCode();
+  /**
+   * Whether the message may have reached the server: the failure came while the message was being
+   * sent (the last reply was the 354 to DATA) or while its final "." awaited the server's verdict.
+   * Before that, a server that loses the connection discards what it had.
+   */
+  private static boolean inDataPhase(Transport transport, MessagingException e) {
+    if (e instanceof SMTPSendFailedException failed && ".".equals(failed.getCommand())) {
+      return true;
     }
-    for (Exception next = e.getNextException(); next != null;
-        next = next instanceof MessagingException m ? m.getNextException() : null) {
-      if (next instanceof SMTPAddressFailedException address) {
-        return address.getReturnCode();
-      }
-      if (next instanceof SMTPSendFailedException failed) {
+    return transport instanceof SMTPTransport smtp && smtp.getLastReturnCode() == START_MAIL_INPUT;
+  }
+
+  /** The server's reply code in the failure or a nested one, or -1 when the server gave none. */
+  private static int replyCode(MessagingException e) {
+    for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+      if (next instanceof SMTPSendFailedException failed && failed.getReturnCode() > 0) {
         return failed.getReturnCode();
       }
+      if (next instanceof SMTPAddressFailedException address && address.getReturnCode() > 0) {
+        return address.getReturnCode();
+      }
     }
-    return 0;
+    return -1;
   }
 
   private static boolean refusedRecipient(SendFailedException e) {
