@@ -32,11 +32,11 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * <p>What a failure means, for the caller that retries:
  *
  * <ul>
- *   <li>no connection, a timeout or a lost connection before the server had the whole message, or a
- *       4xx reply: {@link TransientException}, not sent ({@code outcomeUnknown} false);
- *   <li>the connection lost while the message itself was being sent or its reply awaited (after the
- *       server's 354 to {@code DATA}): {@link TransientException} with {@code outcomeUnknown} true —
- *       the server may have accepted it; the stable Message-ID marks a duplicate if it is sent again;
+ *   <li>no connection, or a timeout or lost connection before the server's 354 to {@code DATA}, or
+ *       a 4xx reply: {@link TransientException}, not sent ({@code outcomeUnknown} false);
+ *   <li>a timeout or lost connection after that 354, while the message was sent or its reply
+ *       awaited: {@link TransientException} with {@code outcomeUnknown} true — the server may have
+ *       accepted it; the stable Message-ID marks a duplicate if it is sent again;
  *   <li>a 5xx reply: {@link InvalidInputException} (field {@code to} for a refused recipient,
  *       {@code mail} otherwise) — sending it again will not help;
  *   <li>the login refused: {@link IllegalStateException}, a configuration error of the host.
