@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.invoicing.InvoiceDocument;
 import nl.pakketten.spi.DocumentServices;
@@ -140,69 +141,53 @@ class SmtpSenderTest {
 
   @Test
   void aConnectionLostAfterTheMessageWasSentIsAnUnknownOutcome() throws Exception {
-    try (ServerSocket server = new ServerSocket(0)) {
-      // The server takes the whole message after DATA and hangs up instead of answering it.
-      CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> scripted(server, ".", null));
-      DocumentServices documents = overSmtp(server.getLocalPort());
-      OutgoingMail mail = invoiceMail(documents, InvoiceFixtures.invoice(DUTCH));
+    // The server takes the whole message after DATA and hangs up instead of answering it.
+    TransientException e = failureFromScriptedServer(".", null, TransientException.class);
 
-      TransientException e = catchThrowableOfType(TransientException.class, () -> documents.send(mail));
-
-      assertThat(e).isNotNull();
-      assertThat(e.outcomeUnknown()).isTrue();
-      assertThat(e.getMessage()).contains("may have been accepted");
-      conversation.get();
-    }
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.getMessage()).contains("may have been accepted");
   }
 
   @Test
   void aConnectionLostBeforeDataIsNotSent() throws Exception {
-    try (ServerSocket server = new ServerSocket(0)) {
-      // The server greets and answers EHLO, then hangs up at MAIL FROM.
-      CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> scripted(server, "MAIL FROM", null));
-      DocumentServices documents = overSmtp(server.getLocalPort());
-      OutgoingMail mail = invoiceMail(documents, InvoiceFixtures.invoice(DUTCH));
+    TransientException e = failureFromScriptedServer("MAIL FROM", null, TransientException.class);
 
-      TransientException e = catchThrowableOfType(TransientException.class, () -> documents.send(mail));
-
-      assertThat(e).isNotNull();
-      assertThat(e.outcomeUnknown()).isFalse();
-      conversation.get();
-    }
+    assertThat(e.outcomeUnknown()).isFalse();
+    assertThat(e.getMessage()).contains("not sent");
   }
 
   @Test
   void aServerThatDefersIsTransientAndNotSent() throws Exception {
-    try (ServerSocket server = new ServerSocket(0)) {
-      CompletableFuture<Void> conversation =
-          CompletableFuture.runAsync(() -> scripted(server, "RCPT TO", "451 4.3.0 try again later"));
-      DocumentServices documents = overSmtp(server.getLocalPort());
-      OutgoingMail mail = invoiceMail(documents, InvoiceFixtures.invoice(DUTCH));
+    TransientException e = failureFromScriptedServer("RCPT TO", "451 4.3.0 try again later", TransientException.class);
 
-      TransientException e = catchThrowableOfType(TransientException.class, () -> documents.send(mail));
-
-      assertThat(e).isNotNull();
-      assertThat(e.outcomeUnknown()).isFalse();
-      assertThat(e.getMessage()).contains("451");
-      conversation.get();
-    }
+    assertThat(e.outcomeUnknown()).isFalse();
+    assertThat(e.getMessage()).contains("451");
   }
 
   @Test
   void aRecipientTheServerRefusesIsInvalidInputNotTransient() throws Exception {
+    InvalidInputException e =
+        failureFromScriptedServer("RCPT TO", "550 5.1.1 no such mailbox", InvalidInputException.class);
+
+    assertThat(e.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("to");
+      assertThat(violation.invalidValue()).isEqualTo("anna@example.nl");
+    });
+  }
+
+  /** Sends the invoice through {@link #scripted} and returns what the send threw. */
+  private static <T extends Throwable> T failureFromScriptedServer(String trigger, String answer, Class<T> type)
+      throws Exception {
     try (ServerSocket server = new ServerSocket(0)) {
-      CompletableFuture<Void> conversation =
-          CompletableFuture.runAsync(() -> scripted(server, "RCPT TO", "550 5.1.1 no such mailbox"));
+      CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> scripted(server, trigger, answer));
       DocumentServices documents = overSmtp(server.getLocalPort());
       OutgoingMail mail = invoiceMail(documents, InvoiceFixtures.invoice(DUTCH));
 
-      InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> documents.send(mail));
+      T thrown = catchThrowableOfType(type, () -> documents.send(mail));
 
-      assertThat(e.violations()).singleElement().satisfies(violation -> {
-        assertThat(violation.field()).isEqualTo("to");
-        assertThat(violation.invalidValue()).isEqualTo("anna@example.nl");
-      });
-      conversation.get();
+      conversation.get(10, TimeUnit.SECONDS);
+      assertThat(thrown).as("the send throws " + type.getSimpleName()).isNotNull();
+      return thrown;
     }
   }
 
