@@ -156,6 +156,9 @@ final class SmtpSender {
   }
 
   private MimeMessage message(OutgoingMail mail) {
+    if (mail.messageId().isBlank()) {
+      throw InvalidInputException.of("messageId", mail.messageId(), "is blank: a resend could not be recognised");
+    }
     InternetAddress from = address("fromAddress", mail.fromAddress());
     InternetAddress to = address("to", mail.to());
     try {

@@ -35,8 +35,10 @@ final class Templates {
     return Mustache.compiler()
         .escapeHTML(escapeHtml)
         .strictSections(true)
-        // An absent optional value is "" in the view: false for a section, as a reader expects.
+        // An absent optional value is "" in the view (and no credits is 0): false for a section,
+        // as a reader expects.
         .emptyStringIsFalse(true)
+        .zeroIsFalse(true)
         .withLoader(name -> {
           throw new MustacheException("partials are not supported ({{> " + name + "}})");
         });

@@ -93,6 +93,16 @@ class TemplatesTest {
   }
 
   @Test
+  void absentValuesAndNoCreditsAreFalseInASection() {
+    MailTemplate template = template("x", "x",
+        "{{#lines}}{{#credits}}{{credits}} credits: {{description}};{{/credits}}{{/lines}}"
+            + "{{^creditedInvoiceNumber}} no credited invoice{{/creditedInvoiceNumber}}");
+
+    assertThat(documents.render(template, InvoiceFixtures.invoice(DUTCH)).text())
+        .isEqualTo("10 credits: Pakket 10 behandelingen; no credited invoice");
+  }
+
+  @Test
   void anUnknownPlaceholderIsRefusedNamingThePartThePlaceholderAndTheLine() {
     MailTemplate template = template("Factuur {{invoiceNumber}}", "<p>Beste</p>\n<p>{{patient.nmae}}</p>", "ok");
 
