@@ -43,8 +43,25 @@ public record InvoiceDocument(
     Optional<String> exemptionText,
     String paymentReference,
     Optional<String> creditedInvoiceNumber) {
-
-  /** Copies the lists; checks nothing is missing. */
+  /**
+   * Copies the lists and checks that nothing is missing.
+   *
+   * @param kind invoice or credit note
+   * @param number its number in the practice's gapless series
+   * @param issueDate the date of issue
+   * @param dueDate the payment is due on (an invoice; a credit note: its issue date)
+   * @param language the language the patient reads (templates are chosen by it)
+   * @param supplier the practice as it was at issue
+   * @param customer the patient as they were at issue
+   * @param lines the lines, numbered from 1
+   * @param vatTotals per VAT rate used: the base and the VAT (an exempt line: base, zero VAT)
+   * @param totalExcludingVat the sum of the lines' amounts excluding VAT
+   * @param totalVat the sum of the VAT
+   * @param total what the patient pays (or, on a credit note, gets back)
+   * @param exemptionText the exemption notice printed when a line is exempt
+   * @param paymentReference the reference the patient pays with (the invoice number by default)
+   * @param creditedInvoiceNumber a credit note: the number of the invoice it credits
+   */
   public InvoiceDocument {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(number, "number");

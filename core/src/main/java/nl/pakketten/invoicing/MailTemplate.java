@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A practice's e-mail template for one kind of document in one language (Mustache syntax; the
- * placeholders are documented in {@code docs/invoicing.md}). The HTML part's values are escaped;
+ * placeholders are documented in {@code docs/mail.md}). The HTML part's values are escaped;
  * the plain-text part is sent beside it.
  *
  * @param kind the document it mails
@@ -15,7 +15,15 @@ import java.util.Objects;
  * @param text the plain-text body
  */
 public record MailTemplate(DocumentKind kind, Locale language, String subject, String html, String text) {
-  /** Checks no part is missing. */
+  /**
+   * Checks that no part is missing.
+   *
+   * @param kind the document it mails
+   * @param language the language it is written in
+   * @param subject the subject line (a template too)
+   * @param html the HTML body
+   * @param text the plain-text body
+   */
   public MailTemplate {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(language, "language");

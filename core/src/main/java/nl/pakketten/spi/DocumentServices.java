@@ -52,7 +52,12 @@ public interface DocumentServices {
    * Sends a mail. Idempotent on {@link OutgoingMail#messageId()} as far as the transport allows.
    *
    * @param mail the mail
-   * @throws TransientException when the server could not be reached (not sent; try again)
+   * @throws TransientException when the server could not be reached or did not answer: not sent
+   *     ({@link TransientException#outcomeUnknown()} false; try again), or the connection was lost
+   *     after the server took the message (true: it may have been sent)
+   * @throws nl.pakketten.common.InvalidInputException when the server refused the recipient or the
+   *     message for good (a 5xx reply)
+   * @throws IllegalStateException when the server refused the credentials
    */
   void send(OutgoingMail mail);
 
@@ -85,7 +90,16 @@ public interface DocumentServices {
    */
   record OutgoingMail(String messageId, String fromAddress, String fromName, String to, RenderedMail mail,
       List<Attachment> attachments) {
-    /** Copies the attachments. */
+    /**
+     * Copies the attachments.
+     *
+     * @param messageId a stable id (the document's number and practice), for idempotent sending
+     * @param fromAddress the practice's sender address
+     * @param fromName the practice's sender name
+     * @param to the patient's address
+     * @param mail the rendered parts
+     * @param attachments the attachments (the PDF)
+     */
     public OutgoingMail {
       attachments = List.copyOf(attachments);
     }
