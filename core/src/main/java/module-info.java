@@ -25,6 +25,7 @@ module nl.pakketten.core {
   exports nl.pakketten.inmemory;
   exports nl.pakketten.invoicing;
   exports nl.pakketten.revenue;
+  exports nl.pakketten.sale;
   exports nl.pakketten.spi;
   exports nl.pakketten.storage;
   exports nl.pakketten.wallet;
@@ -36,5 +37,6 @@ module nl.pakketten.core {
   opens nl.pakketten.common to org.hibernate.validator;
   opens nl.pakketten.granting to org.hibernate.validator;
   opens nl.pakketten.invoicing to org.hibernate.validator;
+  opens nl.pakketten.sale to org.hibernate.validator;
   opens nl.pakketten.wallet to org.hibernate.validator;
 }

@@ -24,4 +24,25 @@ public interface Storage {
   History history();
 
   Journal journal();
+
+  /**
+   * The practices' profiles.
+   *
+   * @return the port
+   */
+  PracticeProfiles practiceProfiles();
+
+  /**
+   * The product invoices and their number series.
+   *
+   * @return the port
+   */
+  Invoices invoices();
+
+  /**
+   * The practices' e-mail templates.
+   *
+   * @return the port
+   */
+  MailTemplates mailTemplates();
 }
