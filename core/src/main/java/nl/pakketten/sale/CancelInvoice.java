@@ -1,31 +1,18 @@
 package nl.pakketten.sale;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.InvoiceId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
-/** Command: cancel an issued, unpaid invoice by a credit note with its own number. Cancelling a cancelled invoice again answers as a replay. */
+/**
+ * Command: cancel an issued, unpaid invoice by a credit note with its own number. Cancelling a
+ * cancelled invoice again answers as a replay.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class CancelInvoice {
+public abstract class CancelInvoice implements InvoiceCommand {
   CancelInvoice() {}
-
-  /** The practice. */
-  @NotNull
-  public abstract PracticeId practice();
-
-  /** Who does it. */
-  @NotNull
-  public abstract Actor actor();
-
-  /** The invoice. */
-  @NotNull
-  public abstract InvoiceId invoiceId();
 
   /** The credit note's date; today by the SDK's clock when absent. */
   public abstract Optional<LocalDate> date();

@@ -3,30 +3,18 @@ package nl.pakketten.sale;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
-/** Command: create a draft product invoice for a patient, its lines priced from the products. Idempotent on the invoice id. */
+/**
+ * Command: create a draft product invoice for a patient, its lines priced from the products.
+ * Idempotent on the invoice id.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class CreateInvoice {
+public abstract class CreateInvoice implements InvoiceCommand {
   CreateInvoice() {}
-
-  /** The practice. */
-  @NotNull
-  public abstract PracticeId practice();
-
-  /** Who does it. */
-  @NotNull
-  public abstract Actor actor();
-
-  /** The invoice. */
-  @NotNull
-  public abstract InvoiceId invoiceId();
 
   /** The patient it is for. */
   @NotNull

@@ -1,31 +1,18 @@
 package nl.pakketten.sale;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.InvoiceId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
-/** Command: issue a draft: give it the next number of the practice's series, its dates, and the snapshot of practice and patient. Issuing an issued invoice again answers as a replay. */
+/**
+ * Command: issue a draft: give it the next number of the practice's series, its dates, and the
+ * snapshot of practice and patient. Issuing an issued invoice again answers as a replay.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class IssueInvoice {
+public abstract class IssueInvoice implements InvoiceCommand {
   IssueInvoice() {}
-
-  /** The practice. */
-  @NotNull
-  public abstract PracticeId practice();
-
-  /** Who does it. */
-  @NotNull
-  public abstract Actor actor();
-
-  /** The invoice. */
-  @NotNull
-  public abstract InvoiceId invoiceId();
 
   /** The issue date; today by the SDK's clock when absent. */
   public abstract Optional<LocalDate> issueDate();

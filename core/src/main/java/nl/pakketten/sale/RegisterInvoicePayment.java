@@ -2,30 +2,18 @@ package nl.pakketten.sale;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.InvoiceId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
-/** Command: register a payment of an issued invoice. Idempotent on the payment reference. When the payment makes the invoice fully paid, its credits are granted, once. */
+/**
+ * Command: register a payment of an issued invoice. Idempotent on the payment reference. When the
+ * payment makes the invoice fully paid, its credits are granted, once.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class RegisterInvoicePayment {
+public abstract class RegisterInvoicePayment implements InvoiceCommand {
   RegisterInvoicePayment() {}
-
-  /** The practice. */
-  @NotNull
-  public abstract PracticeId practice();
-
-  /** Who does it. */
-  @NotNull
-  public abstract Actor actor();
-
-  /** The invoice. */
-  @NotNull
-  public abstract InvoiceId invoiceId();
 
   /** The host's payment reference, unique in the practice. */
   @NotNull

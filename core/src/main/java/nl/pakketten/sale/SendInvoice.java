@@ -1,29 +1,16 @@
 package nl.pakketten.sale;
 
-import jakarta.validation.constraints.NotNull;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.InvoiceId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
-/** Command: mail an issued invoice (or, for a cancelled one, its credit note) to the patient, the PDF attached, and mark it sent. */
+/**
+ * Command: mail an issued invoice (or, for a cancelled one, its credit note) to the patient, the
+ * PDF attached, and mark it sent.
+ */
 @Value.Immutable
 @CommandStyle
-public abstract class SendInvoice {
+public abstract class SendInvoice implements InvoiceCommand {
   SendInvoice() {}
-
-  /** The practice. */
-  @NotNull
-  public abstract PracticeId practice();
-
-  /** Who does it. */
-  @NotNull
-  public abstract Actor actor();
-
-  /** The invoice. */
-  @NotNull
-  public abstract InvoiceId invoiceId();
 
   /**
    * A new builder.

@@ -162,6 +162,22 @@ class InvoiceLifeTest {
   }
 
   @Test
+  void aCommandWithoutPracticeActorOrInvoiceNamesEveryMissingField() {
+    assertThatThrownBy(() -> p.issueInvoice(IssueInvoice.builder().build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactly("actor", "invoiceId", "practice"));
+  }
+
+  @Test
+  void aReceptionistCreatesIssuesSendsAndRegistersPayments() {
+    saveProfile();
+    issuedSale("F-1");
+    send("F-1");
+
+    assertThat(pay("F-1", "BANK-1", "312.10").invoice().state()).isEqualTo(InvoiceState.PAID);
+  }
+
+  @Test
   void anUnknownProductCodeIsNotFound() {
     assertThatThrownBy(() -> create("F-1", PATIENT, DraftLine.of("NOPE", 1)))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("NOPE");
