@@ -1,4 +1,4 @@
-package nl.pakketten.sale;
+package nl.pakketten.testing;
 
 import static nl.pakketten.testing.Fixtures.OWNER;
 import static nl.pakketten.testing.Fixtures.PATIENT;
@@ -28,27 +28,49 @@ import nl.pakketten.invoicing.MailTemplate;
 import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.invoicing.SaveMailTemplate;
 import nl.pakketten.invoicing.VatRate;
-import nl.pakketten.inmemory.InMemoryStorage;
+import nl.pakketten.sale.CancelInvoice;
+import nl.pakketten.sale.CreateInvoice;
+import nl.pakketten.sale.DraftLine;
+import nl.pakketten.sale.InvoiceAnswer;
+import nl.pakketten.sale.InvoiceEvents;
+import nl.pakketten.sale.InvoicePaymentResult;
+import nl.pakketten.sale.InvoiceState;
+import nl.pakketten.sale.IssueInvoice;
+import nl.pakketten.sale.PaymentMethod;
+import nl.pakketten.sale.PaymentReference;
+import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RegisterInvoicePayment;
+import nl.pakketten.sale.SendInvoice;
+import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.TransientException;
-import nl.pakketten.testing.Fixtures;
-import nl.pakketten.testing.InvoicingFixtures;
 import nl.pakketten.wallet.Lot;
 import org.junit.jupiter.api.Test;
 
-/** The life of a product invoice: draft, issued, sent, paid; cancelled by a credit note. */
-class InvoiceLifeTest {
+/**
+ * The life of a product invoice through {@code Pakketten}: draft, issued, sent, paid; cancelled by a
+ * credit note; the profile and templates it needs. Written once, run on every storage: subclass it
+ * and implement {@link #newStorage()} (an empty one: the tests use {@link Fixtures#PRACTICE}).
+ */
+public abstract class InvoiceLifeContract {
+  /**
+   * An empty storage; called once per test.
+   *
+   * @return the storage
+   */
+  protected abstract Storage newStorage();
+
   private static final PatientId NO_MAIL = PatientId.of("patient-without-mail");
 
   private final InvoicingFixtures.Documents documents = new InvoicingFixtures.Documents();
   private final InvoicingFixtures.Directory directory = new InvoicingFixtures.Directory()
       .with(PATIENT, "Jan Jansen", Optional.of("jan@example.nl"), Optional.of(Locale.forLanguageTag("nl")))
       .with(NO_MAIL, "Piet Zonder", Optional.empty(), Optional.empty());
-  private final Fixtures f = new Fixtures(InMemoryStorage.create(),
+  private final Fixtures f = new Fixtures(newStorage(),
       Pakketten.builder().documents(documents).patientDirectory(directory));
   private final Pakketten p = f.pakketten;
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
-  InvoiceLifeTest() {
+  protected InvoiceLifeContract() {
     // 5 credits for 150.00 excluding VAT, exempt; a towel at 21 % VAT, sells no credits.
     f.linkProduct("P5", basis.id(), 5, eur(150));
     p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(nl.pakketten.catalog.ProductCode.of("TOWEL"))
@@ -263,6 +285,35 @@ class InvoiceLifeTest {
     assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
     // The lot is worth the line's amount excluding VAT.
     assertThat(f.lots(PATIENT)).extracting(Lot::deferredValue).containsExactly(eur("300.00"));
+  }
+
+  @Test
+  void theGrantGoesThroughTheOneGrantPathKeyedOnTheInvoice() {
+    saveProfile();
+    issuedSale("F-1");
+    InvoicePaymentResult paid = pay("F-1", "BANK-1", "312.10");
+
+    // The host-invoice path with the same invoice id and lines finds the grant's receipt.
+    nl.pakketten.granting.PaymentResult again = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur("300.00")),
+        InvoiceLine.of("TOWEL", 1, eur("10.00")));
+    assertThat(again.replay()).isTrue();
+    assertThat(again.grants()).isEqualTo(paid.grants());
+    assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> assertThat(lot.source())
+        .isEqualTo(new nl.pakketten.wallet.LotSource.InvoiceLine(InvoiceId.of("F-1"), 1,
+            nl.pakketten.catalog.ProductCode.of("P5"))));
+  }
+
+  @Test
+  void aCompletingPaymentWhoseGrantFailsStoresNothing() {
+    saveProfile();
+    issuedSale("F-1");
+    p.deactivatePackage(nl.pakketten.catalog.DeactivatePackage.builder().practice(PRACTICE).actor(OWNER)
+        .packageId(basis.id()).build());
+
+    assertThatThrownBy(() -> pay("F-1", "BANK-1", "312.10"))
+        .isInstanceOf(nl.pakketten.catalog.PackageDeactivatedException.class);
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().payments()).isEmpty();
+    assertThat(f.lots(PATIENT)).isEmpty();
   }
 
   @Test
