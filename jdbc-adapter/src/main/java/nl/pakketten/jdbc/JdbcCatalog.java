@@ -23,7 +23,6 @@ import nl.pakketten.invoicing.VatRate;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
-
 import nl.pakketten.spi.ValueBuilders;
 
 /** The catalog's ports: packages, products and appointment types. */
