@@ -3,6 +3,7 @@ package nl.pakketten;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import nl.pakketten.catalog.UpdatePackage;
 import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
@@ -56,28 +58,53 @@ import nl.pakketten.internal.TransactionRunner;
 import nl.pakketten.internal.usecase.AppointmentReads;
 import nl.pakketten.internal.usecase.Bookings;
 import nl.pakketten.internal.usecase.CancelAppointmentHandler;
+import nl.pakketten.internal.usecase.CancelInvoiceHandler;
 import nl.pakketten.internal.usecase.CatalogReads;
 import nl.pakketten.internal.usecase.ChangeAppointmentTypeHandler;
+import nl.pakketten.internal.usecase.CreateInvoiceHandler;
 import nl.pakketten.internal.usecase.CreatePackageHandler;
 import nl.pakketten.internal.usecase.DeactivatePackageHandler;
 import nl.pakketten.internal.usecase.DeletePackageHandler;
 import nl.pakketten.internal.usecase.ExpireCreditsHandler;
 import nl.pakketten.internal.usecase.ImportCreditsHandler;
+import nl.pakketten.internal.usecase.InvoicingReads;
+import nl.pakketten.internal.usecase.IssueInvoiceHandler;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
 import nl.pakketten.internal.usecase.ReactivatePackageHandler;
+import nl.pakketten.internal.usecase.RegisterInvoicePaymentHandler;
 import nl.pakketten.internal.usecase.RegisterPaymentHandler;
 import nl.pakketten.internal.usecase.RevenueReads;
 import nl.pakketten.internal.usecase.SaveAppointmentTypeHandler;
+import nl.pakketten.internal.usecase.SaveMailTemplateHandler;
+import nl.pakketten.internal.usecase.SavePracticeProfileHandler;
 import nl.pakketten.internal.usecase.SaveProductHandler;
 import nl.pakketten.internal.usecase.ScheduleAppointmentHandler;
+import nl.pakketten.internal.usecase.SendInvoiceHandler;
 import nl.pakketten.internal.usecase.UpdatePackageHandler;
 import nl.pakketten.internal.usecase.WalletReads;
 import nl.pakketten.internal.usecase.WritePath;
+import nl.pakketten.invoicing.DocumentKind;
+import nl.pakketten.invoicing.InvoiceNumbers;
+import nl.pakketten.invoicing.MailTemplate;
+import nl.pakketten.invoicing.PracticeProfile;
+import nl.pakketten.invoicing.SaveMailTemplate;
+import nl.pakketten.invoicing.SavePracticeProfile;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.sale.CancelInvoice;
+import nl.pakketten.sale.CreateInvoice;
+import nl.pakketten.sale.InvoiceAnswer;
+import nl.pakketten.sale.InvoicePaymentResult;
+import nl.pakketten.sale.IssueInvoice;
+import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RegisterInvoicePayment;
+import nl.pakketten.sale.SendInvoice;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.DocumentServices;
 import nl.pakketten.spi.EventPublisher;
+import nl.pakketten.spi.PatientDirectory;
 import nl.pakketten.spi.Storage;
+import nl.pakketten.spi.TransientException;
 import nl.pakketten.storage.OutcomeUnknownException;
 import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.wallet.ExpireCredits;
@@ -133,6 +160,14 @@ public final class Pakketten {
   private final ExpireCreditsHandler expireCredits;
   private final WalletReads walletReads;
   private final RevenueReads revenueReads;
+  private final SavePracticeProfileHandler savePracticeProfile;
+  private final SaveMailTemplateHandler saveMailTemplate;
+  private final CreateInvoiceHandler createInvoice;
+  private final IssueInvoiceHandler issueInvoice;
+  private final SendInvoiceHandler sendInvoice;
+  private final RegisterInvoicePaymentHandler registerInvoicePayment;
+  private final CancelInvoiceHandler cancelInvoice;
+  private final InvoicingReads invoicingReads;
 
   private Pakketten(Builder b) {
     Storage s = b.storage;
@@ -169,6 +204,15 @@ public final class Pakketten {
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
+
+    this.savePracticeProfile = new SavePracticeProfileHandler(s.practiceProfiles(), b.documents, writes);
+    this.saveMailTemplate = new SaveMailTemplateHandler(s.mailTemplates(), b.documents, writes);
+    this.createInvoice = new CreateInvoiceHandler(s.packages(), s.products(), s.invoices(), writes, clock);
+    this.issueInvoice = new IssueInvoiceHandler(s.invoices(), s.practiceProfiles(), b.patients, writes, clock);
+    this.sendInvoice = new SendInvoiceHandler(s.invoices(), s.mailTemplates(), b.documents, tx, writes, clock);
+    this.registerInvoicePayment = new RegisterInvoicePaymentHandler(s.invoices(), registerPayment, writes, clock);
+    this.cancelInvoice = new CancelInvoiceHandler(s.invoices(), s.practiceProfiles(), writes, clock);
+    this.invoicingReads = new InvoicingReads(s.practiceProfiles(), s.invoices(), s.mailTemplates(), b.documents, tx);
   }
 
   /**
@@ -647,6 +691,191 @@ public final class Pakketten {
     return revenueReads.deferredByPackage(practice, asOf);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Invoicing: the practice profile, e-mail templates and product invoices
+
+  /**
+   * Creates or replaces the practice's profile: what its invoices print (name, address, KvK and VAT
+   * numbers, IBAN), who mails them, how they are numbered ({@link InvoiceNumbers}), the payment
+   * term and the default language. The IBAN is checked by the configured {@link DocumentServices};
+   * saving the same profile again changes nothing. Issued invoices keep the profile they printed.
+   *
+   * @param command the practice, actor and the profile's fields
+   * @return the profile as stored
+   * @throws InvalidInputException if a field is missing or invalid: an IBAN the check refuses, or
+   *     any IBAN when no {@link DocumentServices} are configured (field {@code iban}), a number
+   *     format that is not supported (field {@code numberFormat})
+   * @throws AccessDeniedException if the actor may not edit the practice profile (owner only by default)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public PracticeProfile savePracticeProfile(SavePracticeProfile command) {
+    return savePracticeProfile.handle(command);
+  }
+
+  /**
+   * The practice's profile.
+   *
+   * @param practice the practice
+   * @return the profile, empty if the owner has not saved one
+   */
+  public Optional<PracticeProfile> practiceProfile(PracticeId practice) {
+    return invoicingReads.practiceProfile(practice);
+  }
+
+  /**
+   * Saves the practice's e-mail template of one document kind and language, after {@link
+   * DocumentServices#checkTemplate} accepted it. A template the check refuses is not saved.
+   *
+   * @param command the practice, actor and template
+   * @return the template as stored
+   * @throws InvalidInputException if the template is missing, fails the check (naming the part and
+   *     the unknown placeholder or syntax error), or no {@link DocumentServices} are configured
+   * @throws AccessDeniedException if the actor may not edit templates (owner only by default)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public MailTemplate saveMailTemplate(SaveMailTemplate command) {
+    return saveMailTemplate.handle(command);
+  }
+
+  /**
+   * The template that mails a document kind in a language: the practice's own, else the default
+   * the configured {@link DocumentServices} ship.
+   *
+   * @param practice the practice
+   * @param kind the document kind
+   * @param language the language
+   * @return the template, empty when the practice has none and no {@link DocumentServices} are configured
+   */
+  public Optional<MailTemplate> mailTemplate(PracticeId practice, DocumentKind kind, Locale language) {
+    return invoicingReads.mailTemplate(practice, kind, language);
+  }
+
+  /**
+   * Creates a draft product invoice for a patient. Each line names a product and a quantity; its
+   * description, price (excluding VAT) and VAT treatment come from the product as it is now, and a
+   * linked product's line says which package and how many credits it buys. A draft may be empty,
+   * but is not issued so. Idempotent on the invoice id: a repeat with the same patient and lines
+   * answers with the stored invoice, marked {@link InvoiceAnswer#replay()}.
+   *
+   * @param command the practice, actor, invoice id, patient and lines
+   * @return the draft
+   * @throws InvalidInputException if a field is missing or invalid (a quantity below 1), or the lines'
+   *     products are priced in different currencies
+   * @throws AccessDeniedException if the actor may not manage invoices
+   * @throws NotFoundException if a product, or the package it links to, does not exist
+   * @throws ConflictException if the invoice id was used with another patient or other lines
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public InvoiceAnswer createInvoice(CreateInvoice command) {
+    return createInvoice.handle(command);
+  }
+
+  /**
+   * Issues a draft: it gets the next number of the practice's gapless series (formatted by the
+   * profile), its issue date (today by default) and due date (the profile's payment term later),
+   * its totals per VAT rate, and a snapshot of the practice's profile and of the patient's details
+   * from the {@link PatientDirectory}. From then on it never changes. Issuing it again answers with
+   * the issued invoice, marked {@link InvoiceAnswer#replay()}.
+   *
+   * @param command the practice, actor, invoice id and optional issue date
+   * @return the issued invoice; {@link ProductInvoice#document()} is what is printed
+   * @throws InvalidInputException if a field is invalid, or the draft has no lines (field {@code lines})
+   * @throws AccessDeniedException if the actor may not manage invoices
+   * @throws NotFoundException if the invoice, the practice profile or the patient (in the directory)
+   *     does not exist
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public InvoiceAnswer issueInvoice(IssueInvoice command) {
+    return issueInvoice.handle(command);
+  }
+
+  /**
+   * Mails an issued invoice to the patient (a cancelled one: its credit note): rendered with the
+   * practice's template of the document's kind in the patient's language (or the shipped default),
+   * the PDF attached, with a message id stable per document; then marks it sent. The mail goes out
+   * before the mark is stored: when sending fails nothing is marked and the call may be repeated;
+   * a repeat sends the mail again (a resend) with the same message id.
+   *
+   * @param command the practice, actor and invoice id
+   * @return the invoice as marked
+   * @throws InvalidInputException if a field is missing, or the patient had no e-mail address at issue
+   *     (field {@code email}, naming the patient; the invoice stays issued)
+   * @throws AccessDeniedException if the actor may not manage invoices
+   * @throws NotFoundException if the invoice does not exist
+   * @throws ConflictException if the invoice is a draft (naming its state)
+   * @throws TransientException if the mail server could not be reached: nothing was sent or marked
+   * @throws IllegalStateException if no {@link DocumentServices} are configured
+   * @throws TransactionFailedException if the mail went out but marking it sent failed; sending again
+   *     resends with the same message id
+   */
+  public InvoiceAnswer sendInvoice(SendInvoice command) {
+    return sendInvoice.handle(command);
+  }
+
+  /**
+   * Registers a payment of an issued invoice (amount, day, method, the host's payment reference).
+   * The payment that makes the invoice fully paid grants the credits of its linked lines, once,
+   * through the same path as {@link #registerPayment} (keyed on the invoice id), each lot worth its
+   * line's amount excluding VAT. Earlier payments grant nothing; a payment beyond the total is
+   * recorded as an overpayment ({@link ProductInvoice#overpaid()}) and grants nothing more.
+   * Idempotent on the reference: a repeat with the same content answers as the first, marked a replay.
+   *
+   * @param command the practice, actor, invoice id, reference, amount, day and method
+   * @return the invoice after the payment, the payment, and the lots granted by it
+   * @throws InvalidInputException if a field is missing or invalid (an amount not above zero, in
+   *     another currency than the invoice's)
+   * @throws AccessDeniedException if the actor may not register payments
+   * @throws NotFoundException if the invoice, or a package its products link to, does not exist
+   * @throws ConflictException if the invoice is a draft or cancelled (naming its state), or the
+   *     reference was registered with other content or on another invoice
+   * @throws PackageDeactivatedException if the payment completes the invoice and a line's package is
+   *     deactivated; nothing is stored
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public InvoicePaymentResult registerInvoicePayment(RegisterInvoicePayment command) {
+    return registerInvoicePayment.handle(command);
+  }
+
+  /**
+   * Cancels an issued, unpaid invoice by a credit note with its own number from the same series
+   * ({@link ProductInvoice#creditNote()}). The invoice is kept, cancelled; it can no longer be paid.
+   * Cancelling it again answers with the same credit note, marked a replay.
+   *
+   * @param command the practice, actor, invoice id and optional date
+   * @return the cancelled invoice
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not manage invoices
+   * @throws NotFoundException if the invoice or the practice profile does not exist
+   * @throws ConflictException if the invoice is a draft or has payments (naming its state)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public InvoiceAnswer cancelInvoice(CancelInvoice command) {
+    return cancelInvoice.handle(command);
+  }
+
+  /**
+   * A product invoice.
+   *
+   * @param practice the practice
+   * @param id the invoice
+   * @return the invoice, empty if it does not exist in the practice
+   */
+  public Optional<ProductInvoice> findInvoice(PracticeId practice, InvoiceId id) {
+    return invoicingReads.findInvoice(practice, id);
+  }
+
   /** Configures a {@link Pakketten}. */
   public static final class Builder {
     private Storage storage;
@@ -660,6 +889,8 @@ public final class Pakketten {
     private Bookkeeping bookkeeping = Bookkeeping.defaults();
     private int maxAttempts = 5;
     private @Nullable CommandObserver observer;
+    private @Nullable DocumentServices documents;
+    private PatientDirectory patients = PatientDirectory.none();
 
     private Builder() {}
 
@@ -777,6 +1008,31 @@ public final class Pakketten {
      */
     public Builder commandObserver(CommandObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /**
+     * What renders, prints and mails invoices and checks IBANs and templates (the {@code
+     * pakketten-mail} module provides them); none by default, and then sending, saving a template
+     * and saving a profile with an IBAN are refused.
+     *
+     * @param documents the document services
+     * @return this builder
+     */
+    public Builder documents(DocumentServices documents) {
+      this.documents = Objects.requireNonNull(documents, "documents");
+      return this;
+    }
+
+    /**
+     * The host's patient details (name, e-mail, address, language) that an issued invoice prints;
+     * {@link PatientDirectory#none()} by default, and then issuing is refused.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public Builder patientDirectory(PatientDirectory directory) {
+      this.patients = Objects.requireNonNull(directory, "directory");
       return this;
     }
 

@@ -253,6 +253,21 @@ class LoggingTest {
     }
 
     @Override
+    public nl.pakketten.spi.PracticeProfiles practiceProfiles() {
+      return storage.practiceProfiles();
+    }
+
+    @Override
+    public nl.pakketten.spi.Invoices invoices() {
+      return storage.invoices();
+    }
+
+    @Override
+    public nl.pakketten.spi.MailTemplates mailTemplates() {
+      return storage.mailTemplates();
+    }
+
+    @Override
     public History history() {
       return storage.history();
     }

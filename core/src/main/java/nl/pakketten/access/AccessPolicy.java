@@ -49,8 +49,9 @@ public interface AccessPolicy {
 
   /**
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
-   * credits (and expires them); any actor with at least one role registers payments, schedules
-   * and reads.
+   * credits (and expires them), and edits the practice profile and e-mail templates; any actor
+   * with at least one role creates, issues, sends and cancels invoices, registers payments,
+   * schedules and reads.
    *
    * @return the default policy of the {@code Pakketten} builder
    */
@@ -61,7 +62,9 @@ public interface AccessPolicy {
             Action.LINK_PRODUCTS,
             Action.LINK_APPOINTMENT_TYPES,
             Action.IMPORT_CREDITS,
-            Action.EXPIRE_CREDITS);
+            Action.EXPIRE_CREDITS,
+            Action.EDIT_PRACTICE_PROFILE,
+            Action.EDIT_MAIL_TEMPLATES);
     return new AccessPolicy() {
       @Override
       public boolean permits(Actor actor, Action action) {

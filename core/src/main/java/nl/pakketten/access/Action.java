@@ -12,10 +12,16 @@ public enum Action {
   IMPORT_CREDITS("import credits"),
   /** Expire the credits of lots past their expiry date. */
   EXPIRE_CREDITS("expire credits"),
-  /** Register the payment of a product invoice. */
+  /** Register the payment of a product invoice (the host's, or one the SDK issued). */
   REGISTER_PAYMENTS("register payments"),
   /** Schedule, cancel or change appointments, and mark them no-shows. */
-  SCHEDULE_APPOINTMENTS("schedule appointments");
+  SCHEDULE_APPOINTMENTS("schedule appointments"),
+  /** Save the practice's profile (name, address, IBAN, number format, ...). */
+  EDIT_PRACTICE_PROFILE("edit the practice profile"),
+  /** Save the practice's e-mail templates. */
+  EDIT_MAIL_TEMPLATES("edit e-mail templates"),
+  /** Create, issue, send and cancel product invoices. */
+  MANAGE_INVOICES("manage invoices");
 
   private final String description;
 

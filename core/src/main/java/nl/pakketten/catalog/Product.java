@@ -3,6 +3,7 @@ package nl.pakketten.catalog;
 import java.util.Optional;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.Makers;
+import nl.pakketten.invoicing.VatRate;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -23,8 +24,20 @@ public abstract class Product {
   /** {@return the product's name, at most 200 characters} */
   public abstract String name();
 
-  /** {@return the price of one unit, as the host invoices it} */
+  /** {@return the price of one unit excluding VAT, as it is invoiced} */
   public abstract Money unitPrice();
+
+  /** {@return what an invoice line of this product says; the name when none was given} */
+  @Value.Default
+  public String description() {
+    return name();
+  }
+
+  /** {@return the VAT treatment of its invoice lines; exempt (medical care) when none was given} */
+  @Value.Default
+  public VatRate vatRate() {
+    return VatRate.EXEMPT;
+  }
 
   /** {@return the package this product sells, if any} */
   public abstract Optional<ProductLink> link();
@@ -32,6 +45,7 @@ public abstract class Product {
   @Value.Check
   void check() {
     Names.requireName("name", name());
+    Names.requireName("description", description());
     if (unitPrice().isNegative()) {
       throw nl.pakketten.common.InvalidInputException.of("unitPrice", unitPrice(), "must not be negative");
     }

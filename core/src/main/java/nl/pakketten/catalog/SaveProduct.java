@@ -3,11 +3,13 @@ package nl.pakketten.catalog;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
+import nl.pakketten.invoicing.VatRate;
 import org.immutables.value.Value;
 import org.joda.money.Money;
 
@@ -43,9 +45,19 @@ public abstract class SaveProduct {
   @Size(max = 200)
   public abstract String name();
 
-  /** {@return the price of one unit, as the host invoices it; at least zero} */
+  /** {@return the price of one unit excluding VAT; at least zero} */
   @NotNull
   public abstract Money unitPrice();
+
+  /** {@return what an invoice line says; the name when absent} */
+  public abstract Optional<@Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) String> description();
+
+  /** {@return the VAT treatment of the product's invoice lines; exempt (medical care) by default} */
+  @NotNull
+  @Value.Default
+  public VatRate vatRate() {
+    return VatRate.EXEMPT;
+  }
 
   /** {@return the package to link, or empty for an unlinked product} */
   public abstract Optional<PackageId> packageId();

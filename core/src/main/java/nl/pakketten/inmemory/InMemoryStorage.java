@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,19 +22,29 @@ import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.granting.GrantReceipt;
+import nl.pakketten.invoicing.DocumentKind;
+import nl.pakketten.invoicing.MailTemplate;
+import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.sale.InvoicePayment;
+import nl.pakketten.sale.PaymentReference;
+import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.GrantReceipts;
 import nl.pakketten.spi.History;
+import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
+import nl.pakketten.spi.MailTemplates;
 import nl.pakketten.spi.Packages;
+import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
@@ -59,6 +70,9 @@ public final class InMemoryStorage implements Storage {
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
   private final History history = new InMemoryHistory(store);
   private final Journal journal = new InMemoryJournal(store);
+  private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
+  private final Invoices invoices = new InMemoryInvoices(store);
+  private final MailTemplates templates = new InMemoryMailTemplates(store);
 
   private InMemoryStorage() {}
 
@@ -114,6 +128,21 @@ public final class InMemoryStorage implements Storage {
   @Override
   public Journal journal() {
     return journal;
+  }
+
+  @Override
+  public PracticeProfiles practiceProfiles() {
+    return profiles;
+  }
+
+  @Override
+  public Invoices invoices() {
+    return invoices;
+  }
+
+  @Override
+  public MailTemplates mailTemplates() {
+    return templates;
   }
 
   record Key2<A, B>(A a, B b) {}
@@ -432,6 +461,106 @@ public final class InMemoryStorage implements Storage {
       });
       return Page.of(new ArrayList<>(smallest), request, AppendLog.Entry::value,
           e -> new PageRequest.TimeKey(e.value().at(), e.seq()).cursor());
+    }
+  }
+
+  static final class InMemoryPracticeProfiles implements PracticeProfiles {
+    private final Table<PracticeId, PracticeProfile> rows;
+
+    InMemoryPracticeProfiles(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<PracticeProfile> find(PracticeId practice) {
+      return rows.get(practice);
+    }
+
+    @Override
+    public void save(PracticeProfile profile) {
+      rows.put(profile.practice(), profile);
+    }
+  }
+
+  static final class InMemoryMailTemplates implements MailTemplates {
+    private final Table<Key3<PracticeId, DocumentKind, String>, MailTemplate> rows;
+
+    InMemoryMailTemplates(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<MailTemplate> find(PracticeId practice, DocumentKind kind, Locale language) {
+      return rows.get(new Key3<>(practice, kind, language.toLanguageTag()));
+    }
+
+    @Override
+    public void save(PracticeId practice, MailTemplate template) {
+      rows.put(new Key3<>(practice, template.kind(), template.language().toLanguageTag()), template);
+    }
+  }
+
+  static final class InMemoryInvoices implements Invoices {
+    private final Table<Key2<PracticeId, InvoiceId>, ProductInvoice> rows;
+    private final Table<Key2<PracticeId, PaymentReference>, InvoiceId> payments;
+    private final Table<PracticeId, Long> counters;
+
+    InMemoryInvoices(Store store) {
+      rows = new Table<>(store);
+      payments = new Table<>(store);
+      counters = new Table<>(store);
+    }
+
+    @Override
+    public Optional<ProductInvoice> find(PracticeId practice, InvoiceId id) {
+      return rows.get(new Key2<>(practice, id));
+    }
+
+    @Override
+    public Optional<ProductInvoice> lock(PracticeId practice, InvoiceId id) {
+      return find(practice, id); // the store's single lock holds every invoice for the whole transaction
+    }
+
+    @Override
+    public void insert(ProductInvoice draft) {
+      Key2<PracticeId, InvoiceId> key = new Key2<>(draft.practice(), draft.id());
+      if (rows.contains(key)) {
+        throw new TransientException("invoice " + draft.id() + " exists", null);
+      }
+      rows.put(key, draft);
+    }
+
+    @Override
+    public void update(ProductInvoice invoice) {
+      Key2<PracticeId, InvoiceId> key = new Key2<>(invoice.practice(), invoice.id());
+      ProductInvoice stored = rows.get(key).orElseThrow(() -> new IllegalStateException("No invoice " + invoice.id()));
+      // Lines and payments are not this call's to change, as in the database adapters.
+      rows.put(key, ValueBuilders.productInvoice().from(invoice).lines(stored.lines()).payments(stored.payments())
+          .build());
+    }
+
+    @Override
+    public void addPayment(PracticeId practice, InvoiceId invoice, InvoicePayment payment) {
+      Key2<PracticeId, PaymentReference> ref = new Key2<>(practice, payment.reference());
+      if (payments.contains(ref)) {
+        throw new TransientException("payment " + payment.reference() + " exists", null);
+      }
+      Key2<PracticeId, InvoiceId> key = new Key2<>(practice, invoice);
+      ProductInvoice stored = rows.get(key).orElseThrow(() -> new IllegalStateException("No invoice " + invoice));
+      payments.put(ref, invoice);
+      rows.put(key, ValueBuilders.productInvoice().from(stored).addPayments(payment).build());
+    }
+
+    @Override
+    public Optional<InvoiceId> paidWith(PracticeId practice, PaymentReference reference) {
+      return payments.get(new Key2<>(practice, reference));
+    }
+
+    @Override
+    public long nextNumber(PracticeId practice) {
+      long next = counters.get(practice).orElse(0L) + 1;
+      counters.put(practice, next);
+      return next;
     }
   }
 }

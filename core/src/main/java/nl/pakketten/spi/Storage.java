@@ -33,4 +33,25 @@ public interface Storage {
 
   /** {@return the append-only journal} */
   Journal journal();
+
+  /**
+   * The practices' profiles.
+   *
+   * @return the port
+   */
+  PracticeProfiles practiceProfiles();
+
+  /**
+   * The product invoices and their number series.
+   *
+   * @return the port
+   */
+  Invoices invoices();
+
+  /**
+   * The practices' e-mail templates.
+   *
+   * @return the port
+   */
+  MailTemplates mailTemplates();
 }

@@ -9,6 +9,8 @@ import nl.pakketten.catalog.Product;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.Makers;
+import nl.pakketten.invoicing.PracticeProfile;
+import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
 import nl.pakketten.wallet.Wallet;
@@ -89,5 +91,23 @@ public final class ValueBuilders {
    */
   public static AppointmentType.Builder appointmentType() {
     return Makers.make(AppointmentType.Builder.class);
+  }
+
+  /**
+   * A builder of a practice profile read back from storage.
+   *
+   * @return a new, empty builder
+   */
+  public static PracticeProfile.Builder practiceProfile() {
+    return Makers.make(PracticeProfile.Builder.class);
+  }
+
+  /**
+   * A builder of a product invoice read back from storage.
+   *
+   * @return a new, empty builder
+   */
+  public static ProductInvoice.Builder productInvoice() {
+    return Makers.make(ProductInvoice.Builder.class);
   }
 }

@@ -19,6 +19,7 @@ import nl.pakketten.catalog.ProductLink;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
+import nl.pakketten.invoicing.VatRate;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
@@ -125,7 +126,7 @@ final class JdbcCatalog {
 
   static final class JdbcProducts implements Products {
     private static final String COLUMNS = "practice_id, product_code, name, unit_price, currency, package_id,"
-        + " credits_per_unit";
+        + " credits_per_unit, description, vat_rate";
 
     private final Db db;
     private final Dialect dialect;
@@ -151,7 +152,11 @@ final class JdbcCatalog {
           Values.amount("unitPrice", product.unitPrice()),
           product.unitPrice().getCurrencyUnit().getCode(),
           link.map(l -> (Object) l.packageId().value()).orElse(Values.Null.VARCHAR),
-          link.map(l -> (Object) l.creditsPerUnit()).orElse(Values.Null.INTEGER));
+          link.map(l -> (Object) l.creditsPerUnit()).orElse(Values.Null.INTEGER),
+          // NULL when it is the name, so that a renamed product without a description of its own follows its name.
+          product.description().equals(product.name()) ? Values.Null.VARCHAR
+              : Values.text("description", product.description(), 200),
+          product.vatRate().name());
     }
 
     @Override
@@ -170,6 +175,8 @@ final class JdbcCatalog {
           .code(ProductCode.of(rs.getString("product_code")))
           .name(rs.getString("name"))
           .unitPrice(Values.money(rs, "unit_price", "currency"))
+          .description(Values.text(rs, "description").orElse(rs.getString("name")))
+          .vatRate(VatRate.valueOf(rs.getString("vat_rate")))
           .link(Values.text(rs, "package_id").map(p -> new ProductLink(PackageId.of(p), credits.orElseThrow())))
           .build();
     }

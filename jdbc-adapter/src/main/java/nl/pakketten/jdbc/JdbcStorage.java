@@ -11,8 +11,11 @@ import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.GrantReceipts;
 import nl.pakketten.spi.History;
+import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
+import nl.pakketten.spi.MailTemplates;
 import nl.pakketten.spi.Packages;
+import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
@@ -56,6 +59,9 @@ public final class JdbcStorage implements Storage {
   private final GrantReceipts receipts;
   private final History history;
   private final Journal journal;
+  private final PracticeProfiles profiles;
+  private final Invoices invoices;
+  private final MailTemplates templates;
 
   private JdbcStorage(Builder b, Dialect dialect) {
     this.dialect = dialect;
@@ -68,6 +74,9 @@ public final class JdbcStorage implements Storage {
     this.receipts = new JdbcGrantReceipts(db);
     this.history = new JdbcHistory(db);
     this.journal = new JdbcJournal(db);
+    this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
+    this.invoices = new JdbcInvoicing.JdbcInvoices(db, dialect);
+    this.templates = new JdbcInvoicing.JdbcMailTemplates(db);
   }
 
   /**
@@ -181,6 +190,21 @@ public final class JdbcStorage implements Storage {
   @Override
   public Journal journal() {
     return journal;
+  }
+
+  @Override
+  public PracticeProfiles practiceProfiles() {
+    return profiles;
+  }
+
+  @Override
+  public Invoices invoices() {
+    return invoices;
+  }
+
+  @Override
+  public MailTemplates mailTemplates() {
+    return templates;
   }
 
   /** Configures a {@link JdbcStorage}. */

@@ -52,7 +52,13 @@ final class SchemaVersion {
       boolean isPresent(Connection connection) throws SQLException {
         return hasIndex(connection, "pakketten_journal_entries", "pakketten_journal_entries_at_seq_ix");
       }
-    };
+    },
+    V4(4, "invoicing: practice profiles, products' VAT, invoices, payments, numbering and mail templates",
+        "SELECT description, vat_rate FROM pakketten_products WHERE 1 = 0;"
+            + "SELECT payment_no FROM pakketten_invoice_payments WHERE 1 = 0;"
+            + "SELECT last_number FROM pakketten_invoice_numbers WHERE 1 = 0;"
+            + "SELECT text_body FROM pakketten_mail_templates WHERE 1 = 0;"
+            + "SELECT iban FROM pakketten_practice_profiles WHERE 1 = 0");
 
     final int version;
     final String adds;

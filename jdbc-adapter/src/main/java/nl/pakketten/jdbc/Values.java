@@ -34,7 +34,8 @@ final class Values {
   enum Null {
     VARCHAR(Types.VARCHAR),
     INTEGER(Types.INTEGER),
-    DATE(Types.DATE);
+    DATE(Types.DATE),
+    TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE);
 
     final int sqlType;
 

@@ -10,6 +10,8 @@ import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.jdbc.JdbcStorage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.spi.CommandObserver;
+import nl.pakketten.spi.DocumentServices;
+import nl.pakketten.spi.PatientDirectory;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.wallet.SpendingOrder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,7 +81,8 @@ public class PakkettenAutoConfiguration {
       ObjectProvider<Clock> clock, ObjectProvider<AccessPolicy> access, ObjectProvider<ShortfallPolicy> shortfall,
       ObjectProvider<LateCancellationPolicy> lateCancellation, ObjectProvider<NoShowPolicy> noShow,
       ObjectProvider<SpendingOrder> spendingOrder, ObjectProvider<Bookkeeping> bookkeeping,
-      ObjectProvider<CommandObserver> observers) {
+      ObjectProvider<CommandObserver> observers, ObjectProvider<DocumentServices> documents,
+      ObjectProvider<PatientDirectory> patients) {
     Pakketten.Builder builder = Pakketten.builder()
         .storage(storage)
         .eventPublisher(new AfterCommitEventPublisher(events))
@@ -92,6 +95,8 @@ public class PakkettenAutoConfiguration {
         .spendingOrder(spendingOrder.getIfAvailable(SpendingOrder::earliestExpiryThenOldest))
         .bookkeeping(bookkeeping.getIfAvailable(() -> properties.getBookkeeping().bookkeeping()))
         .maxAttempts(properties.getMaxAttempts());
+    documents.ifAvailable(builder::documents);
+    patients.ifAvailable(builder::patientDirectory);
     CommandObserver observer = CommandObservers.of(observers.orderedStream().toList());
     if (observer != null) {
       builder.commandObserver(observer);

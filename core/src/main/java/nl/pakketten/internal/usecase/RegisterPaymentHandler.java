@@ -14,6 +14,7 @@ import nl.pakketten.catalog.PackageDeactivatedException;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.catalog.Product;
 import nl.pakketten.catalog.ProductLink;
+import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.common.PracticeId;
@@ -68,34 +69,41 @@ public record RegisterPaymentHandler(Packages packages, Products products, Walle
         })
         .access(invoice.actor(), Action.REGISTER_PAYMENTS)
         .run("registerPayment", invoice.practice(), invoice.invoiceId(),
-            r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> {
-              PracticeId practice = invoice.practice();
-              Grants grants = new Grants(receipts, bookings, bookkeeping);
-              String fingerprint = fingerprint(invoice);
-              String key = invoice.invoiceId().value();
-              Optional<List<LotGrant>> earlier = grants.earlier(practice, GrantReceipt.Kind.PAYMENT, key,
-                  fingerprint, "invoice");
-              if (earlier.isPresent()) {
-                return new PaymentResult.AlreadyGranted(invoice.invoiceId(), earlier.get());
-              }
-              Map<PackageId, List<PlannedLot>> byPackage = new TreeMap<>();
-              plan(invoice).forEach(p -> byPackage.computeIfAbsent(p.pkg.id(), k -> new ArrayList<>()).add(p));
-              List<LotGrant> granted = new ArrayList<>();
-              for (Map.Entry<PackageId, List<PlannedLot>> group : byPackage.entrySet()) {
-                Wallet wallet = wallets.lock(practice, invoice.patient(), group.getKey());
-                for (PlannedLot p : group.getValue()) {
-                  Lot lot = grants.newLot(practice, invoice.patient(), p.pkg, p.source, p.credits,
-                      p.pkg.internalRate(), p.amount, invoice.actor().userId(), Optional.empty());
-                  wallet = wallet.withNewLot(lot);
-                  granted.add(grants.book(events, lot, MovementKind.GRANTED, invoice.actor().userId(),
-                      "payment of invoice " + invoice.invoiceId() + " registered"));
-                }
-                wallets.save(wallet);
-              }
-              granted.sort(Comparator.comparing(g -> g.lotId().value()));
-              grants.receipt(practice, GrantReceipt.Kind.PAYMENT, key, fingerprint, granted);
-              return new PaymentResult.Granted(invoice.invoiceId(), granted);
-            });
+            r -> new PaymentResult.Granted(r.invoiceId(), r.grants()), events -> grant(events, invoice));
+  }
+
+  /**
+   * The work of a payment registration, inside the caller's transaction: grants the lots, or answers
+   * from the receipt of an earlier grant of the same invoice id. Invoice payments that make a
+   * product invoice fully paid take this path too, so credits arrive one way only.
+   */
+  PaymentResult grant(List<DomainEvent> events, RegisterPayment invoice) {
+    PracticeId practice = invoice.practice();
+    Grants grants = new Grants(receipts, bookings, bookkeeping);
+    String fingerprint = fingerprint(invoice);
+    String key = invoice.invoiceId().value();
+    Optional<List<LotGrant>> earlier = grants.earlier(practice, GrantReceipt.Kind.PAYMENT, key,
+        fingerprint, "invoice");
+    if (earlier.isPresent()) {
+      return new PaymentResult.AlreadyGranted(invoice.invoiceId(), earlier.get());
+    }
+    Map<PackageId, List<PlannedLot>> byPackage = new TreeMap<>();
+    plan(invoice).forEach(p -> byPackage.computeIfAbsent(p.pkg.id(), k -> new ArrayList<>()).add(p));
+    List<LotGrant> granted = new ArrayList<>();
+    for (Map.Entry<PackageId, List<PlannedLot>> group : byPackage.entrySet()) {
+      Wallet wallet = wallets.lock(practice, invoice.patient(), group.getKey());
+      for (PlannedLot p : group.getValue()) {
+        Lot lot = grants.newLot(practice, invoice.patient(), p.pkg, p.source, p.credits,
+            p.pkg.internalRate(), p.amount, invoice.actor().userId(), Optional.empty());
+        wallet = wallet.withNewLot(lot);
+        granted.add(grants.book(events, lot, MovementKind.GRANTED, invoice.actor().userId(),
+            "payment of invoice " + invoice.invoiceId() + " registered"));
+      }
+      wallets.save(wallet);
+    }
+    granted.sort(Comparator.comparing(g -> g.lotId().value()));
+    grants.receipt(practice, GrantReceipt.Kind.PAYMENT, key, fingerprint, granted);
+    return new PaymentResult.Granted(invoice.invoiceId(), granted);
   }
 
   private record PlannedLot(CreditPackage pkg, LotSource.InvoiceLine source, int credits, Money amount) {}

@@ -46,6 +46,8 @@ public record SaveProductHandler(Packages packages, Products products, WritePath
               .code(command.code())
               .name(command.name().strip())
               .unitPrice(command.unitPrice())
+              .description(command.description().map(String::strip).orElse(command.name().strip()))
+              .vatRate(command.vatRate())
               .link(link)
               .build();
           products.save(after);

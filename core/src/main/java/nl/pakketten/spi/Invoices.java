@@ -1,0 +1,78 @@
+package nl.pakketten.spi;
+
+import java.util.Optional;
+import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.PracticeId;
+import nl.pakketten.sale.InvoicePayment;
+import nl.pakketten.sale.PaymentReference;
+import nl.pakketten.sale.ProductInvoice;
+
+/**
+ * Port: the product invoices of each practice, their payments, and the practice's number series.
+ * An invoice is never deleted.
+ */
+public interface Invoices {
+  /**
+   * An invoice as stored.
+   *
+   * @param practice the practice
+   * @param id the invoice
+   * @return the invoice, empty if it does not exist in the practice
+   */
+  Optional<ProductInvoice> find(PracticeId practice, InvoiceId id);
+
+  /**
+   * An invoice, locked until the transaction ends so that no other command changes it meanwhile.
+   *
+   * @param practice the practice
+   * @param id the invoice
+   * @return the invoice, empty if it does not exist in the practice
+   */
+  Optional<ProductInvoice> lock(PracticeId practice, InvoiceId id);
+
+  /**
+   * Stores a new draft with its lines. An id already taken throws {@link TransientException}; the
+   * retry then finds the stored invoice.
+   *
+   * @param draft the new draft
+   */
+  void insert(ProductInvoice draft);
+
+  /**
+   * Stores what changed in an invoice's life: its issue, sending and cancellation. Lines and
+   * payments are not touched (lines never change; payments are added with {@link #addPayment}).
+   *
+   * @param invoice the invoice as it is now
+   */
+  void update(ProductInvoice invoice);
+
+  /**
+   * Adds a payment to an invoice. A reference already used in the practice throws {@link
+   * TransientException}; the retry then finds it.
+   *
+   * @param practice the practice
+   * @param invoice the invoice paid
+   * @param payment the payment
+   */
+  void addPayment(PracticeId practice, InvoiceId invoice, InvoicePayment payment);
+
+  /**
+   * The invoice a payment reference was registered on.
+   *
+   * @param practice the practice
+   * @param reference the host's payment reference
+   * @return the invoice, empty if the reference is new in the practice
+   */
+  Optional<InvoiceId> paidWith(PracticeId practice, PaymentReference reference);
+
+  /**
+   * The next number of the practice's series: 1 for its first document, then each one more, in the
+   * current transaction. The series is gapless: a transaction that rolls back gives its number back
+   * (the counter's update is undone with it), and no two committed transactions get the same
+   * number. An adapter keeps one counter per practice, locked until the transaction ends.
+   *
+   * @param practice the practice
+   * @return the next number, from 1
+   */
+  long nextNumber(PracticeId practice);
+}

@@ -1,0 +1,540 @@
+package nl.pakketten.testing;
+
+import static nl.pakketten.testing.Fixtures.OWNER;
+import static nl.pakketten.testing.Fixtures.PATIENT;
+import static nl.pakketten.testing.Fixtures.PRACTICE;
+import static nl.pakketten.testing.Fixtures.RECEPTIONIST;
+import static nl.pakketten.testing.Fixtures.eur;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import nl.pakketten.Pakketten;
+import nl.pakketten.access.AccessDeniedException;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.catalog.SaveProduct;
+import nl.pakketten.common.ConflictException;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PatientId;
+import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.invoicing.DocumentKind;
+import nl.pakketten.invoicing.InvoiceDocument;
+import nl.pakketten.invoicing.MailTemplate;
+import nl.pakketten.invoicing.PracticeProfile;
+import nl.pakketten.invoicing.SaveMailTemplate;
+import nl.pakketten.invoicing.VatRate;
+import nl.pakketten.sale.CancelInvoice;
+import nl.pakketten.sale.CreateInvoice;
+import nl.pakketten.sale.DraftLine;
+import nl.pakketten.sale.InvoiceAnswer;
+import nl.pakketten.sale.InvoiceEvents;
+import nl.pakketten.sale.InvoicePaymentResult;
+import nl.pakketten.sale.InvoiceState;
+import nl.pakketten.sale.IssueInvoice;
+import nl.pakketten.sale.PaymentMethod;
+import nl.pakketten.sale.PaymentReference;
+import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RegisterInvoicePayment;
+import nl.pakketten.sale.SendInvoice;
+import nl.pakketten.spi.Storage;
+import nl.pakketten.spi.TransientException;
+import nl.pakketten.wallet.Lot;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The life of a product invoice through {@code Pakketten}: draft, issued, sent, paid; cancelled by a
+ * credit note; the profile and templates it needs. Written once, run on every storage: subclass it
+ * and implement {@link #newStorage()} (an empty one: the tests use {@link Fixtures#PRACTICE}).
+ */
+public abstract class InvoiceLifeContract {
+  /**
+   * An empty storage; called once per test.
+   *
+   * @return the storage
+   */
+  protected abstract Storage newStorage();
+
+  private static final PatientId NO_MAIL = PatientId.of("patient-without-mail");
+
+  private final InvoicingFixtures.Documents documents = new InvoicingFixtures.Documents();
+  private final InvoicingFixtures.Directory directory = new InvoicingFixtures.Directory()
+      .with(PATIENT, "Jan Jansen", Optional.of("jan@example.nl"), Optional.of(Locale.forLanguageTag("nl")))
+      .with(NO_MAIL, "Piet Zonder", Optional.empty(), Optional.empty());
+  private final Fixtures f = new Fixtures(newStorage(),
+      Pakketten.builder().documents(documents).patientDirectory(directory));
+  private final Pakketten p = f.pakketten;
+  private final CreditPackage basis = f.createPackage("Basis", eur(30));
+
+  protected InvoiceLifeContract() {
+    // 5 credits for 150.00 excluding VAT, exempt; a towel at 21 % VAT, sells no credits.
+    f.linkProduct("P5", basis.id(), 5, eur(150));
+    p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(nl.pakketten.catalog.ProductCode.of("TOWEL"))
+        .name("Handdoek").description("Handdoek met logo").unitPrice(eur("10.00")).vatRate(VatRate.GENERAL).build());
+  }
+
+  private PracticeProfile saveProfile() {
+    return p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).build());
+  }
+
+  private InvoiceAnswer create(String id, PatientId patient, DraftLine... lines) {
+    return p.createInvoice(CreateInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST).invoiceId(InvoiceId.of(id))
+        .patient(patient).addLines(lines).build());
+  }
+
+  private InvoiceAnswer issue(String id) {
+    return p.issueInvoice(IssueInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST).invoiceId(InvoiceId.of(id))
+        .build());
+  }
+
+  private InvoicePaymentResult pay(String id, String reference, String amount) {
+    return p.registerInvoicePayment(RegisterInvoicePayment.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .invoiceId(InvoiceId.of(id)).reference(PaymentReference.of(reference)).amount(eur(amount))
+        .paidOn(LocalDate.of(2026, 3, 3)).method(PaymentMethod.BANK_TRANSFER).build());
+  }
+
+  private InvoiceAnswer cancel(String id) {
+    return p.cancelInvoice(CancelInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST).invoiceId(InvoiceId.of(id))
+        .build());
+  }
+
+  private InvoiceAnswer send(String id) {
+    return p.sendInvoice(SendInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST).invoiceId(InvoiceId.of(id))
+        .build());
+  }
+
+  private InvoiceAnswer issuedSale(String id) {
+    create(id, PATIENT, DraftLine.of("P5", 2), DraftLine.of("TOWEL", 1));
+    return issue(id);
+  }
+
+  // --- practice profile ----------------------------------------------------------------------
+
+  @Test
+  void theOwnerSavesAProfileWhoseIbanTheDocumentServicesChecked() {
+    PracticeProfile profile = p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER)
+        .iban("nl91 abna 0417 1643 00").build());
+
+    assertThat(profile.iban()).contains(InvoicingFixtures.IBAN);
+    assertThat(p.practiceProfile(PRACTICE)).contains(profile);
+    assertThat(p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).build())).isEqualTo(profile);
+  }
+
+  @Test
+  void anIbanWithWrongCheckDigitsIsRefusedAndNothingIsSaved() {
+    assertThatThrownBy(() -> p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER)
+        .iban("NL92ABNA0417164300").build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e ->
+            assertThat(e.violations()).extracting(v -> v.field()).containsExactly("iban"));
+    assertThat(p.practiceProfile(PRACTICE)).isEmpty();
+  }
+
+  @Test
+  void withoutDocumentServicesAProfileWithAnIbanIsRefusedNamingTheMissingCheck() {
+    Fixtures bare = new Fixtures();
+
+    assertThatThrownBy(() -> bare.pakketten.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("iban")
+        .hasMessageContaining("no IBAN check is configured");
+    assertThat(bare.pakketten.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).iban(Optional.empty())
+        .build()).iban()).isEmpty();
+  }
+
+  @Test
+  void onlyTheOwnerEditsTheProfile() {
+    assertThatThrownBy(() -> p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, RECEPTIONIST).build()))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("edit the practice profile");
+  }
+
+  @Test
+  void anUnsupportedNumberFormatIsRefused() {
+    assertThatThrownBy(() -> p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER)
+        .numberFormat("F{yyyy}").build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("numberFormat");
+  }
+
+  // --- drafts and issuing --------------------------------------------------------------------
+
+  @Test
+  void aDraftTakesDescriptionPriceVatAndCreditsFromTheProducts() {
+    ProductInvoice draft = create("F-1", PATIENT, DraftLine.of("P5", 2), DraftLine.of("TOWEL", 1)).invoice();
+
+    assertThat(draft.state()).isEqualTo(InvoiceState.DRAFT);
+    assertThat(draft.lines()).extracting(ProductInvoice.Line::amount, ProductInvoice.Line::vatRate,
+            ProductInvoice.Line::credits, ProductInvoice.Line::packageName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(eur("300.00"), VatRate.EXEMPT, 10, Optional.of("Basis")),
+            org.assertj.core.groups.Tuple.tuple(eur("10.00"), VatRate.GENERAL, 0, Optional.empty()));
+    assertThat(draft.total()).isEqualTo(eur("312.10"));
+  }
+
+  @Test
+  void creatingTheSameDraftAgainIsAReplayAndOtherLinesAConflict() {
+    create("F-1", PATIENT, DraftLine.of("P5", 1));
+
+    assertThat(create("F-1", PATIENT, DraftLine.of("P5", 1)).replay()).isTrue();
+    assertThatThrownBy(() -> create("F-1", PATIENT, DraftLine.of("P5", 2))).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aCommandWithoutPracticeActorOrInvoiceNamesEveryMissingField() {
+    assertThatThrownBy(() -> p.issueInvoice(IssueInvoice.builder().build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactly("actor", "invoiceId", "practice"));
+  }
+
+  @Test
+  void aReceptionistCreatesIssuesSendsAndRegistersPayments() {
+    saveProfile();
+    issuedSale("F-1");
+    send("F-1");
+
+    assertThat(pay("F-1", "BANK-1", "312.10").invoice().state()).isEqualTo(InvoiceState.PAID);
+  }
+
+  @Test
+  void anUnknownProductCodeIsNotFound() {
+    assertThatThrownBy(() -> create("F-1", PATIENT, DraftLine.of("NOPE", 1)))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("NOPE");
+  }
+
+  @Test
+  void issuingNumbersFromTheGaplessSeriesAndPrintsTotalsPerVatRate() {
+    saveProfile();
+    ProductInvoice first = issuedSale("F-1").invoice();
+    ProductInvoice second = issuedSale("F-2").invoice();
+
+    assertThat(first.issue().orElseThrow().number()).isEqualTo("F2026-0001");
+    assertThat(second.issue().orElseThrow().number()).isEqualTo("F2026-0002");
+    InvoiceDocument doc = first.document().orElseThrow();
+    assertThat(doc.issueDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(doc.dueDate()).isEqualTo(LocalDate.of(2026, 3, 16));
+    assertThat(doc.vatTotals()).containsExactly(
+        new InvoiceDocument.VatTotal(VatRate.EXEMPT, eur("300.00"), eur("0.00")),
+        new InvoiceDocument.VatTotal(VatRate.GENERAL, eur("10.00"), eur("2.10")));
+    assertThat(doc.total()).isEqualTo(eur("312.10"));
+    assertThat(doc.exemptionText()).hasValueSatisfying(t -> assertThat(t).contains("Vrijgesteld"));
+    assertThat(doc.supplier().iban()).isEqualTo(InvoicingFixtures.IBAN);
+    assertThat(doc.customer().name()).isEqualTo("Jan Jansen");
+    assertThat(first.state()).isEqualTo(InvoiceState.ISSUED);
+  }
+
+  @Test
+  void anIssuedInvoiceKeepsItsSnapshotWhenProfileAndPatientChange() {
+    saveProfile();
+    InvoiceDocument before = issuedSale("F-1").invoice().document().orElseThrow();
+    p.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).name("Andere naam").build());
+    directory.with(PATIENT, "J. Jansen-de Vries", Optional.of("other@example.nl"), Optional.empty());
+
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().document()).contains(before);
+    InvoiceAnswer again = issue("F-1");
+    assertThat(again.replay()).isTrue();
+    assertThat(again.invoice().document()).contains(before);
+  }
+
+  @Test
+  void anEmptyDraftIsNotIssued() {
+    saveProfile();
+    create("F-1", PATIENT);
+
+    assertThatThrownBy(() -> issue("F-1")).isInstanceOfSatisfying(InvalidInputException.class, e ->
+        assertThat(e.violations()).extracting(v -> v.field()).containsExactly("lines"));
+  }
+
+  @Test
+  void issuingNeedsAProfileAndAPatientTheDirectoryKnows() {
+    create("F-1", PATIENT, DraftLine.of("P5", 1));
+    assertThatThrownBy(() -> issue("F-1")).isInstanceOf(NotFoundException.class).hasMessageContaining("practice profile");
+
+    saveProfile();
+    create("F-2", PatientId.of("stranger"), DraftLine.of("P5", 1));
+    assertThatThrownBy(() -> issue("F-2")).isInstanceOf(NotFoundException.class).hasMessageContaining("stranger");
+  }
+
+  @Test
+  void aFailedIssueGivesItsNumberBack() {
+    saveProfile();
+    create("F-1", PatientId.of("stranger"), DraftLine.of("P5", 1));
+    assertThatThrownBy(() -> issue("F-1")).isInstanceOf(NotFoundException.class);
+
+    assertThat(issuedSale("F-2").invoice().issue().orElseThrow().number()).isEqualTo("F2026-0001");
+  }
+
+  // --- payments and credits ------------------------------------------------------------------
+
+  @Test
+  void creditsAreGrantedOnceWhenThePaymentCompletesTheInvoiceNeverBefore() {
+    saveProfile();
+    issuedSale("F-1");
+
+    InvoicePaymentResult part = pay("F-1", "BANK-1", "100.00");
+    assertThat(part.invoice().state()).isEqualTo(InvoiceState.PARTIALLY_PAID);
+    assertThat(part.grants()).isEmpty();
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
+
+    InvoicePaymentResult rest = pay("F-1", "BANK-2", "212.10");
+    assertThat(rest.invoice().state()).isEqualTo(InvoiceState.PAID);
+    assertThat(rest.grants()).hasSize(1);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
+    // The lot is worth the line's amount excluding VAT.
+    assertThat(f.lots(PATIENT)).extracting(Lot::deferredValue).containsExactly(eur("300.00"));
+  }
+
+  @Test
+  void theGrantGoesThroughTheOneGrantPathKeyedOnTheInvoice() {
+    saveProfile();
+    issuedSale("F-1");
+    InvoicePaymentResult paid = pay("F-1", "BANK-1", "312.10");
+
+    // The host-invoice path with the same invoice id and lines finds the grant's receipt.
+    nl.pakketten.granting.PaymentResult again = f.pay("F-1", PATIENT, InvoiceLine.of("P5", 2, eur("300.00")),
+        InvoiceLine.of("TOWEL", 1, eur("10.00")));
+    assertThat(again.replay()).isTrue();
+    assertThat(again.grants()).isEqualTo(paid.grants());
+    assertThat(f.lots(PATIENT)).singleElement().satisfies(lot -> assertThat(lot.source())
+        .isEqualTo(new nl.pakketten.wallet.LotSource.InvoiceLine(InvoiceId.of("F-1"), 1,
+            nl.pakketten.catalog.ProductCode.of("P5"))));
+  }
+
+  @Test
+  void aCompletingPaymentWhoseGrantFailsStoresNothing() {
+    saveProfile();
+    issuedSale("F-1");
+    p.deactivatePackage(nl.pakketten.catalog.DeactivatePackage.builder().practice(PRACTICE).actor(OWNER)
+        .packageId(basis.id()).build());
+
+    assertThatThrownBy(() -> pay("F-1", "BANK-1", "312.10"))
+        .isInstanceOf(nl.pakketten.catalog.PackageDeactivatedException.class);
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().payments()).isEmpty();
+    assertThat(f.lots(PATIENT)).isEmpty();
+  }
+
+  @Test
+  void anOverpaymentIsRecordedAndVisibleButGrantsNothingMore() {
+    saveProfile();
+    issuedSale("F-1");
+    pay("F-1", "BANK-1", "312.10");
+
+    InvoicePaymentResult over = pay("F-1", "BANK-2", "50.00");
+
+    assertThat(over.grants()).isEmpty();
+    assertThat(over.invoice().state()).isEqualTo(InvoiceState.PAID);
+    assertThat(over.invoice().overpaid()).isEqualTo(eur("50.00"));
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
+  }
+
+  @Test
+  void aSinglePaymentAboveTheTotalGrantsOnceAndShowsTheOverpayment() {
+    saveProfile();
+    issuedSale("F-1");
+
+    InvoicePaymentResult paid = pay("F-1", "BANK-1", "400.00");
+
+    assertThat(paid.grants()).hasSize(1);
+    assertThat(paid.invoice().overpaid()).isEqualTo(eur("87.90"));
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
+  }
+
+  @Test
+  void aRepeatedPaymentIsAReplayThatAnswersAsTheFirst() {
+    saveProfile();
+    issuedSale("F-1");
+    InvoicePaymentResult first = pay("F-1", "BANK-1", "312.10");
+
+    InvoicePaymentResult again = pay("F-1", "BANK-1", "312.10");
+
+    assertThat(again.replay()).isTrue();
+    assertThat(again.grants()).isEqualTo(first.grants());
+    assertThat(again.invoice().payments()).hasSize(1);
+    assertThat(f.balance(PATIENT, basis.id())).isEqualTo(10);
+    assertThatThrownBy(() -> pay("F-1", "BANK-1", "10.00")).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aReferenceOfAnotherInvoiceIsAConflict() {
+    saveProfile();
+    issuedSale("F-1");
+    issuedSale("F-2");
+    pay("F-1", "BANK-1", "10.00");
+
+    assertThatThrownBy(() -> pay("F-2", "BANK-1", "10.00")).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("F-1");
+  }
+
+  @Test
+  void aPaymentOnADraftOrACancelledInvoiceIsRefusedNamingTheState() {
+    saveProfile();
+    create("F-1", PATIENT, DraftLine.of("P5", 1));
+    assertThatThrownBy(() -> pay("F-1", "BANK-1", "150.00")).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("DRAFT");
+
+    issuedSale("F-2");
+    cancel("F-2");
+    assertThatThrownBy(() -> pay("F-2", "BANK-2", "150.00")).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("CANCELLED");
+    assertThat(f.balance(PATIENT, basis.id())).isZero();
+  }
+
+  @Test
+  void theHostsOwnInvoicePathStillGrants() {
+    assertThat(f.pay("HOST-1", PATIENT, InvoiceLine.of("P5", 1, eur(150))).credits()).isEqualTo(5);
+  }
+
+  // --- credit notes --------------------------------------------------------------------------
+
+  @Test
+  void anUnpaidInvoiceIsCancelledByACreditNoteWithTheNextNumber() {
+    saveProfile();
+    issuedSale("F-1");
+
+    ProductInvoice cancelled = cancel("F-1").invoice();
+
+    assertThat(cancelled.state()).isEqualTo(InvoiceState.CANCELLED);
+    InvoiceDocument note = cancelled.creditNote().orElseThrow();
+    assertThat(note.kind()).isEqualTo(DocumentKind.CREDIT_NOTE);
+    assertThat(note.number()).isEqualTo("F2026-0002");
+    assertThat(note.creditedInvoiceNumber()).contains("F2026-0001");
+    assertThat(note.total()).isEqualTo(eur("-312.10"));
+    assertThat(cancel("F-1").replay()).isTrue();
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1"))).isPresent();
+  }
+
+  @Test
+  void aPaidInvoiceOrADraftIsNotCancelled() {
+    saveProfile();
+    issuedSale("F-1");
+    pay("F-1", "BANK-1", "1.00");
+    create("F-2", PATIENT, DraftLine.of("P5", 1));
+
+    assertThatThrownBy(() -> cancel("F-1")).isInstanceOf(ConflictException.class).hasMessageContaining("PARTIALLY_PAID");
+    assertThatThrownBy(() -> cancel("F-2")).isInstanceOf(ConflictException.class).hasMessageContaining("DRAFT");
+  }
+
+  // --- templates and sending -----------------------------------------------------------------
+
+  private MailTemplate template(String subject) {
+    return new MailTemplate(DocumentKind.PRODUCT_INVOICE, Locale.forLanguageTag("nl"), subject, "<p>{{number}}</p>",
+        "{{number}}");
+  }
+
+  @Test
+  void theOwnerSavesACheckedTemplateAndReadingFallsBackToTheDefault() {
+    assertThat(p.mailTemplate(PRACTICE, DocumentKind.PRODUCT_INVOICE, Locale.forLanguageTag("nl")).orElseThrow()
+        .subject()).isEqualTo("Factuur {{number}}");
+
+    p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(OWNER).template(template("Uw factuur {{number}}"))
+        .build());
+
+    assertThat(documents.checked).hasSize(1);
+    assertThat(p.mailTemplate(PRACTICE, DocumentKind.PRODUCT_INVOICE, Locale.forLanguageTag("nl")).orElseThrow()
+        .subject()).isEqualTo("Uw factuur {{number}}");
+  }
+
+  @Test
+  void aTemplateTheCheckRefusesIsNotSaved() {
+    assertThatThrownBy(() -> p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(OWNER)
+        .template(template("{{unknown}}")).build())).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown");
+
+    assertThat(p.mailTemplate(PRACTICE, DocumentKind.PRODUCT_INVOICE, Locale.forLanguageTag("nl")).orElseThrow()
+        .subject()).isEqualTo("Factuur {{number}}");
+  }
+
+  @Test
+  void onlyTheOwnerEditsTemplates() {
+    assertThatThrownBy(() -> p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .template(template("x")).build())).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void sendingMailsThePracticesTemplateInThePatientsLanguageWithThePdfAndMarksItSent() {
+    saveProfile();
+    p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(OWNER).template(template("Uw factuur {{number}}"))
+        .build());
+    issuedSale("F-1");
+
+    ProductInvoice sent = send("F-1").invoice();
+
+    assertThat(sent.state()).isEqualTo(InvoiceState.SENT);
+    assertThat(documents.sent).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).isEqualTo("jan@example.nl");
+      assertThat(mail.fromAddress()).isEqualTo("facturen@fysio.example");
+      assertThat(mail.mail().subject()).isEqualTo("Uw factuur F2026-0001");
+      assertThat(mail.attachments()).singleElement().satisfies(a -> {
+        assertThat(a.fileName()).isEqualTo("F2026-0001.pdf");
+        assertThat(new String(a.content(), java.nio.charset.StandardCharsets.UTF_8)).contains("F2026-0001");
+      });
+    });
+    send("F-1");
+    assertThat(documents.sent).extracting(DocumentServices_messageId()).containsOnly(
+        documents.sent.get(0).messageId());
+  }
+
+  private static java.util.function.Function<nl.pakketten.spi.DocumentServices.OutgoingMail, String>
+      DocumentServices_messageId() {
+    return nl.pakketten.spi.DocumentServices.OutgoingMail::messageId;
+  }
+
+  @Test
+  void whenTheMailServerIsDownNothingIsMarkedSentAndASecondTryWorks() {
+    saveProfile();
+    issuedSale("F-1");
+    documents.serverDown = true;
+
+    assertThatThrownBy(() -> send("F-1")).isInstanceOf(TransientException.class);
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().state()).isEqualTo(InvoiceState.ISSUED);
+
+    documents.serverDown = false;
+    assertThat(send("F-1").invoice().state()).isEqualTo(InvoiceState.SENT);
+  }
+
+  @Test
+  void aDraftIsNotSentAndAPatientWithoutMailIsNamed() {
+    saveProfile();
+    create("F-1", PATIENT, DraftLine.of("P5", 1));
+    assertThatThrownBy(() -> send("F-1")).isInstanceOf(ConflictException.class).hasMessageContaining("DRAFT");
+
+    create("F-2", NO_MAIL, DraftLine.of("P5", 1));
+    issue("F-2");
+    assertThatThrownBy(() -> send("F-2")).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+      assertThat(e.violations()).extracting(v -> v.field()).containsExactly("email");
+      assertThat(e).hasMessageContaining("patient-without-mail");
+    });
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-2")).orElseThrow().state()).isEqualTo(InvoiceState.ISSUED);
+    assertThat(documents.sent).isEmpty();
+  }
+
+  @Test
+  void aCancelledInvoiceSendsItsCreditNote() {
+    saveProfile();
+    issuedSale("F-1");
+    cancel("F-1");
+
+    send("F-1");
+
+    assertThat(documents.sent).singleElement().satisfies(m -> assertThat(m.mail().subject()).contains("F2026-0002"));
+  }
+
+  @Test
+  void theLifePublishesIssuedSentPaidAndCancelledEvents() {
+    saveProfile();
+    issuedSale("F-1");
+    send("F-1");
+    pay("F-1", "BANK-1", "312.10");
+    issuedSale("F-2");
+    cancel("F-2");
+
+    List<Class<?>> kinds = f.events.stream().<Class<?>>map(Object::getClass)
+        .filter(c -> c.getEnclosingClass() == InvoiceEvents.class).toList();
+    assertThat(kinds).containsExactly(InvoiceEvents.InvoiceIssued.class, InvoiceEvents.InvoiceSent.class,
+        InvoiceEvents.PaymentRegistered.class, InvoiceEvents.InvoicePaid.class, InvoiceEvents.InvoiceIssued.class,
+        InvoiceEvents.InvoiceCancelled.class);
+  }
+}
