@@ -14,7 +14,14 @@ import java.util.Optional;
  * @param language the language the patient reads; empty for the practice's default language
  */
 public record PatientDetails(String name, Optional<String> email, PostalAddress address, Optional<Locale> language) {
-  /** Checks that nothing is missing. */
+  /**
+   * Checks that nothing is missing.
+   *
+   * @param name the patient's name as printed
+   * @param email where invoices are mailed; empty when the host knows none (sending then fails)
+   * @param address the patient's postal address
+   * @param language the language the patient reads; empty for the practice's default language
+   */
   public PatientDetails {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(email, "email");

@@ -16,37 +16,37 @@ import org.immutables.value.Value;
 public abstract class PracticeProfile {
   PracticeProfile() {}
 
-  /** The practice. */
+  /** {@return the practice} */
   public abstract PracticeId practice();
 
-  /** The practice's name as printed. */
+  /** {@return the practice's name as printed} */
   public abstract String name();
 
-  /** The practice's postal address. */
+  /** {@return the practice's postal address} */
   public abstract PostalAddress address();
 
-  /** The Chamber of Commerce (KvK) number. */
+  /** {@return the Chamber of Commerce (KvK) number} */
   public abstract String kvkNumber();
 
-  /** The VAT number. */
+  /** {@return the VAT number} */
   public abstract String vatNumber();
 
-  /** The IBAN patients pay to, without spaces, checked when saved; empty if none. */
+  /** {@return the IBAN patients pay to, without spaces, checked when saved; empty if none} */
   public abstract Optional<String> iban();
 
-  /** The address invoices are mailed from. */
+  /** {@return the address invoices are mailed from} */
   public abstract String senderAddress();
 
-  /** The name invoices are mailed from. */
+  /** {@return the name invoices are mailed from} */
   public abstract String senderName();
 
-  /** The invoice number format, see {@link InvoiceNumbers}. */
+  /** {@return the invoice number format, see {@link InvoiceNumbers}} */
   public abstract String numberFormat();
 
-  /** Days from the issue date to the due date. */
+  /** {@return days from the issue date to the due date} */
   public abstract int paymentTermDays();
 
-  /** The language of patients whose language the directory does not know. */
+  /** {@return the language of patients whose language the directory does not know} */
   public abstract Locale defaultLanguage();
 
   @Value.Check

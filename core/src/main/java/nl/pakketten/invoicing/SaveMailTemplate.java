@@ -16,15 +16,15 @@ import org.immutables.value.Value;
 public abstract class SaveMailTemplate {
   SaveMailTemplate() {}
 
-  /** The practice. */
+  /** {@return the practice} */
   @NotNull
   public abstract PracticeId practice();
 
-  /** Who saves it (the owner, by default). */
+  /** {@return who saves it (the owner, by default)} */
   @NotNull
   public abstract Actor actor();
 
-  /** The template; its kind and language say which one it replaces. */
+  /** {@return the template; its kind and language say which one it replaces} */
   @NotNull
   public abstract MailTemplate template();
 

@@ -22,54 +22,54 @@ import org.immutables.value.Value;
 public abstract class SavePracticeProfile {
   SavePracticeProfile() {}
 
-  /** The practice. */
+  /** {@return the practice} */
   @NotNull
   public abstract PracticeId practice();
 
-  /** Who saves it (the owner, by default). */
+  /** {@return who saves it (the owner, by default)} */
   @NotNull
   public abstract Actor actor();
 
-  /** The practice's name as printed. */
+  /** {@return the practice's name as printed} */
   @NotBlank
   @Size(max = 200)
   public abstract String name();
 
-  /** The postal address. */
+  /** {@return the postal address} */
   @NotNull
   public abstract PostalAddress address();
 
-  /** The Chamber of Commerce (KvK) number. */
+  /** {@return the Chamber of Commerce (KvK) number} */
   @NotBlank
   @Size(max = 20)
   public abstract String kvkNumber();
 
-  /** The VAT number. */
+  /** {@return the VAT number} */
   @NotBlank
   @Size(max = 20)
   public abstract String vatNumber();
 
-  /** The IBAN patients pay to; spaces are removed. */
+  /** {@return the IBAN patients pay to; spaces are removed} */
   public abstract Optional<@Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 40) String> iban();
 
-  /** The address invoices are mailed from. */
+  /** {@return the address invoices are mailed from} */
   @NotBlank
   @Size(max = 200)
   public abstract String senderAddress();
 
-  /** The name invoices are mailed from. */
+  /** {@return the name invoices are mailed from} */
   @NotBlank
   @Size(max = 200)
   public abstract String senderName();
 
-  /** The invoice number format; {@link InvoiceNumbers#DEFAULT_FORMAT} by default. */
+  /** {@return the invoice number format; {@link InvoiceNumbers#DEFAULT_FORMAT} by default} */
   @NotNull
   @Value.Default
   public String numberFormat() {
     return InvoiceNumbers.DEFAULT_FORMAT;
   }
 
-  /** Days from the issue date to the due date; 14 by default. */
+  /** {@return days from the issue date to the due date; 14 by default} */
   @Min(0)
   @Max(365)
   @Value.Default
@@ -77,7 +77,7 @@ public abstract class SavePracticeProfile {
     return 14;
   }
 
-  /** The language of patients whose language the directory does not know; Dutch by default. */
+  /** {@return the language of patients whose language the directory does not know; Dutch by default} */
   @NotNull
   @Value.Default
   public Locale defaultLanguage() {

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 public abstract class CancelInvoice implements InvoiceCommand {
   CancelInvoice() {}
 
-  /** The credit note's date; today by the SDK's clock when absent. */
+  /** {@return the credit note's date; today by the SDK's clock when absent} */
   public abstract Optional<LocalDate> date();
 
   /**

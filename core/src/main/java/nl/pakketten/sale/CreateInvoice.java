@@ -16,11 +16,11 @@ import org.immutables.value.Value;
 public abstract class CreateInvoice implements InvoiceCommand {
   CreateInvoice() {}
 
-  /** The patient it is for. */
+  /** {@return the patient it is for} */
   @NotNull
   public abstract PatientId patient();
 
-  /** The lines; a draft may be empty, but is not issued so. */
+  /** {@return the lines; a draft may be empty, but is not issued so} */
   public abstract List<@Valid @NotNull DraftLine> lines();
 
   /**

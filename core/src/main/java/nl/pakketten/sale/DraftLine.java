@@ -12,11 +12,11 @@ import org.immutables.value.Value;
 public abstract class DraftLine {
   DraftLine() {}
 
-  /** The product. */
+  /** {@return the product} */
   @NotNull
   public abstract ProductCode productCode();
 
-  /** Units, at least 1. */
+  /** {@return units, at least 1} */
   @Min(1)
   public abstract int quantity();
 

@@ -62,7 +62,16 @@ public final class InvoiceEvents {
    */
   public record InvoicePaid(PracticeId practice, Instant at, UserId actor, InvoiceId invoiceId, Money overpaid,
       List<LotGrant> grants) implements DomainEvent {
-    /** Copies the grants. */
+    /**
+     * Copies the grants.
+     *
+     * @param practice the practice
+     * @param at when
+     * @param actor who
+     * @param invoiceId the invoice
+     * @param overpaid what was paid beyond the total (zero when none)
+     * @param grants the lots granted
+     */
     public InvoicePaid {
       grants = List.copyOf(grants);
     }

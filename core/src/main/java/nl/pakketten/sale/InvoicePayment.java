@@ -18,7 +18,16 @@ import org.joda.money.Money;
  */
 public record InvoicePayment(PaymentReference reference, Money amount, LocalDate paidOn, PaymentMethod method,
     Instant registeredAt, UserId registeredBy) {
-  /** Checks nothing is missing and the amount is positive. */
+  /**
+   * Checks nothing is missing and the amount is positive.
+   *
+   * @param reference the host's payment reference, unique in the practice
+   * @param amount what was paid, more than zero
+   * @param paidOn the day it was paid
+   * @param method how it was paid
+   * @param registeredAt when it was registered
+   * @param registeredBy who registered it
+   */
   public InvoicePayment {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(paidOn, "paidOn");

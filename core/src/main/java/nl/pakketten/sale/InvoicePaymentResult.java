@@ -15,7 +15,14 @@ import nl.pakketten.granting.LotGrant;
  */
 public record InvoicePaymentResult(ProductInvoice invoice, InvoicePayment payment, List<LotGrant> grants,
     boolean replay) implements Answer {
-  /** Copies the grants. */
+  /**
+   * Copies the grants.
+   *
+   * @param invoice the invoice after the payment (its state, what is paid, outstanding, overpaid)
+   * @param payment the payment as registered
+   * @param grants the lots this payment's registration granted: non-empty only for the payment that made the invoice fully paid (and only for linked products)
+   * @param replay true when the reference was registered before: nothing changed now
+   */
   public InvoicePaymentResult {
     grants = List.copyOf(grants);
   }

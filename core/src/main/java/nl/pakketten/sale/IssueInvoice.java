@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 public abstract class IssueInvoice implements InvoiceCommand {
   IssueInvoice() {}
 
-  /** The issue date; today by the SDK's clock when absent. */
+  /** {@return the issue date; today by the SDK's clock when absent} */
   public abstract Optional<LocalDate> issueDate();
 
   /**

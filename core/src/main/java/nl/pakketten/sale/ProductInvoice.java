@@ -35,37 +35,37 @@ import org.joda.money.Money;
 public abstract class ProductInvoice {
   ProductInvoice() {}
 
-  /** The practice. */
+  /** {@return the practice} */
   public abstract PracticeId practice();
 
-  /** The host's id of the invoice; creating it is idempotent on it. */
+  /** {@return the host's id of the invoice; creating it is idempotent on it} */
   public abstract InvoiceId id();
 
-  /** The patient it is for. */
+  /** {@return the patient it is for} */
   public abstract PatientId patient();
 
-  /** The currency of every amount on it. */
+  /** {@return the currency of every amount on it} */
   public abstract CurrencyUnit currency();
 
-  /** The lines, in the order given. */
+  /** {@return the lines, in the order given} */
   public abstract List<Line> lines();
 
-  /** When the draft was created. */
+  /** {@return when the draft was created} */
   public abstract Instant createdAt();
 
-  /** Who created the draft. */
+  /** {@return who created the draft} */
   public abstract UserId createdBy();
 
-  /** The number, dates and snapshot, once issued. */
+  /** {@return the number, dates and snapshot, once issued} */
   public abstract Optional<Issue> issue();
 
-  /** When it was last mailed, if ever. */
+  /** {@return when it was last mailed, if ever} */
   public abstract Optional<Instant> sentAt();
 
-  /** The payments registered, in the order registered. */
+  /** {@return the payments registered, in the order registered} */
   public abstract List<InvoicePayment> payments();
 
-  /** The credit note that cancelled it, if one did. */
+  /** {@return the credit note that cancelled it, if one did} */
   public abstract Optional<Cancellation> cancellation();
 
   /**
@@ -81,7 +81,17 @@ public abstract class ProductInvoice {
    */
   public record Line(ProductCode productCode, String description, int quantity, Money unitPrice, VatRate vatRate,
       Optional<String> packageName, int credits) {
-    /** Checks the quantity and price. */
+    /**
+     * Checks the quantity and price.
+     *
+     * @param productCode the product
+     * @param description the product's description
+     * @param quantity units, at least 1
+     * @param unitPrice the price of one unit excluding VAT
+     * @param vatRate the product's VAT treatment
+     * @param packageName the package the product sells, if linked
+     * @param credits the credits the line buys (0 for an unlinked product)
+     */
     public Line {
       Objects.requireNonNull(productCode, "productCode");
       Objects.requireNonNull(description, "description");

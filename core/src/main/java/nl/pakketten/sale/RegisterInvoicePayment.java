@@ -15,19 +15,19 @@ import org.joda.money.Money;
 public abstract class RegisterInvoicePayment implements InvoiceCommand {
   RegisterInvoicePayment() {}
 
-  /** The host's payment reference, unique in the practice. */
+  /** {@return the host's payment reference, unique in the practice} */
   @NotNull
   public abstract PaymentReference reference();
 
-  /** What was paid, more than zero, in the invoice's currency. */
+  /** {@return what was paid, more than zero, in the invoice's currency} */
   @NotNull
   public abstract Money amount();
 
-  /** The day it was paid. */
+  /** {@return the day it was paid} */
   @NotNull
   public abstract LocalDate paidOn();
 
-  /** How it was paid. */
+  /** {@return how it was paid} */
   @NotNull
   public abstract PaymentMethod method();
 
