@@ -182,7 +182,7 @@ public final class Pakketten {
     this.deactivatePackage = new DeactivatePackageHandler(s.packages(), writes, clock);
     this.reactivatePackage = new ReactivatePackageHandler(s.packages(), writes, clock);
     this.deletePackage = new DeletePackageHandler(s.packages(), s.products(), s.appointmentTypes(),
-        s.wallets()::lotsOf, writes, clock);
+        s.wallets(), writes, clock);
     this.saveProduct = new SaveProductHandler(s.packages(), s.products(), writes, clock);
     this.saveAppointmentType = new SaveAppointmentTypeHandler(s.packages(), s.appointmentTypes(), writes, clock);
     this.catalogReads = new CatalogReads(s.packages(), s.products(), s.appointmentTypes(), tx);

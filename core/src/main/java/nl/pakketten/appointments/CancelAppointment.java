@@ -3,31 +3,18 @@ package nl.pakketten.appointments;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
 import nl.pakketten.common.AppointmentId;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
 /** Command: an appointment was cancelled; give its credits back unless the cancellation is late. */
 @Value.Immutable
 @CommandStyle
-public abstract class CancelAppointment {
+public abstract class CancelAppointment implements Command {
   CancelAppointment() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the host's appointment id: the idempotency key of the call} */
   @NotNull

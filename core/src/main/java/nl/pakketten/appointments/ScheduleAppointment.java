@@ -3,32 +3,19 @@ package nl.pakketten.appointments;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import nl.pakketten.catalog.AppointmentTypeId;
-import nl.pakketten.common.Actor;
 import nl.pakketten.common.AppointmentId;
+import nl.pakketten.common.Command;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
 /** Command: an appointment was scheduled; spend its credits if its type is linked to a package. */
 @Value.Immutable
 @CommandStyle
-public abstract class ScheduleAppointment {
+public abstract class ScheduleAppointment implements Command {
   ScheduleAppointment() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the host's appointment id: the idempotency key of the call} */
   @NotNull

@@ -4,8 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 import org.joda.money.Money;
@@ -13,22 +12,10 @@ import org.joda.money.Money;
 /** Command: create a package. Name and internal rate are required; the accounts are optional. */
 @Value.Immutable
 @CommandStyle
-public abstract class CreatePackage {
+public abstract class CreatePackage implements Command {
   CreatePackage() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the identifier to use; a random one when absent} */
   public abstract Optional<PackageId> packageId();

@@ -2,6 +2,7 @@ package nl.pakketten.catalog;
 
 import jakarta.validation.constraints.NotNull;
 import nl.pakketten.common.Actor;
+import nl.pakketten.common.Command;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
@@ -9,22 +10,10 @@ import org.immutables.value.Value;
 /** Command: deactivate a package: it stops granting new credits; its credits can still be spent. Idempotent. Only the owner role may, by default. */
 @Value.Immutable
 @CommandStyle
-public abstract class DeactivatePackage {
+public abstract class DeactivatePackage implements Command {
   DeactivatePackage() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the package the command concerns} */
   @NotNull

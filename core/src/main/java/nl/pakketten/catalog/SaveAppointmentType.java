@@ -5,8 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
@@ -16,22 +15,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class SaveAppointmentType {
+public abstract class SaveAppointmentType implements Command {
   SaveAppointmentType() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the host's identifier of the appointment type} */
   @NotNull

@@ -6,8 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import nl.pakketten.invoicing.VatRate;
 import org.immutables.value.Value;
@@ -19,22 +18,10 @@ import org.joda.money.Money;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class SaveProduct {
+public abstract class SaveProduct implements Command {
   SaveProduct() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the product code, as used on the lines of a product invoice} */
   @NotNull

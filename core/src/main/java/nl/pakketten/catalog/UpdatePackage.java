@@ -4,8 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 import org.joda.money.Money;
@@ -16,22 +15,10 @@ import org.joda.money.Money;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class UpdatePackage {
+public abstract class UpdatePackage implements Command {
   UpdatePackage() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the package the command concerns} */
   @NotNull

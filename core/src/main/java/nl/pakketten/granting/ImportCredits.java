@@ -8,10 +8,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
-import nl.pakketten.common.Actor;
+import nl.pakketten.common.Command;
 import nl.pakketten.common.ImportId;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 import org.joda.money.Money;
@@ -22,22 +21,10 @@ import org.joda.money.Money;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class ImportCredits {
+public abstract class ImportCredits implements Command {
   ImportCredits() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the host's key of this import: the idempotency key of the call} */
   @NotNull

@@ -4,10 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import nl.pakketten.common.Actor;
+import nl.pakketten.common.Command;
 import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PatientId;
-import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
@@ -17,22 +16,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class RegisterPayment {
+public abstract class RegisterPayment implements Command {
   RegisterPayment() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the host's invoice whose payment is registered: the idempotency key of the call} */
   @NotNull

@@ -1,8 +1,7 @@
 package nl.pakketten.invoicing;
 
 import jakarta.validation.constraints.NotNull;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
@@ -13,16 +12,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class SaveMailTemplate {
+public abstract class SaveMailTemplate implements Command {
   SaveMailTemplate() {}
 
-  /** {@return the practice} */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /** {@return who saves it (the owner, by default)} */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the template; its kind and language say which one it replaces} */
   @NotNull

@@ -8,8 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Optional;
-import nl.pakketten.common.Actor;
-import nl.pakketten.common.PracticeId;
+import nl.pakketten.common.Command;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
@@ -19,16 +18,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class SavePracticeProfile {
+public abstract class SavePracticeProfile implements Command {
   SavePracticeProfile() {}
 
-  /** {@return the practice} */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /** {@return who saves it (the owner, by default)} */
-  @NotNull
-  public abstract Actor actor();
 
   /** {@return the practice's name as printed} */
   @NotBlank

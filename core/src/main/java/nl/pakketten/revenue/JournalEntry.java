@@ -7,8 +7,8 @@ import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
-import org.jspecify.annotations.Nullable;
 import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A balanced journal entry (debits = credits) booked for one movement of credits. Append-only: a

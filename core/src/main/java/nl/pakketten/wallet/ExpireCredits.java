@@ -3,6 +3,7 @@ package nl.pakketten.wallet;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import nl.pakketten.common.Actor;
+import nl.pakketten.common.Command;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
@@ -13,22 +14,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @CommandStyle
-public abstract class ExpireCredits {
+public abstract class ExpireCredits implements Command {
   ExpireCredits() {}
 
-  /**
-   * {@return the practice (tenant) the command runs in; it reads and changes only that practice's
-   * data}
-   */
-  @NotNull
-  public abstract PracticeId practice();
 
-  /**
-   * {@return who performs the command: the access policy decides whether they may, and the history
-   * records them}
-   */
-  @NotNull
-  public abstract Actor actor();
 
   /**
    * Lots whose last day is before this day expire.

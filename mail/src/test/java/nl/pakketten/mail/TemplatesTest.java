@@ -10,11 +10,11 @@ import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.invoicing.DocumentKind;
 import nl.pakketten.invoicing.MailTemplate;
-import nl.pakketten.spi.DocumentServices;
 import nl.pakketten.spi.DocumentServices.RenderedMail;
+import nl.pakketten.spi.DocumentServices;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
   private final DocumentServices documents = PakkettenMail.builder().smtp("localhost", 25).build();

@@ -13,9 +13,9 @@ import nl.pakketten.catalog.PackageInUseException;
 import nl.pakketten.common.Actor;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.spi.AppointmentTypes;
-import nl.pakketten.spi.PackageUsage;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.Wallets;
 
 /**
  * Use case: delete a package nothing refers to. Refused with {@link PackageInUseException} naming
@@ -24,11 +24,11 @@ import nl.pakketten.spi.Products;
  * @param packages where packages are kept
  * @param products asked which products link to the package
  * @param types asked which appointment types link to it
- * @param usage asked how many lots of credits it has
+ * @param wallets asked how many lots of credits it has
  * @param writes the path the command takes
  * @param clock the time of the change
  */
-public record DeletePackageHandler(Packages packages, Products products, AppointmentTypes types, PackageUsage usage,
+public record DeletePackageHandler(Packages packages, Products products, AppointmentTypes types, Wallets wallets,
     WritePath writes, Clock clock) {
   /** Deletes the package. */
   public void handle(DeletePackage command) {
@@ -42,7 +42,7 @@ public record DeletePackageHandler(Packages packages, Products products, Appoint
       List<String> referrers = new ArrayList<>();
       products.linkedTo(practice, id).forEach(p -> referrers.add("product '" + p.code() + "'"));
       types.linkedTo(practice, id).forEach(t -> referrers.add("appointment type '" + t.id() + "'"));
-      long lots = usage.lotsOf(practice, id);
+      long lots = wallets.lotsOf(practice, id);
       if (lots > 0) {
         referrers.add(lots + (lots == 1 ? " lot" : " lots") + " of credits");
       }
