@@ -2,8 +2,8 @@
  * Pakketten's core: prepaid packages of appointments for care practices. Hosts use {@link
  * nl.pakketten.Pakketten}, the one entry point, and read the values, commands, results and events
  * of the rooms: {@code common}, {@code access}, {@code catalog}, {@code wallet}, {@code
- * appointments}, {@code granting}, {@code invoicing}, {@code sale}, {@code revenue} and {@code
- * storage}. Storage adapters implement
+ * appointments}, {@code granting}, {@code invoicing}, {@code sale}, {@code outbox}, {@code revenue} and
+ * {@code storage}. Storage adapters implement
  * the ports of {@code spi}; {@code inmemory} is the thread-safe in-memory storage. The use cases and
  * the transaction runner ({@code nl.pakketten.internal..}) are not exported.
  */
@@ -25,6 +25,7 @@ module nl.pakketten.core {
   exports nl.pakketten.granting;
   exports nl.pakketten.inmemory;
   exports nl.pakketten.invoicing;
+  exports nl.pakketten.outbox;
   exports nl.pakketten.revenue;
   exports nl.pakketten.sale;
   exports nl.pakketten.spi;
@@ -38,6 +39,7 @@ module nl.pakketten.core {
   opens nl.pakketten.common to org.hibernate.validator;
   opens nl.pakketten.granting to org.hibernate.validator;
   opens nl.pakketten.invoicing to org.hibernate.validator;
+  opens nl.pakketten.outbox to org.hibernate.validator;
   opens nl.pakketten.sale to org.hibernate.validator;
   opens nl.pakketten.wallet to org.hibernate.validator;
 }

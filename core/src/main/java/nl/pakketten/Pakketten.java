@@ -1,6 +1,7 @@
 package nl.pakketten;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,8 @@ import nl.pakketten.internal.CommandValidator;
 import nl.pakketten.internal.ObserverChain;
 import nl.pakketten.internal.StorableClock;
 import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.internal.outbox.EventRelay;
+import nl.pakketten.internal.outbox.OutboxDispatch;
 import nl.pakketten.internal.usecase.AppointmentReads;
 import nl.pakketten.internal.usecase.Bookings;
 import nl.pakketten.internal.usecase.CancelAppointmentHandler;
@@ -70,9 +73,11 @@ import nl.pakketten.internal.usecase.ImportCreditsHandler;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
+import nl.pakketten.internal.usecase.OutboxReads;
 import nl.pakketten.internal.usecase.ReactivatePackageHandler;
 import nl.pakketten.internal.usecase.RegisterInvoicePaymentHandler;
 import nl.pakketten.internal.usecase.RegisterPaymentHandler;
+import nl.pakketten.internal.usecase.ResendMessageHandler;
 import nl.pakketten.internal.usecase.RevenueReads;
 import nl.pakketten.internal.usecase.SaveAppointmentTypeHandler;
 import nl.pakketten.internal.usecase.SaveMailTemplateHandler;
@@ -89,6 +94,12 @@ import nl.pakketten.invoicing.MailTemplate;
 import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.invoicing.SaveMailTemplate;
 import nl.pakketten.invoicing.SavePracticeProfile;
+import nl.pakketten.outbox.DispatchResult;
+import nl.pakketten.outbox.OutboxDispatcher;
+import nl.pakketten.outbox.OutboxMessage;
+import nl.pakketten.outbox.OutboxSettings;
+import nl.pakketten.outbox.OutboxState;
+import nl.pakketten.outbox.ResendMessage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.sale.CancelInvoice;
@@ -168,13 +179,17 @@ public final class Pakketten {
   private final RegisterInvoicePaymentHandler registerInvoicePayment;
   private final CancelInvoiceHandler cancelInvoice;
   private final InvoicingReads invoicingReads;
+  private final OutboxDispatch outboxDispatch;
+  private final ResendMessageHandler resendMessage;
+  private final OutboxReads outboxReads;
 
   private Pakketten(Builder b) {
     Storage s = b.storage;
-    TransactionRunner tx = new TransactionRunner(s.transactions(), b.publisher, b.maxAttempts,
+    Clock clock = StorableClock.of(b.clock);
+    EventRelay relay = new EventRelay(s.transactions(), s.outbox(), b.publisher, clock, b.outboxSettings);
+    TransactionRunner tx = new TransactionRunner(s.transactions(), relay, b.maxAttempts,
         ObserverChain.of(new CommandLog(), b.observer));
     WritePath writes = new WritePath(b.access, tx, new CommandValidator());
-    Clock clock = StorableClock.of(b.clock);
     Bookings bookings = new Bookings(s.history(), s.journal(), b.bookkeeping, clock);
 
     this.createPackage = new CreatePackageHandler(s.packages(), writes, clock);
@@ -209,10 +224,16 @@ public final class Pakketten {
     this.saveMailTemplate = new SaveMailTemplateHandler(s.mailTemplates(), b.documents, writes);
     this.createInvoice = new CreateInvoiceHandler(s.packages(), s.products(), s.invoices(), writes, clock);
     this.issueInvoice = new IssueInvoiceHandler(s.invoices(), s.practiceProfiles(), b.patients, writes, clock);
-    this.sendInvoice = new SendInvoiceHandler(s.invoices(), s.mailTemplates(), b.documents, tx, writes, clock);
+    this.sendInvoice = new SendInvoiceHandler(s.invoices(), s.mailTemplates(), s.outbox(), b.documents, tx, writes,
+        clock);
     this.registerInvoicePayment = new RegisterInvoicePaymentHandler(s.invoices(), registerPayment, writes, clock);
     this.cancelInvoice = new CancelInvoiceHandler(s.invoices(), s.practiceProfiles(), writes, clock);
     this.invoicingReads = new InvoicingReads(s.practiceProfiles(), s.invoices(), s.mailTemplates(), b.documents, tx);
+
+    this.outboxDispatch = new OutboxDispatch(s.transactions(), s.outbox(), b.publisher, b.documents, clock,
+        b.outboxSettings);
+    this.resendMessage = new ResendMessageHandler(s.outbox(), writes, clock);
+    this.outboxReads = new OutboxReads(s.outbox(), tx, s.transactions());
   }
 
   /**
@@ -798,11 +819,14 @@ public final class Pakketten {
   }
 
   /**
-   * Mails an issued invoice to the patient (a cancelled one: its credit note): rendered with the
+   * Sends an issued invoice to the patient (a cancelled one: its credit note): renders it with the
    * practice's template of the document's kind in the patient's language (or the shipped default),
-   * the PDF attached, with a message id stable per document; then marks it sent. The mail goes out
-   * before the mark is stored: when sending fails nothing is marked and the call may be repeated;
-   * a repeat sends the mail again (a resend) with the same message id.
+   * the PDF attached, with a {@code Message-ID} stable per document, and queues the mail in the
+   * outbox in the transaction that marks the invoice sent. The mail goes out when a dispatcher runs
+   * ({@link #dispatchOutbox()}, {@link #startOutboxDispatcher}); a crash between the commit and the
+   * delivery loses nothing. Idempotent per document: sending a document whose mail is already
+   * queued or sent answers with the invoice, marked a replay, and queues nothing; to send it again,
+   * {@link #resendMessage}.
    *
    * @param command the practice, actor and invoice id
    * @return the invoice as marked
@@ -811,10 +835,10 @@ public final class Pakketten {
    * @throws AccessDeniedException if the actor may not manage invoices
    * @throws NotFoundException if the invoice does not exist
    * @throws ConflictException if the invoice is a draft (naming its state)
-   * @throws TransientException if the mail server could not be reached: nothing was sent or marked
    * @throws IllegalStateException if no {@link DocumentServices} are configured
-   * @throws TransactionFailedException if the mail went out but marking it sent failed; sending again
-   *     resends with the same message id
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was queued
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again (it answers as a replay when the mail was queued)
    */
   public InvoiceAnswer sendInvoice(SendInvoice command) {
     return sendInvoice.handle(command);
@@ -876,6 +900,89 @@ public final class Pakketten {
     return invoicingReads.findInvoice(practice, id);
   }
 
+  /**
+   * Delivers every outbox message that is due now, on the calling thread: mails through the
+   * configured {@link DocumentServices}, events left over (their publishing after the commit did
+   * not happen) to the {@link EventPublisher}. Each attempt is recorded; a failed one is retried
+   * with backoff by a later round, until the attempts run out ({@link OutboxSettings}). Call it
+   * from the host's scheduler, or use {@link #startOutboxDispatcher}. Several dispatchers, in one
+   * process or many, may run at once: each claims its messages, skipping those another holds.
+   *
+   * @return what the round did
+   * @throws TransientException if the outbox could not be read; nothing was claimed
+   */
+  public DispatchResult dispatchOutbox() {
+    return outboxDispatch.dispatch();
+  }
+
+  /**
+   * Starts a dispatcher on a daemon thread of its own: a {@linkplain #dispatchOutbox() round} at
+   * once, then one every {@code interval} after the previous round ended, until it is closed. A
+   * round that fails is logged at WARN on {@code nl.pakketten.outbox} and the next one runs.
+   *
+   * @param interval the pause between rounds, at least 10 milliseconds
+   * @return the running dispatcher; close it when the host stops
+   * @throws InvalidInputException if the interval is shorter than 10 milliseconds
+   */
+  public OutboxDispatcher startOutboxDispatcher(Duration interval) {
+    if (interval == null || interval.toMillis() < 10) {
+      throw InvalidInputException.of("interval", interval, "must be at least 10 milliseconds");
+    }
+    return outboxDispatch.start(interval);
+  }
+
+  /**
+   * Queues a sent or failed outbox message again, for a new round of attempts with the same
+   * {@code Message-ID}; a message still queued is left as it is.
+   *
+   * @param command the practice, actor and the message's outbox id
+   * @return the message as queued
+   * @throws InvalidInputException if a field is missing or invalid
+   * @throws AccessDeniedException if the actor may not manage invoices
+   * @throws NotFoundException if the practice has no message with that id
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public OutboxMessage resendMessage(ResendMessage command) {
+    return resendMessage.handle(command);
+  }
+
+  /**
+   * One outbox message of a practice: a mail (queued, sent or failed, with its attempts and last
+   * error) or an event not yet published.
+   *
+   * @param practice the practice
+   * @param id the message's outbox id
+   * @return the message, empty if the practice has none with that id (a published event is gone)
+   */
+  public Optional<OutboxMessage> findOutboxMessage(PracticeId practice, String id) {
+    return outboxReads.find(practice, id);
+  }
+
+  /**
+   * A practice's outbox messages, oldest first, keyset-paged: its mails, and its events not yet
+   * published.
+   *
+   * @param practice the practice
+   * @param state only messages in this state; null for all
+   * @param request the page
+   * @return one page
+   */
+  public Page<OutboxMessage> outboxMessages(PracticeId practice, @Nullable OutboxState state, PageRequest request) {
+    return outboxReads.list(practice, state, request);
+  }
+
+  /**
+   * How many messages are queued, across practices: the outbox's depth, for a gauge. A depth that
+   * keeps growing means no dispatcher runs, or deliveries keep failing.
+   *
+   * @return the number of queued messages
+   */
+  public long outboxDepth() {
+    return outboxReads.depth();
+  }
+
   /** Configures a {@link Pakketten}. */
   public static final class Builder {
     private Storage storage;
@@ -891,6 +998,7 @@ public final class Pakketten {
     private @Nullable CommandObserver observer;
     private @Nullable DocumentServices documents;
     private PatientDirectory patients = PatientDirectory.none();
+    private OutboxSettings outboxSettings = OutboxSettings.defaults();
 
     private Builder() {}
 
@@ -1033,6 +1141,17 @@ public final class Pakketten {
      */
     public Builder patientDirectory(PatientDirectory directory) {
       this.patients = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * How the outbox retries and leases its messages; {@link OutboxSettings#defaults()} if not set.
+     *
+     * @param settings the outbox's settings
+     * @return this builder
+     */
+    public Builder outboxSettings(OutboxSettings settings) {
+      this.outboxSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

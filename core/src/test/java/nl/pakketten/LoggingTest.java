@@ -170,11 +170,13 @@ class LoggingTest {
     f.schedule("APP-1", PATIENT, "session");
     f.balance(PATIENT, pkg);
 
-    assertThat(storage.mdcInTransactions).containsExactly(
-        Map.of("pakketten.practice", "practice-1", "pakketten.command", "registerPayment", "pakketten.key", "INV-1",
-            "request", "r-42"),
-        Map.of("pakketten.practice", "practice-1", "pakketten.command", "schedule", "pakketten.key", "APP-1",
-            "request", "r-42"),
+    // A command that raised events runs a second, short transaction after its commit: the removal
+    // of its published events from the outbox, under the same MDC.
+    Map<String, String> pay = Map.of("pakketten.practice", "practice-1", "pakketten.command", "registerPayment",
+        "pakketten.key", "INV-1", "request", "r-42");
+    Map<String, String> schedule = Map.of("pakketten.practice", "practice-1", "pakketten.command", "schedule",
+        "pakketten.key", "APP-1", "request", "r-42");
+    assertThat(storage.mdcInTransactions).containsExactly(pay, pay, schedule, schedule,
         Map.of("pakketten.practice", "practice-1", "pakketten.command", "balance", "request", "r-42"));
     assertThat(MDC.getCopyOfContextMap())
         .isEqualTo(Map.of("pakketten.practice", "the host's own value", "request", "r-42"));
@@ -218,6 +220,11 @@ class LoggingTest {
             throw new TransientException("serialization failure", "40001", false, true, null);
           }
           return storage.transactions().inTransaction(work);
+        }
+
+        @Override
+        public boolean afterCommit(Runnable action) {
+          return storage.transactions().afterCommit(action);
         }
       };
     }
@@ -265,6 +272,11 @@ class LoggingTest {
     @Override
     public nl.pakketten.spi.MailTemplates mailTemplates() {
       return storage.mailTemplates();
+    }
+
+    @Override
+    public nl.pakketten.spi.Outbox outbox() {
+      return storage.outbox();
     }
 
     @Override

@@ -43,6 +43,7 @@ import nl.pakketten.spi.History;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
 import nl.pakketten.spi.MailTemplates;
+import nl.pakketten.spi.Outbox;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
@@ -73,6 +74,7 @@ public final class InMemoryStorage implements Storage {
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
   private final Invoices invoices = new InMemoryInvoices(store);
   private final MailTemplates templates = new InMemoryMailTemplates(store);
+  private final Outbox outbox = new InMemoryOutbox(store);
 
   private InMemoryStorage() {}
 
@@ -143,6 +145,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public MailTemplates mailTemplates() {
     return templates;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
   }
 
   record Key2<A, B>(A a, B b) {}

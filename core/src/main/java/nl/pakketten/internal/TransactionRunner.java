@@ -9,25 +9,26 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.internal.outbox.EventRelay;
 import nl.pakketten.spi.CommandObserver.Command;
 import nl.pakketten.spi.CommandObserver;
-import nl.pakketten.spi.EventPublisher;
 import nl.pakketten.spi.Transactions;
 import nl.pakketten.spi.TransientException;
 import nl.pakketten.storage.OutcomeUnknownException;
 import nl.pakketten.storage.TransactionFailedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
  * Runs a command's work in one transaction, retries transient failures a bounded number of times,
- * and publishes the events the work raised only after the transaction committed.
+ * and writes the events the work raised to the outbox in that transaction, to be published after
+ * its commit ({@link EventRelay}).
  *
  * <p>Every command is idempotent on its key, so a retry is safe even when the previous attempt's
  * outcome is unknown (its connection ended around the commit): if that attempt was stored, the
  * retry finds it and answers as a replay, raising no events of its own; the runner then publishes
- * the events of the attempt that was stored, so a host sees them once.
+ * the events of the attempt that was stored (and removes them from the outbox), so a host sees them
+ * once.
  */
 public final class TransactionRunner {
   /** The MDC key of the practice a command or read runs for. */
@@ -37,26 +38,29 @@ public final class TransactionRunner {
   /** The MDC key of a command's idempotency key; absent during a read. */
   public static final String MDC_KEY = "pakketten.key";
 
-  private static final Logger EVENTS_LOG = LoggerFactory.getLogger("nl.pakketten.events");
   private static final Runnable NO_CHECKS = () -> { };
 
   private final Transactions transactions;
-  private final EventPublisher publisher;
+  private final @Nullable EventRelay relay;
   private final int maxAttempts;
   private final CommandObserver listener;
 
-  public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts) {
-    this(transactions, publisher, maxAttempts, new CommandLog());
+  /** A runner whose commands' events are dropped. */
+  public TransactionRunner(Transactions transactions, int maxAttempts) {
+    this(transactions, null, maxAttempts, new CommandLog());
   }
 
-  /** A runner that tells {@code listener} of every command, read and retry. */
-  public TransactionRunner(Transactions transactions, EventPublisher publisher, int maxAttempts,
+  /**
+   * A runner that takes its commands' events through {@code relay} (none: dropped) and tells {@code
+   * listener} of every command, read and retry.
+   */
+  public TransactionRunner(Transactions transactions, @Nullable EventRelay relay, int maxAttempts,
       CommandObserver listener) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
     this.transactions = transactions;
-    this.publisher = publisher;
+    this.relay = relay;
     this.maxAttempts = maxAttempts;
     this.listener = Objects.requireNonNull(listener, "listener");
   }
@@ -153,15 +157,25 @@ public final class TransactionRunner {
     boolean unknown = false;
     // The events of the latest attempt that may have been stored without the runner hearing so.
     List<DomainEvent> maybeStored = List.of();
+    List<EventRelay.Staged> maybeStaged = List.of();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       tried[0] = attempt;
       List<DomainEvent> events = new ArrayList<>();
+      List<EventRelay.Staged> staged = new ArrayList<>();
       try {
-        T result = transactions.inTransaction(() -> work.apply(events));
+        T result = transactions.inTransaction(() -> {
+          T answer = work.apply(events);
+          if (relay != null) {
+            staged.addAll(relay.stage(events)); // published after the commit
+          }
+          return answer;
+        });
         // No events now but some from an attempt of unknown outcome: that attempt was stored and
         // this one answered as its replay.
         boolean answeredALostAttempt = events.isEmpty() && !maybeStored.isEmpty();
-        publish(answeredALostAttempt ? maybeStored : events);
+        if (answeredALostAttempt && relay != null) {
+          relay.deliver(maybeStaged);
+        }
         return answeredALostAttempt ? asFirstCall.apply(result) : result;
       } catch (TransientException e) {
         last = e;
@@ -169,6 +183,7 @@ public final class TransactionRunner {
           unknown = true;
           if (!events.isEmpty()) {
             maybeStored = events;
+            maybeStaged = List.copyOf(staged);
           }
         }
         if (!e.retryableHere()) {
@@ -191,18 +206,6 @@ public final class TransactionRunner {
     return unknown
         ? new OutcomeUnknownException(operation, key, attempts, inHostTransaction, cause)
         : new TransactionFailedException(operation, key, attempts, inHostTransaction, cause);
-  }
-
-  private void publish(List<DomainEvent> events) {
-    for (DomainEvent event : events) {
-      try {
-        publisher.publish(event);
-      } catch (RuntimeException e) {
-        // The event's type only: its content names patients and may carry free-text reasons.
-        EVENTS_LOG.warn("Event publisher failed on a {}; the change itself is stored",
-            event.getClass().getSimpleName(), e);
-      }
-    }
   }
 
   private static void backOff(int attempt) {

@@ -54,4 +54,11 @@ public interface Storage {
    * @return the port
    */
   MailTemplates mailTemplates();
+
+  /**
+   * The outbox of mails and events.
+   *
+   * @return the port
+   */
+  Outbox outbox();
 }

@@ -20,4 +20,21 @@ public interface Transactions {
    * @throws TransientException when the transaction failed in a way a retry may cure
    */
   <T> T inTransaction(Supplier<T> work);
+
+  /**
+   * Asks to run {@code action} once the transaction open on this thread has committed, and never
+   * when it rolls back. Called inside {@link #inTransaction}. The action runs on the committing
+   * thread, outside the transaction; a transaction it opens is a new one of its own. An exception
+   * it throws is the action's to handle: adapters log and drop it.
+   *
+   * <p>The SDK uses this to publish a command's events right after its commit; when the adapter
+   * cannot tell when the transaction commits (it joined a host's transaction it is not told about),
+   * it answers false and the SDK leaves the events to the outbox dispatcher.
+   *
+   * @param action what to run after the commit
+   * @return true when the action will run after the commit; false (the default) when it will not run
+   */
+  default boolean afterCommit(Runnable action) {
+    return false;
+  }
 }

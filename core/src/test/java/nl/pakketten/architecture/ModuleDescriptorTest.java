@@ -41,9 +41,8 @@ class ModuleDescriptorTest {
         .collect(Collectors.toSet());
     assertThat(exported).containsExactlyInAnyOrder("nl.pakketten", "nl.pakketten.access",
         "nl.pakketten.appointments", "nl.pakketten.catalog", "nl.pakketten.common", "nl.pakketten.granting",
-        "nl.pakketten.inmemory", "nl.pakketten.invoicing", "nl.pakketten.revenue", "nl.pakketten.sale",
-        "nl.pakketten.spi",
-        "nl.pakketten.storage", "nl.pakketten.wallet");
+        "nl.pakketten.inmemory", "nl.pakketten.invoicing", "nl.pakketten.outbox", "nl.pakketten.revenue",
+        "nl.pakketten.sale", "nl.pakketten.spi", "nl.pakketten.storage", "nl.pakketten.wallet");
     assertThat(core.packages()).contains("nl.pakketten.internal", "nl.pakketten.internal.usecase",
         "nl.pakketten.internal.style");
     assertThat(core.exports()).noneMatch(e -> e.source().startsWith("nl.pakketten.internal"));

@@ -68,6 +68,12 @@ public final class Fixtures {
     this(storage, Pakketten.builder());
   }
 
+  /** Over {@code storage}, publishing to {@code publisher} instead of {@link #events}. */
+  public Fixtures(Storage storage, nl.pakketten.spi.EventPublisher publisher) {
+    this.storage = storage;
+    this.pakketten = Pakketten.builder().storage(storage).clock(clock).eventPublisher(publisher).build();
+  }
+
   /** Over {@code storage}, with the builder's other settings; clock, storage and events are set here. */
   public Fixtures(Storage storage, Pakketten.Builder builder) {
     this.storage = storage;

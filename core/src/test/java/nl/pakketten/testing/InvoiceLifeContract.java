@@ -8,6 +8,7 @@ import static nl.pakketten.testing.Fixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.NotFoundException;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.invoicing.DocumentKind;
@@ -28,6 +30,12 @@ import nl.pakketten.invoicing.MailTemplate;
 import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.invoicing.SaveMailTemplate;
 import nl.pakketten.invoicing.VatRate;
+import nl.pakketten.outbox.DispatchResult;
+import nl.pakketten.outbox.MessageKind;
+import nl.pakketten.outbox.OutboxMessage;
+import nl.pakketten.outbox.OutboxSettings;
+import nl.pakketten.outbox.OutboxState;
+import nl.pakketten.outbox.ResendMessage;
 import nl.pakketten.sale.CancelInvoice;
 import nl.pakketten.sale.CreateInvoice;
 import nl.pakketten.sale.DraftLine;
@@ -66,7 +74,9 @@ public abstract class InvoiceLifeContract {
       .with(PATIENT, "Jan Jansen", Optional.of("jan@example.nl"), Optional.of(Locale.forLanguageTag("nl")))
       .with(NO_MAIL, "Piet Zonder", Optional.empty(), Optional.empty());
   private final Fixtures f = new Fixtures(newStorage(),
-      Pakketten.builder().documents(documents).patientDirectory(directory));
+      Pakketten.builder().documents(documents).patientDirectory(directory)
+          .outboxSettings(new OutboxSettings(3, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5),
+              Duration.ofSeconds(30), 50)));
   private final Pakketten p = f.pakketten;
   private final CreditPackage basis = f.createPackage("Basis", eur(30));
 
@@ -454,45 +464,156 @@ public abstract class InvoiceLifeContract {
   }
 
   @Test
-  void sendingMailsThePracticesTemplateInThePatientsLanguageWithThePdfAndMarksItSent() {
+  void sendingQueuesThePracticesTemplateInThePatientsLanguageWithThePdfMarksItSentAndTheDispatcherMailsIt() {
     saveProfile();
     p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(OWNER).template(template("Uw factuur {{number}}"))
         .build());
     issuedSale("F-1");
 
-    ProductInvoice sent = send("F-1").invoice();
+    InvoiceAnswer answer = send("F-1");
 
-    assertThat(sent.state()).isEqualTo(InvoiceState.SENT);
+    assertThat(answer.replay()).isFalse();
+    assertThat(answer.invoice().state()).isEqualTo(InvoiceState.SENT);
+    assertThat(documents.sent).isEmpty(); // queued in the transaction, not mailed yet
+    OutboxMessage queued = onlyMessage();
+    assertThat(queued.kind()).isEqualTo(MessageKind.MAIL);
+    assertThat(queued.state()).isEqualTo(OutboxState.QUEUED);
+    assertThat(queued.recipient()).isEqualTo("jan@example.nl");
+    assertThat(queued.subject()).isEqualTo("Uw factuur F2026-0001");
+    assertThat(p.outboxDepth()).isEqualTo(1);
+
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(1, 0, 0));
+
     assertThat(documents.sent).singleElement().satisfies(mail -> {
       assertThat(mail.to()).isEqualTo("jan@example.nl");
       assertThat(mail.fromAddress()).isEqualTo("facturen@fysio.example");
+      assertThat(mail.messageId()).isEqualTo(queued.messageId()).isEqualTo("product_invoice.F2026-0001."
+          + PRACTICE.value() + "@pakketten");
       assertThat(mail.mail().subject()).isEqualTo("Uw factuur F2026-0001");
       assertThat(mail.attachments()).singleElement().satisfies(a -> {
         assertThat(a.fileName()).isEqualTo("F2026-0001.pdf");
         assertThat(new String(a.content(), java.nio.charset.StandardCharsets.UTF_8)).contains("F2026-0001");
       });
     });
-    send("F-1");
-    assertThat(documents.sent).extracting(DocumentServices_messageId()).containsOnly(
-        documents.sent.get(0).messageId());
-  }
+    OutboxMessage sent = onlyMessage();
+    assertThat(sent.state()).isEqualTo(OutboxState.SENT);
+    assertThat(sent.attempts()).isEqualTo(1);
+    assertThat(sent.sentAt()).contains(f.clock.instant());
+    assertThat(p.outboxDepth()).isZero();
 
-  private static java.util.function.Function<nl.pakketten.spi.DocumentServices.OutgoingMail, String>
-      DocumentServices_messageId() {
-    return nl.pakketten.spi.DocumentServices.OutgoingMail::messageId;
+    // Sending the same invoice again is a replay: nothing more is queued or mailed.
+    assertThat(send("F-1").replay()).isTrue();
+    assertThat(p.dispatchOutbox().idle()).isTrue();
+    assertThat(documents.sent).hasSize(1);
   }
 
   @Test
-  void whenTheMailServerIsDownNothingIsMarkedSentAndASecondTryWorks() {
+  void whenTheMailServerIsDownTheMailStaysQueuedIsRetriedWithBackoffThenFailsVisiblyAndCanBeResent() {
     saveProfile();
     issuedSale("F-1");
+    send("F-1");
     documents.serverDown = true;
 
-    assertThatThrownBy(() -> send("F-1")).isInstanceOf(TransientException.class);
-    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().state()).isEqualTo(InvoiceState.ISSUED);
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(0, 1, 0));
+    OutboxMessage retrying = onlyMessage();
+    assertThat(retrying.state()).isEqualTo(OutboxState.QUEUED);
+    assertThat(retrying.attempts()).isEqualTo(1);
+    assertThat(retrying.lastError()).hasValueSatisfying(e -> assertThat(e).contains("SMTP server unreachable"));
+    assertThat(retrying.nextAttemptAt()).isEqualTo(f.clock.instant().plusSeconds(30));
+    assertThat(p.dispatchOutbox().idle()).as("not due before its backoff").isTrue();
+
+    f.clock.advance(Duration.ofSeconds(30));
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(0, 1, 0));
+    assertThat(onlyMessage().nextAttemptAt()).isEqualTo(f.clock.instant().plusSeconds(60)); // doubled
+    f.clock.advance(Duration.ofSeconds(60));
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(0, 0, 1)); // the third and last attempt
+
+    OutboxMessage failed = onlyMessage();
+    assertThat(failed.state()).isEqualTo(OutboxState.FAILED);
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("SMTP server unreachable"));
+    assertThat(p.outboxMessages(PRACTICE, OutboxState.FAILED, PageRequest.first()).items()).containsExactly(failed);
+    f.clock.advance(Duration.ofHours(1));
+    assertThat(p.dispatchOutbox().idle()).as("a failed mail waits for a resend").isTrue();
+    assertThat(documents.sent).isEmpty();
 
     documents.serverDown = false;
-    assertThat(send("F-1").invoice().state()).isEqualTo(InvoiceState.SENT);
+    OutboxMessage resent = p.resendMessage(ResendMessage.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .messageId(failed.id()).build());
+    assertThat(resent.state()).isEqualTo(OutboxState.QUEUED);
+    assertThat(resent.attempts()).isZero();
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(1, 0, 0));
+    assertThat(documents.sent).singleElement().satisfies(m -> assertThat(m.messageId()).isEqualTo(failed.messageId()));
+    assertThat(onlyMessage().state()).isEqualTo(OutboxState.SENT);
+  }
+
+  @Test
+  void aMailTheServerRefusesForGoodFailsAtOnce() {
+    saveProfile();
+    issuedSale("F-1");
+    send("F-1");
+    documents.refuse = true;
+
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(0, 0, 1));
+    assertThat(onlyMessage().state()).isEqualTo(OutboxState.FAILED);
+    assertThat(onlyMessage().lastError()).hasValueSatisfying(e -> assertThat(e).contains("550"));
+  }
+
+  @Test
+  void aDispatcherThatDiedWithAClaimedMailLeavesItLeasedThenAnotherSendsItWithTheSameMessageId() {
+    saveProfile();
+    issuedSale("F-1");
+    send("F-1");
+    Storage storage = f.storage;
+    // A dispatcher claims the mail and dies before sending it.
+    storage.transactions().inTransaction(() -> storage.outbox().claim(java.util.Set.of(MessageKind.MAIL),
+        f.clock.instant(), 10, f.clock.instant().plus(Duration.ofMinutes(5))));
+
+    assertThat(p.dispatchOutbox().idle()).as("leased to the dead dispatcher").isTrue();
+    f.clock.advance(Duration.ofMinutes(5));
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(1, 0, 0));
+    assertThat(documents.sent).hasSize(1);
+    assertThat(onlyMessage().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void theSameSendSixteenTimesAtOnceQueuesOneMail() throws Exception {
+    saveProfile();
+    issuedSale("F-1");
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    List<InvoiceAnswer> answers = new java.util.ArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<InvoiceAnswer>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return send("F-1");
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<InvoiceAnswer> future : futures) {
+        answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).filteredOn(a -> !a.replay()).hasSize(1);
+    assertThat(answers).allSatisfy(a -> assertThat(a.invoice().state()).isEqualTo(InvoiceState.SENT));
+    assertThat(p.outboxMessages(PRACTICE, null, PageRequest.first()).items()).hasSize(1);
+    p.dispatchOutbox();
+    assertThat(documents.sent).hasSize(1);
+  }
+
+  private OutboxMessage onlyMessage() {
+    List<OutboxMessage> messages = p.outboxMessages(PRACTICE, null, PageRequest.first()).items().stream()
+        .filter(m -> m.kind() == MessageKind.MAIL).toList();
+    assertThat(messages).hasSize(1);
+    OutboxMessage message = messages.get(0);
+    assertThat(p.findOutboxMessage(PRACTICE, message.id())).contains(message);
+    return message;
   }
 
   @Test
@@ -518,6 +639,7 @@ public abstract class InvoiceLifeContract {
     cancel("F-1");
 
     send("F-1");
+    p.dispatchOutbox();
 
     assertThat(documents.sent).singleElement().satisfies(m -> assertThat(m.mail().subject()).contains("F2026-0002"));
   }

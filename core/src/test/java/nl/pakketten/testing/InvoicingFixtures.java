@@ -72,6 +72,7 @@ public final class InvoicingFixtures {
     public final List<OutgoingMail> sent = Collections.synchronizedList(new ArrayList<>());
     public final List<MailTemplate> checked = Collections.synchronizedList(new ArrayList<>());
     public volatile boolean serverDown;
+    public volatile boolean refuse;
 
     @Override
     public void checkTemplate(MailTemplate template) {
@@ -106,6 +107,9 @@ public final class InvoicingFixtures {
     public void send(OutgoingMail mail) {
       if (serverDown) {
         throw new TransientException("SMTP server unreachable", null);
+      }
+      if (refuse) {
+        throw InvalidInputException.of("to", mail.to(), "was refused by the server: 550 mailbox unavailable");
       }
       sent.add(mail);
     }

@@ -44,6 +44,8 @@ final class Db implements Transactions {
   private final HostTransaction host;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+  /** Set while work runs after a host's commit: its transactions are the adapter's own. */
+  private final ThreadLocal<Boolean> ownOnly = new ThreadLocal<>();
 
   Db(DataSource dataSource, Dialect dialect, HostTransaction host) {
     this.dataSource = dataSource;
@@ -57,9 +59,16 @@ final class Db implements Transactions {
     final UnitOfWork work;
     /** Per repository: the state of the rows it read under a lock in this transaction. */
     private final Map<Object, Object> locked = new HashMap<>();
+    /** Work to run once this transaction, the adapter's own, has committed. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    /** Whether the adapter commits it (else it joined the host's). */
+    private final boolean own;
+    /** A joined transaction's part is done: its savepoint released, so the host's commit includes it. */
+    private volatile boolean released;
 
-    Tx(Connection connection, Dialect dialect) {
+    Tx(Connection connection, Dialect dialect, boolean own) {
       this.work = new UnitOfWork(connection, dialect);
+      this.own = own;
     }
 
     @SuppressWarnings("unchecked")
@@ -89,6 +98,9 @@ final class Db implements Transactions {
     if (current.get() != null) {
       return work.get(); // already in one on this thread: take part in it
     }
+    if (ownOnly.get() != null) {
+      return own(work);
+    }
     Connection hostConnection = bound.get();
     if (hostConnection != null) {
       return joined(hostConnection, work);
@@ -115,6 +127,56 @@ final class Db implements Transactions {
     return own(work);
   }
 
+  /**
+   * Runs {@code action} after the commit of the transaction open on this thread: the adapter's own
+   * right after its commit; a host's through {@link HostTransaction#afterCommit}, if this command
+   * found it there and the host takes it (never for a connection bound with {@link
+   * #inHostTransaction}, whose commit the adapter is not told of). The action runs in a transaction
+   * of its own when it opens one, never in the host's.
+   */
+  @Override
+  public boolean afterCommit(Runnable action) {
+    Tx tx = current.get();
+    if (tx == null) {
+      throw new IllegalStateException("afterCommit outside a transaction");
+    }
+    if (tx.own) {
+      tx.afterCommit.add(action);
+      return true;
+    }
+    if (host == null || bound.get() != null) {
+      return false;
+    }
+    // Registered now, run by the host after its commit, and only if this command's part was kept.
+    return host.afterCommit(() -> {
+      if (tx.released) {
+        outsideHost(action);
+      }
+    });
+  }
+
+  /** Runs {@code action} with any transaction it opens the adapter's own, not the host's. */
+  private void outsideHost(Runnable action) {
+    ownOnly.set(Boolean.TRUE);
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.warn("work after the host's commit failed; the host's transaction stays committed", e);
+    } finally {
+      ownOnly.remove();
+    }
+  }
+
+  private static void runAfterCommit(List<Runnable> actions) {
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.warn("work after a commit failed; the transaction stays committed", e);
+      }
+    }
+  }
+
   /** Runs {@code work} with every command in it joining the transaction open on {@code connection}. */
   <T> T inHostTransaction(Connection connection, Supplier<T> work) {
     if (current.get() != null || bound.get() != null) {
@@ -136,8 +198,9 @@ final class Db implements Transactions {
       throw SqlErrors.translateConnect(e);
     }
     boolean restoreAutoCommit = false;
+    Tx tx = new Tx(connection, dialect, true);
+    T result;
     try {
-      T result;
       try {
         if (connection.getAutoCommit()) {
           connection.setAutoCommit(false);
@@ -146,7 +209,6 @@ final class Db implements Transactions {
       } catch (SQLException e) {
         throw SqlErrors.translateConnect(e); // nothing sent yet
       }
-      Tx tx = new Tx(connection, dialect);
       current.set(tx);
       try {
         result = work.get();
@@ -163,7 +225,6 @@ final class Db implements Transactions {
         rollback(connection, failed);
         throw failed;
       }
-      return result;
     } finally {
       current.remove();
       try {
@@ -179,6 +240,8 @@ final class Db implements Transactions {
         // Nothing to do: the transaction ended above.
       }
     }
+    runAfterCommit(tx.afterCommit);
+    return result;
   }
 
   private <T> T joined(Connection connection, Supplier<T> work) {
@@ -192,7 +255,7 @@ final class Db implements Transactions {
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "set a savepoint in the host's transaction");
     }
-    Tx tx = new Tx(connection, dialect);
+    Tx tx = new Tx(connection, dialect, false);
     current.set(tx);
     try {
       T result = work.get();
@@ -202,6 +265,7 @@ final class Db implements Transactions {
       } catch (SQLException e) {
         throw SqlErrors.translate(e, "release the savepoint in the host's transaction");
       }
+      tx.released = true;
       return result;
     } catch (TransientException e) {
       boolean undone = rollback(connection, savepoint, e);
@@ -399,6 +463,8 @@ final class Db implements Transactions {
         ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
       } else if (p instanceof LocalDate d) {
         ps.setObject(index, d);
+      } else if (p instanceof byte[] b) {
+        ps.setBytes(index, b);
       } else {
         throw new IllegalArgumentException("Cannot bind parameter " + index + ": " + (p == null ? "untyped null"
             : p.getClass().getName()));

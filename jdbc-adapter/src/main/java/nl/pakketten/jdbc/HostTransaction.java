@@ -47,4 +47,18 @@ public interface HostTransaction {
   default void release(Connection connection) throws SQLException {
     connection.close();
   }
+
+  /**
+   * Asks the host to run {@code action} once its transaction open on this thread has committed,
+   * and never when it rolls back. The SDK uses it to publish a command's events right after the
+   * host's commit; the default takes nothing, and the events then wait in the outbox for the
+   * dispatcher. With Spring, register a {@code TransactionSynchronization} whose {@code afterCommit}
+   * runs the action (the starter does).
+   *
+   * @param action what to run after the host's commit; it opens its own transactions
+   * @return true when the host will run it after its commit; false (the default) when it will not
+   */
+  default boolean afterCommit(Runnable action) {
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ import nl.pakketten.spi.History;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
 import nl.pakketten.spi.MailTemplates;
+import nl.pakketten.spi.Outbox;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
@@ -62,6 +63,7 @@ public final class JdbcStorage implements Storage {
   private final PracticeProfiles profiles;
   private final Invoices invoices;
   private final MailTemplates templates;
+  private final Outbox outbox;
 
   private JdbcStorage(Builder b, Dialect dialect) {
     this.dialect = dialect;
@@ -77,6 +79,7 @@ public final class JdbcStorage implements Storage {
     this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
     this.invoices = new JdbcInvoicing.JdbcInvoices(db, dialect);
     this.templates = new JdbcInvoicing.JdbcMailTemplates(db);
+    this.outbox = new JdbcOutbox(db, dialect);
   }
 
   /**
@@ -205,6 +208,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public MailTemplates mailTemplates() {
     return templates;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** Configures a {@link JdbcStorage}. */

@@ -58,7 +58,9 @@ final class SchemaVersion {
             + "SELECT payment_no FROM pakketten_invoice_payments WHERE 1 = 0;"
             + "SELECT last_number FROM pakketten_invoice_numbers WHERE 1 = 0;"
             + "SELECT text_body FROM pakketten_mail_templates WHERE 1 = 0;"
-            + "SELECT iban FROM pakketten_practice_profiles WHERE 1 = 0");
+            + "SELECT iban FROM pakketten_practice_profiles WHERE 1 = 0"),
+    V5(5, "the transactional outbox of mails and events",
+        "SELECT seq, message_id, next_attempt_at, content FROM pakketten_outbox WHERE 1 = 0");
 
     final int version;
     final String adds;

@@ -63,7 +63,9 @@ final class UnitOfWork {
         + " currency"),
     APPOINTMENTS("pakketten_appointments", JdbcAppointments.COLUMNS),
     ALLOCATIONS("pakketten_allocations", JdbcAppointments.ALLOCATION_COLUMNS),
-    SCHEDULED_ALLOCATIONS("pakketten_scheduled_allocations", JdbcAppointments.ALLOCATION_COLUMNS);
+    SCHEDULED_ALLOCATIONS("pakketten_scheduled_allocations", JdbcAppointments.ALLOCATION_COLUMNS),
+    /** New outbox messages; later changed by the dispatcher's own transactions, never by this one. */
+    OUTBOX("pakketten_outbox", JdbcOutbox.INSERT_COLUMNS);
 
     final String name;
     final String columns;

@@ -22,7 +22,6 @@ import nl.pakketten.granting.ImportResult;
 import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.internal.TransactionRunner;
-import nl.pakketten.spi.EventPublisher;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,7 +217,7 @@ class ConcurrencyTest {
     PackageId b = f.createPackage("Package B", eur("10.00")).id();
     f.importCredits("I-A", PATIENT, a, 1, eur("10.00"));
     f.importCredits("I-B", PATIENT, b, 1, eur("10.00"));
-    TransactionRunner runner = new TransactionRunner(f.storage.transactions(), EventPublisher.none(), 10);
+    TransactionRunner runner = new TransactionRunner(f.storage.transactions(), 10);
     AtomicInteger attempts = new AtomicInteger();
 
     for (int pair = 0; pair < 5; pair++) {

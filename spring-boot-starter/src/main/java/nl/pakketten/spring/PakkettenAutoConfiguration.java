@@ -85,7 +85,7 @@ public class PakkettenAutoConfiguration {
       ObjectProvider<PatientDirectory> patients) {
     Pakketten.Builder builder = Pakketten.builder()
         .storage(storage)
-        .eventPublisher(new AfterCommitEventPublisher(events))
+        .eventPublisher(new SpringEventPublisher(events))
         .clock(clock.getIfAvailable(() -> properties.getTimeZone() == null ? Clock.systemDefaultZone()
             : Clock.system(properties.getTimeZone())))
         .accessPolicy(access.getIfAvailable(AccessPolicy::ownerManagesPackages))
@@ -102,6 +102,17 @@ public class PakkettenAutoConfiguration {
       builder.commandObserver(observer);
     }
     return builder.build();
+  }
+
+  /**
+   * Runs the outbox dispatcher while the context runs (unless {@code
+   * pakketten.outbox.dispatcher-enabled} is false): it sends the queued mail and publishes the events
+   * whose publishing after the commit did not happen.
+   */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "pakketten.outbox.dispatcher-enabled", matchIfMissing = true)
+  OutboxDispatcherLifecycle pakkettenOutboxDispatcher(Pakketten pakketten, PakkettenProperties properties) {
+    return new OutboxDispatcherLifecycle(pakketten, properties.getOutbox().getDispatcherInterval());
   }
 
   /** The SDK's migrations, when Flyway is on the class path and {@code pakketten.flyway.enabled} is not false. */

@@ -1,6 +1,10 @@
 package nl.pakketten.spring;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import nl.pakketten.Pakketten;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,7 +16,9 @@ import org.springframework.context.annotation.Bean;
  * {@code micrometer-core} and a {@link MeterRegistry} bean (Spring Boot's actuator makes one):
  * {@code pakketten.commands} and {@code pakketten.reads} (timers by operation and outcome),
  * {@code pakketten.commands.failures} (by operation and exception class) and
- * {@code pakketten.commands.retries} (by operation and reason). The tags never carry a practice,
+ * {@code pakketten.commands.retries} (by operation and reason), and the gauge {@code
+ * pakketten.outbox.depth} (messages queued across practices, read from the database when the
+ * registry is scraped: a depth that keeps growing means mail is not going out). The tags never carry a practice,
  * patient or key: only bounded sets of names. {@code pakketten.metrics.enabled=false} switches them
  * off.
  */
@@ -36,5 +42,14 @@ public class PakkettenMetricsAutoConfiguration {
   @Bean
   MicrometerCommandObserver pakkettenMetrics(MeterRegistry registry) {
     return new MicrometerCommandObserver(registry);
+  }
+
+  /** The outbox's depth, read through the SDK's entry point when the registry is scraped. */
+  @Bean
+  MeterBinder pakkettenOutboxDepth(ObjectProvider<Pakketten> pakketten) {
+    return registry -> Gauge.builder("pakketten.outbox.depth", pakketten, provider -> {
+      Pakketten sdk = provider.getIfAvailable();
+      return sdk == null ? Double.NaN : sdk.outboxDepth();
+    }).description("Outbox messages queued, across practices").register(registry);
   }
 }

@@ -30,6 +30,7 @@ public class PakkettenProperties {
   private final Accounts bookkeeping = new Accounts();
   private final Migrations flyway = new Migrations();
   private final Metrics metrics = new Metrics();
+  private final Outbox outbox = new Outbox();
 
   /** The built-in shortfall policies. */
   public enum Shortfall {
@@ -162,6 +163,11 @@ public class PakkettenProperties {
   /** {@return whether the starter records metrics, under {@code pakketten.metrics.*}} */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /** {@return how the starter runs the outbox dispatcher, under {@code pakketten.outbox.*}} */
+  public Outbox getOutbox() {
+    return outbox;
   }
 
   LateCancellationPolicy lateCancellationPolicy() {
@@ -320,6 +326,42 @@ public class PakkettenProperties {
      */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+  }
+
+  /** The outbox dispatcher the starter runs while the application context is running. */
+  public static class Outbox {
+    /** Whether the starter runs a dispatcher that sends queued mail and publishes left-over events. */
+    private boolean dispatcherEnabled = true;
+    /** The pause between two rounds of the dispatcher; 10 seconds by default. */
+    private Duration dispatcherInterval = Duration.ofSeconds(10);
+
+    /** {@return whether the dispatcher runs; true by default} */
+    public boolean isDispatcherEnabled() {
+      return dispatcherEnabled;
+    }
+
+    /**
+     * Sets {@link #isDispatcherEnabled()}.
+     *
+     * @param dispatcherEnabled false when the application calls {@code dispatchOutbox()} itself
+     */
+    public void setDispatcherEnabled(boolean dispatcherEnabled) {
+      this.dispatcherEnabled = dispatcherEnabled;
+    }
+
+    /** {@return the pause between rounds} */
+    public Duration getDispatcherInterval() {
+      return dispatcherInterval;
+    }
+
+    /**
+     * Sets {@link #getDispatcherInterval()}.
+     *
+     * @param dispatcherInterval the pause between rounds, at least 10 milliseconds
+     */
+    public void setDispatcherInterval(Duration dispatcherInterval) {
+      this.dispatcherInterval = dispatcherInterval;
     }
   }
 }
