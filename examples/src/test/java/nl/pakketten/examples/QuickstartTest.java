@@ -3,6 +3,8 @@ package nl.pakketten.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -89,6 +91,34 @@ class QuickstartTest {
     byte[] attached = pdf.getInputStream().readAllBytes();
     assertThat(text(attached)).contains("DL2026-0001").contains("Sanne de Vries").contains("NL91ABNA0417164300");
     assertThat(Files.readAllBytes(pdfFile)).isEqualTo(attached);
+  }
+
+  @Test
+  void givenSmtpSettingsTheInvoiceIsSentBySmtpInstead() throws Exception {
+    GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    server.start();
+    try {
+      int port = server.getSmtp().getPort();
+      System.setProperty("pakketten.smtp.host", "127.0.0.1");
+      System.setProperty("pakketten.smtp.port", Integer.toString(port));
+      System.setProperty("pakketten.smtp.starttls", "false");
+
+      String bySmtp = run();
+
+      assertThat(bySmtp)
+          .contains(" Queued the mail with DL2026-0001 to sanne.devries@example.com (the invoice is SENT)")
+          .contains(" Delivered by SMTP through 127.0.0.1:" + port + " to sanne.devries@example.com")
+          .doesNotContain("mail written to");
+      MimeMessage[] received = server.getReceivedMessages();
+      assertThat(received).hasSize(1);
+      assertThat(received[0].getSubject()).isEqualTo("Uw rittenkaart bij Fysiotherapie De Linde: factuur DL2026-0001");
+      assertThat(((Multipart) received[0].getContent()).getBodyPart(1).getFileName()).isEqualTo("DL2026-0001.pdf");
+    } finally {
+      System.clearProperty("pakketten.smtp.host");
+      System.clearProperty("pakketten.smtp.port");
+      System.clearProperty("pakketten.smtp.starttls");
+      server.stop();
+    }
   }
 
   @Test
