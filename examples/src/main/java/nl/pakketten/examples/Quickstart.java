@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,10 +54,30 @@ import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.granting.LotGrant;
 import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.granting.RegisterPayment;
+import nl.pakketten.invoicing.DocumentKind;
+import nl.pakketten.invoicing.MailTemplate;
+import nl.pakketten.invoicing.PatientDetails;
+import nl.pakketten.invoicing.PostalAddress;
+import nl.pakketten.invoicing.PracticeProfile;
+import nl.pakketten.invoicing.SaveMailTemplate;
+import nl.pakketten.invoicing.SavePracticeProfile;
 import nl.pakketten.jdbc.JdbcStorage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.Side;
+import nl.pakketten.sale.CreateInvoice;
+import nl.pakketten.sale.DraftLine;
+import nl.pakketten.sale.InvoiceEvents;
+import nl.pakketten.sale.InvoicePayment;
+import nl.pakketten.sale.InvoicePaymentResult;
+import nl.pakketten.sale.IssueInvoice;
+import nl.pakketten.sale.PaymentMethod;
+import nl.pakketten.sale.PaymentReference;
+import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RegisterInvoicePayment;
+import nl.pakketten.sale.SendInvoice;
+import nl.pakketten.spi.DocumentServices;
+import nl.pakketten.spi.PatientDirectory;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.CreditEvents;
@@ -68,12 +89,17 @@ import org.joda.money.Money;
 
 /**
  * The package story of one physiotherapy practice, end to end, printed as it happens: the owner
- * sets up a package, links a product and appointment types to it, a paid invoice grants credits
- * (once, however often the payment arrives), credits are imported by hand, appointments spend
- * them, a cancellation gives them back, a patient runs short, and finally the balances, lots,
- * history, journal, revenue and events are shown.
+ * sets up a package, links a product and appointment types to it, and sets up invoicing (the
+ * practice's profile and its invoice mail); the package is sold on a product invoice that is
+ * created, issued and mailed, and whose registered payment grants the credits (once, however often
+ * the payment arrives); credits are imported by hand, appointments spend them, a cancellation
+ * gives them back, a patient runs short, and finally the balances, lots, history, journal, revenue
+ * and events are shown.
  *
  * <p>Run it from the project root with {@code ./mvnw -B -q -DskipTests -pl examples -am package exec:java}.
+ * The invoice mail is written as an {@code .eml} file, with its PDF beside it, into {@code
+ * target/quickstart-mail/} under the working directory; with SMTP settings ({@link MailSettings})
+ * it is sent by SMTP instead.
  */
 public final class Quickstart {
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -89,9 +115,21 @@ public final class Quickstart {
   static final PatientId SANNE = PatientId.of("sanne");
   static final PatientId BRAM = PatientId.of("bram");
   static final PackageId RITTENKAART = PackageId.of("fysio-rittenkaart");
+  /** The host's id of Sanne's product invoice; its number comes from the practice's series. */
+  static final InvoiceId SANNES_INVOICE = InvoiceId.of("F-2026-0001");
+
+  /** The host's patient records, as the invoices need them: name, e-mail, address, language. */
+  private static final PatientDirectory PATIENTS = (practice, patient) -> Optional.ofNullable(Map.of(
+      SANNE, new PatientDetails("Sanne de Vries", Optional.of("sanne.devries@example.com"),
+          new PostalAddress("Oudegracht 101", "3511 AH", "Utrecht", "NL"), Optional.empty()),
+      BRAM, new PatientDetails("Bram Jansen", Optional.of("bram.jansen@example.com"),
+          new PostalAddress("Biltstraat 12", "3572 AH", "Utrecht", "NL"), Optional.of(Locale.ENGLISH)))
+      .get(patient));
 
   private final Storage storage;
   private final String where;
+  private final MailSettings mail;
+  private final DocumentServices documents;
   private final PrintStream out;
   private final StoryClock clock = new StoryClock(LocalDateTime.of(2026, 3, 2, 8, 30), AMSTERDAM);
   private final List<DomainEvent> events = new ArrayList<>();
@@ -99,9 +137,11 @@ public final class Quickstart {
   private final Pakketten pakketten;
   private int section;
 
-  Quickstart(Storage storage, String where, PrintStream out) {
+  Quickstart(Storage storage, String where, MailSettings mail, PrintStream out) {
     this.storage = storage;
     this.where = where;
+    this.mail = mail;
+    this.documents = mail.documents();
     this.out = out;
     this.pakketten = pakketten(ShortfallPolicy.REJECT);
   }
@@ -109,7 +149,9 @@ public final class Quickstart {
   /**
    * Runs the story on an embedded H2 database in memory (nothing to set up, nothing left behind),
    * or on the database of the JDBC URL given as the first argument, for example {@code
-   * jdbc:postgresql://localhost:5432/pakketten?user=me&password=secret}.
+   * jdbc:postgresql://localhost:5432/pakketten?user=me&password=secret}. The invoice mail goes
+   * where {@link MailSettings#fromEnvironment()} says: files under {@code target/quickstart-mail/},
+   * or an SMTP server.
    */
   public static void main(String[] args) {
     String url = args.length > 0 ? args[0]
@@ -117,7 +159,7 @@ public final class Quickstart {
     try (HikariDataSource dataSource = dataSource(url)) {
       JdbcStorage storage = storage(dataSource);
       String where = "JDBC adapter on " + storage.database() + (args.length > 0 ? "" : ", embedded in memory");
-      new Quickstart(storage, where, System.out).tell();
+      new Quickstart(storage, where, MailSettings.fromEnvironment(), System.out).tell();
     }
   }
 
@@ -152,6 +194,9 @@ public final class Quickstart {
         .shortfallPolicy(shortfall)
         // Revenue, deferred revenue, payments clearing, imports offset: used where a package names none.
         .bookkeeping(new Bookkeeping("8000", "1700", "1300", "8900"))
+        // Templates, the invoice PDF and sending (pakketten-mail), and the host's patient records.
+        .documents(documents)
+        .patientDirectory(PATIENTS)
         .build();
   }
 
@@ -161,7 +206,9 @@ public final class Quickstart {
     setUpThePackage();
     refuseWhatIsNotAllowed();
     linkProductsAndAppointmentTypes();
-    payAnInvoiceTwice();
+    setUpInvoicing();
+    sellThePackage();
+    payTheInvoiceTwice();
     importCredits();
     scheduleAppointments();
     cancelAnAppointment();
@@ -229,16 +276,100 @@ public final class Quickstart {
     typeTable.print(out);
   }
 
-  private void payAnInvoiceTwice() {
-    heading("A paid invoice grants credits, once");
+  private void setUpInvoicing() {
+    heading("Anna sets up invoicing: the practice's profile and its invoice mail");
+    PracticeProfile profile = pakketten.savePracticeProfile(SavePracticeProfile.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .name("Fysiotherapie De Linde")
+        .address(new PostalAddress("Lindelaan 12", "3581 AB", "Utrecht", "NL"))
+        .kvkNumber("12345678")
+        .vatNumber("NL001234567B01")
+        .iban("NL91ABNA0417164300") // checked by iban4j (pakketten-mail)
+        .senderAddress("facturen@fysio-de-linde.example")
+        .senderName("Fysiotherapie De Linde")
+        .numberFormat("DL{yyyy}-{seq:4}")
+        .paymentTermDays(14)
+        .build());
+    TextTable.of("practice", "KvK", "IBAN", "mails from", "numbers", "payment term")
+        .row(profile.name(), profile.kvkNumber(), profile.iban().orElse("-"), profile.senderAddress(),
+            profile.numberFormat(), profile.paymentTermDays() + " days")
+        .print(out);
+    say("She words the Dutch product-invoice mail her own way; it is checked by rendering it, then saved:");
+    Locale dutch = Locale.forLanguageTag("nl");
+    MailTemplate shipped = pakketten.mailTemplate(PRACTICE, DocumentKind.PRODUCT_INVOICE, dutch).orElseThrow();
+    MailTemplate own = pakketten.saveMailTemplate(SaveMailTemplate.builder()
+        .practice(PRACTICE)
+        .actor(ANNA)
+        .template(new MailTemplate(DocumentKind.PRODUCT_INVOICE, dutch,
+            "Uw rittenkaart bij {{practice.name}}: factuur {{invoiceNumber}}", shipped.html(), shipped.text()))
+        .build());
+    out.printf("  %-15s %s (%s), subject: %s%n", "Template", own.kind(), own.language(), own.subject());
+  }
+
+  private void sellThePackage() {
+    heading("The sale: a product invoice, created, issued and sent");
+    clock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
+    say("Sanne buys the 10-rittenkaart. Ruben makes a product invoice with one line, 1 x FYS10:");
+    ProductInvoice draft = pakketten.createInvoice(CreateInvoice.builder()
+        .practice(PRACTICE)
+        .actor(RUBEN)
+        .invoiceId(SANNES_INVOICE)
+        .patient(SANNE)
+        .addLines(DraftLine.of("FYS10", 1)) // description, price and VAT come from the product
+        .build()).invoice();
+    ProductInvoice.Line line = draft.lines().get(0);
+    out.printf("  %-15s %s for %s: %d x %s %s, %s, VAT %s%n", "Draft", draft.id(), draft.patient(),
+        line.quantity(), line.productCode(), line.description(), line.amount(), line.vatRate());
+    say("He issues it: it takes the next number of the practice's series and never changes again:");
+    ProductInvoice issued = pakketten.issueInvoice(IssueInvoice.builder()
+        .practice(PRACTICE).actor(RUBEN).invoiceId(SANNES_INVOICE).build()).invoice();
+    ProductInvoice.Issue issue = issued.issue().orElseThrow();
+    out.printf("  %-15s invoice %s, dated %s, due %s, total %s%n", "Issued", issue.number(), issue.issueDate(),
+        issue.dueDate(), issued.total());
+    say("and sends it: the practice's mail in Sanne's language, with the invoice as a PDF attached:");
+    ProductInvoice sent = pakketten.sendInvoice(SendInvoice.builder()
+        .practice(PRACTICE).actor(RUBEN).invoiceId(SANNES_INVOICE).build()).invoice();
+    out.printf("  %-15s the mail with %s to %s (the invoice is %s)%n", "Queued", issue.number(),
+        issue.customer().email(), sent.state());
+    // Delivery: today sendInvoice hands the mail to the DocumentServices itself. Once sending queues
+    // it in the transactional outbox, the dispatcher delivers it here: pakketten.dispatchOutbox();
+    mail.report(issue.number(), issue.customer().email(), out);
+  }
+
+  private void payTheInvoiceTwice() {
+    heading("The registered payment grants the credits, once");
     clock.set(LocalDateTime.of(2026, 3, 2, 10, 15));
-    RegisterPayment invoice = invoice("F-2026-0001", SANNE, InvoiceLine.of("FYS10", 1, eur("385.00")));
-    say("Sanne pays invoice F-2026-0001 (1 x FYS10, EUR 385.00) at the desk; Ruben registers the payment:");
-    printPayment(pakketten.registerPayment(invoice));
+    RegisterInvoicePayment payment = RegisterInvoicePayment.builder()
+        .practice(PRACTICE)
+        .actor(RUBEN)
+        .invoiceId(SANNES_INVOICE)
+        .reference(PaymentReference.of("IDEAL-7731"))
+        .amount(eur("385.00"))
+        .paidOn(LocalDate.of(2026, 3, 2))
+        .method(PaymentMethod.ONLINE)
+        .build();
+    say("Sanne pays EUR 385.00 with iDEAL; Ruben registers the payment of the invoice:");
+    printInvoicePayment(pakketten.registerInvoicePayment(payment));
     clock.set(LocalDateTime.of(2026, 3, 2, 10, 16));
     say("A minute later the payment provider's webhook delivers the same payment again:");
-    printPayment(pakketten.registerPayment(RegisterPayment.builder().from(invoice).actor(WEBHOOK).build()));
+    printInvoicePayment(pakketten.registerInvoicePayment(
+        RegisterInvoicePayment.builder().from(payment).actor(WEBHOOK).build()));
     say("Sanne's balance: " + balance(SANNE) + " credits. The credits were granted once.");
+  }
+
+  private void printInvoicePayment(InvoicePaymentResult result) {
+    InvoicePayment payment = result.payment();
+    String number = result.invoice().issue().orElseThrow().number();
+    out.printf("  %-15s %s on %s (%s, %s): invoice %s %s%s%n", "Paid", payment.amount(), payment.paidOn(),
+        payment.method(), payment.reference(), number, result.invoice().state(),
+        result.replay() ? " (replay; registered once)" : "");
+    String lots = result.grants().stream()
+        .map(g -> "lot " + label(g.lotId()) + " (" + g.deferredValue() + " deferred)")
+        .collect(Collectors.joining(", "));
+    int credits = result.grants().stream().mapToInt(LotGrant::credits).sum();
+    out.printf("  %-15s %d credits in %s%s%n", result.replay() ? "AlreadyGranted" : "Granted", credits, lots,
+        result.replay() ? "; nothing new granted" : "");
   }
 
   private void importCredits() {
@@ -305,7 +436,8 @@ public final class Quickstart {
   private void runShort() {
     heading("A patient runs short of credits");
     clock.set(LocalDateTime.of(2026, 3, 4, 17, 0));
-    say("Bram pays invoice F-2026-0002 (1 x FYS3, the 3-credit trial card, EUR 100.00):");
+    say("Bram pays invoice F-2026-0002 (1 x FYS3, the 3-credit trial card, EUR 100.00), made in the");
+    say("practice's old system: Ruben registers the payment with its lines (the host-invoice path):");
     printPayment(pakketten.registerPayment(
         invoice("F-2026-0002", BRAM, InvoiceLine.of("FYS3", 1, eur("100.00")))));
     say("He books three treatments. The internal rate books EUR 38.50 per credit, but the card cost");
@@ -531,6 +663,19 @@ public final class Quickstart {
       var a = changed.appointment();
       return a.id() + " of " + a.patient() + ": " + a.status() + ", " + a.coverage()
           + a.cancelOutcome().map(o -> ", " + o).orElse("");
+    }
+    if (event instanceof InvoiceEvents.InvoiceIssued issued) {
+      return issued.invoiceId() + " as " + issued.number() + ", " + issued.total();
+    }
+    if (event instanceof InvoiceEvents.InvoiceSent sent) {
+      return sent.invoiceId() + " (" + sent.number() + ") mailed";
+    }
+    if (event instanceof InvoiceEvents.PaymentRegistered paid) {
+      return paid.invoiceId() + ": " + paid.payment().amount() + " (" + paid.payment().reference() + ")";
+    }
+    if (event instanceof InvoiceEvents.InvoicePaid paid) {
+      return paid.invoiceId() + " paid in full, " + paid.grants().stream().mapToInt(LotGrant::credits).sum()
+          + " credits granted";
     }
     if (event instanceof CatalogEvents.PackageCreated created) {
       return created.pkg().name() + " at " + created.pkg().internalRate() + " per credit";

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quickstart story as a host on the module path: the example's sources are compiled as a named
- * module that only {@code requires nl.pakketten.jdbc} (and the pool and Flyway its own code names),
+ * module that only {@code requires nl.pakketten.jdbc} and {@code nl.pakketten.mail} (and the pool
+ * and Flyway its own code names),
  * against the runtime class path put on the module path, and run with {@code java -m} in a fresh
  * JVM, without {@code --add-modules}. It fails when a Pakketten module does not export what a host
  * needs, does not require what it uses (the {@code NoClassDefFoundError} of an unnamed jar), or
@@ -71,6 +72,9 @@ class ModulePathQuickstartTest {
     // The key lines .ci/run checks on the class path, here on the module path.
     assertThat(stdout)
         .containsPattern("(?m)^  fysio-rittenkaart +Fysiotherapie rittenkaart +EUR 38\\.50 per credit")
+        .containsPattern("(?m)^  Issued +invoice DL2026-0001, dated 2026-03-02")
+        .containsPattern("(?m)^  Delivered +mail written to .*quickstart-mail.*DL2026-0001.*\\.eml$")
+        .containsPattern("(?m)^  Paid +EUR 385\\.00 on 2026-03-02 .*: invoice DL2026-0001 PAID$")
         .containsPattern("(?m)^  Granted +10 credits in lot L1")
         .containsPattern("(?m)^  A-1001 +sanne +fysio-30 .* Covered +1 ")
         .containsPattern("(?m)^Sanne's balance: 8 credits\\.")
@@ -84,7 +88,7 @@ class ModulePathQuickstartTest {
     String path = Files.readString(Path.of("target/runtime-classpath.txt")).strip();
     List<String> entries = new ArrayList<>(List.of(path.split(File.pathSeparator)));
     assertThat(entries).as("the runtime class path names the Pakketten modules")
-        .anyMatch(e -> e.contains("core")).anyMatch(e -> e.contains("jdbc-adapter"));
+        .anyMatch(e -> e.contains("core")).anyMatch(e -> e.contains("jdbc-adapter")).anyMatch(e -> e.contains("mail"));
     return entries;
   }
 }

@@ -11,12 +11,12 @@ import nl.pakketten.spi.DocumentServices;
 final class MailDocumentServices implements DocumentServices {
   private final Templates templates;
   private final InvoicePdf pdf;
-  private final SmtpSender smtp;
+  private final Sender sender;
 
-  MailDocumentServices(Templates templates, InvoicePdf pdf, SmtpSender smtp) {
+  MailDocumentServices(Templates templates, InvoicePdf pdf, Sender sender) {
     this.templates = templates;
     this.pdf = pdf;
-    this.smtp = smtp;
+    this.sender = sender;
   }
 
   @Override
@@ -41,7 +41,7 @@ final class MailDocumentServices implements DocumentServices {
 
   @Override
   public void send(OutgoingMail mail) {
-    smtp.send(mail);
+    sender.send(mail);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package nl.pakketten.mail;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import nl.pakketten.spi.DocumentServices;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of {@code pakketten-mail}: builds the {@link DocumentServices} the invoicing use
- * cases need, over one SMTP server.
+ * cases need, sending over one SMTP server, or writing each mail into a directory.
  *
  * <pre>{@code
  * DocumentServices documents = PakkettenMail.builder()
@@ -18,12 +19,20 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * Pakketten pakketten = Pakketten.builder().storage(storage).documents(documents).build();
  * }</pre>
+ *
+ * <p>Without a mail server — in development, a demonstration or a test — write the mails as files
+ * instead, to open with a mail program and a PDF viewer:
+ *
+ * <pre>{@code
+ * DocumentServices documents = PakkettenMail.builder().writingTo(Path.of("target/mail")).build();
+ * }</pre>
  */
 public final class PakkettenMail {
   private PakkettenMail() {}
 
   /**
-   * Starts a builder; {@link Builder#smtp(String, int)} is the one setting without a default.
+   * Starts a builder; where mail goes — {@link Builder#smtp(String, int)} or {@link
+   * Builder#writingTo(Path)} — is the one setting without a default.
    *
    * @return a new builder
    */
@@ -31,8 +40,9 @@ public final class PakkettenMail {
     return new Builder();
   }
 
-  /** The SMTP settings; templates, PDF and IBAN check need none. */
+  /** Where mail goes and the SMTP settings; templates, PDF and IBAN check need none. */
   public static final class Builder {
+    private @Nullable Path directory;
     private @Nullable String host;
     private int port;
     private @Nullable String user;
@@ -58,6 +68,30 @@ public final class PakkettenMail {
       }
       this.host = host;
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Writes every mail into a directory instead of sending it: the whole message as an RFC 822
+     * file {@code <id>.eml}, built exactly as it would go over SMTP, and each attachment beside it
+     * as {@code <id>.<attachment name>} (the invoice as {@code <id>.<number>.pdf}). {@code <id>} is
+     * the mail's stable message id made safe for file names: letters, digits and {@code - _ . @}
+     * are kept, any other character is written as {@code =XX} (its UTF-8 bytes in hex).
+     *
+     * <p>Each file is written to a temporary file and moved into place, so a half-written file is
+     * never seen; the {@code .eml} comes last, so its presence means the mail is complete. Sending
+     * the same message again replaces its files: one message id, one set of files. The directory
+     * is created when the first mail is written; a file that cannot be written is a {@link
+     * nl.pakketten.spi.TransientException}, not sent.
+     *
+     * <p>Use it instead of {@link #smtp(String, int)}, not beside it; the SMTP settings then do
+     * not apply.
+     *
+     * @param directory where the files go
+     * @return this builder
+     */
+    public Builder writingTo(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
@@ -105,16 +139,25 @@ public final class PakkettenMail {
     /**
      * Builds the services.
      *
-     * @return the templates, PDF renderer, SMTP sender and IBAN check in one
-     * @throws IllegalStateException when no SMTP server was set
+     * @return the templates, PDF renderer, sender (SMTP or files) and IBAN check in one
+     * @throws IllegalStateException when neither an SMTP server nor a directory was set, or both
      */
     public DocumentServices build() {
-      if (host == null) {
-        throw new IllegalStateException("no SMTP server: call smtp(host, port) before build()");
+      if (host != null && directory != null) {
+        throw new IllegalStateException("both smtp(" + host + ", " + port + ") and writingTo(" + directory
+            + "): choose one");
       }
-      SmtpSettings smtp = new SmtpSettings(host, port, user, password, startTls, timeout);
+      Sender sender;
+      if (directory != null) {
+        sender = new FileSender(directory);
+      } else if (host != null) {
+        sender = new SmtpSender(new SmtpSettings(host, port, user, password, startTls, timeout));
+      } else {
+        throw new IllegalStateException("nowhere to send mail: call smtp(host, port) or writingTo(directory)"
+            + " before build()");
+      }
       Templates templates = new Templates();
-      return new MailDocumentServices(templates, new InvoicePdf(templates), new SmtpSender(smtp));
+      return new MailDocumentServices(templates, new InvoicePdf(templates), sender);
     }
   }
 }

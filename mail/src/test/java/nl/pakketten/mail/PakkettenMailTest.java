@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,13 @@ class PakkettenMailTest {
   void withoutAnSmtpServerThereIsNothingToBuild() {
     assertThatIllegalStateException().isThrownBy(() -> PakkettenMail.builder().build())
         .withMessageContaining("smtp(host, port)");
+  }
+
+  @Test
+  void smtpAndADirectoryTogetherAreRefused() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> PakkettenMail.builder().smtp("localhost", 25).writingTo(Path.of("mail")).build())
+        .withMessageContaining("choose one");
   }
 
   @Test
