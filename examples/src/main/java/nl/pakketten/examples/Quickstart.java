@@ -332,8 +332,9 @@ public final class Quickstart {
         .practice(PRACTICE).actor(RUBEN).invoiceId(SANNES_INVOICE).build()).invoice();
     out.printf("  %-15s the mail with %s to %s (the invoice is %s)%n", "Queued", issue.number(),
         issue.customer().email(), sent.state());
-    // Delivery: today sendInvoice hands the mail to the DocumentServices itself. Once sending queues
-    // it in the transactional outbox, the dispatcher delivers it here: pakketten.dispatchOutbox();
+    // The mail waits in the outbox, stored with the invoice's mark; a dispatcher delivers it. A host
+    // runs one on its scheduler or with pakketten.startOutboxDispatcher(...); here one round does.
+    pakketten.dispatchOutbox();
     mail.report(issue.number(), issue.customer().email(), out);
   }
 
