@@ -16,13 +16,13 @@ public abstract class ResendMessage implements Command {
   ResendMessage() {}
 
   /**
-   * The message, by its {@link OutboxMessage#id()}.
+   * The message, by its outbox id, {@link OutboxMessage#id()} (not its {@code Message-ID}).
    *
    * @return the outbox id
    */
   @NotBlank
   @Size(max = 64)
-  public abstract String messageId();
+  public abstract String id();
 
   /**
    * A new builder.

@@ -31,15 +31,16 @@ class ArchitectureTest {
   /** The rooms of the public API: what a host reads and writes. */
   private static final String[] ROOMS = {
     "nl.pakketten.access..", "nl.pakketten.appointments..", "nl.pakketten.catalog..", "nl.pakketten.common..",
-    "nl.pakketten.granting..", "nl.pakketten.invoicing..", "nl.pakketten.revenue..", "nl.pakketten.sale..", "nl.pakketten.storage..",
-    "nl.pakketten.wallet.."
+    "nl.pakketten.granting..", "nl.pakketten.invoicing..", "nl.pakketten.outbox..", "nl.pakketten.revenue..",
+    "nl.pakketten.sale..", "nl.pakketten.storage..", "nl.pakketten.wallet.."
   };
 
   /** The rooms, the ports adapters implement, and the use cases that carry the rules out. */
   private static final String[] DOMAIN = {
     "nl.pakketten.access..", "nl.pakketten.appointments..", "nl.pakketten.catalog..", "nl.pakketten.common..",
-    "nl.pakketten.granting..", "nl.pakketten.invoicing..", "nl.pakketten.revenue..", "nl.pakketten.sale..", "nl.pakketten.storage..",
-    "nl.pakketten.wallet..", "nl.pakketten.spi..", "nl.pakketten.internal.usecase.."
+    "nl.pakketten.granting..", "nl.pakketten.invoicing..", "nl.pakketten.outbox..", "nl.pakketten.revenue..",
+    "nl.pakketten.sale..", "nl.pakketten.storage..", "nl.pakketten.wallet..", "nl.pakketten.spi..",
+    "nl.pakketten.internal.usecase.."
   };
 
   /** Violation: a use case that creates an {@code InMemoryStorage}. */

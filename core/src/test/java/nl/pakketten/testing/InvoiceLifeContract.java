@@ -539,7 +539,7 @@ public abstract class InvoiceLifeContract {
 
     documents.serverDown = false;
     OutboxMessage resent = p.resendMessage(ResendMessage.builder().practice(PRACTICE).actor(RECEPTIONIST)
-        .messageId(failed.id()).build());
+        .id(failed.id()).build());
     assertThat(resent.state()).isEqualTo(OutboxState.QUEUED);
     assertThat(resent.attempts()).isZero();
     assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(1, 0, 0));

@@ -51,10 +51,20 @@ class AtomicityTest {
   }
 
   private void setUp(Database db) {
+    setUp(db, true);
+  }
+
+  /**
+   * With {@code events} false the SDK has no publisher, so a command's statements are its own: with
+   * one, a command that raised events also removes them from the outbox after its commit, in a
+   * transaction of its own (see {@link #aFaultRemovingPublishedEventsAfterTheCommitLeavesThemQueuedAndTheCommandDone}).
+   */
+  private void setUp(Database db, boolean events) {
     database = db;
     db.clean();
     faulty = new FaultyDataSource(db.dataSource());
-    f = new Fixtures(JdbcStorage.create(faulty));
+    f = events ? new Fixtures(JdbcStorage.create(faulty))
+        : new Fixtures(JdbcStorage.create(faulty), nl.pakketten.spi.EventPublisher.none());
     fysio = f.createPackage("Fysio", eur("40.00")).id();
     massage = f.createPackage("Massage", eur("30.00")).id();
     f.linkProduct("FYSIO10", fysio, 10, eur("400.00"));
@@ -74,7 +84,7 @@ class AtomicityTest {
   @ParameterizedTest
   @EnumSource(Database.class)
   void aGrantFailingAtAnyStatementLeavesNoTraceAndCompletesOnceWhenRetried(Database db) {
-    setUp(db);
+    setUp(db, false);
     int steps = stepsOf(() -> pay("F-probe", PatientId.of("probe")));
     assertThat(steps).isGreaterThan(10);
 
@@ -100,7 +110,7 @@ class AtomicityTest {
   @ParameterizedTest
   @EnumSource(Database.class)
   void aSpendFailingAtAnyStatementLeavesNoTraceAndCompletesOnceWhenRetried(Database db) {
-    setUp(db);
+    setUp(db, false);
     pay("F-probe", PatientId.of("probe"));
     int steps = stepsOf(() -> schedule("A-probe", PatientId.of("probe")));
     // The round trips of a spend. PostgreSQL: the appointment, its type, the wallet's lock with its
@@ -273,6 +283,34 @@ class AtomicityTest {
     faulty.disarm();
     assertThat(rowCounts()).isEqualTo(before);
     assertThat(schedule("A-1", patient)).isInstanceOf(ScheduleResult.Covered.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aFaultRemovingPublishedEventsAfterTheCommitLeavesThemQueuedAndTheCommandDone(Database db) {
+    setUp(db, true);
+    pay("F-probe", PatientId.of("probe"));
+    int withRemoval = stepsOf(() -> schedule("A-probe", PatientId.of("probe")));
+    PatientId patient = PatientId.of("patient-late");
+    pay("F-late", patient);
+    f.events.clear();
+    // The last statements are the removal of the published events and its commit.
+    faulty.failAt(withRemoval - 1, REFUSED);
+
+    ScheduleResult result = schedule("A-late", patient);
+
+    faulty.disarm();
+    assertThat(result).isInstanceOf(ScheduleResult.Covered.class);
+    assertThat(f.balance(patient, fysio)).isEqualTo(9);
+    assertThat(f.events).isNotEmpty(); // published on the calling thread after the commit
+    // Still queued: after the grace a dispatcher publishes them again (at least once).
+    assertThat(f.pakketten.outboxMessages(PRACTICE, null, nl.pakketten.common.PageRequest.first()).items())
+        .hasSize(f.events.size()).allSatisfy(m -> assertThat(m.kind()).isEqualTo(nl.pakketten.outbox.MessageKind.EVENT));
+    int published = f.events.size();
+    f.clock.advance(java.time.Duration.ofSeconds(30));
+    assertThat(f.pakketten.dispatchOutbox().delivered()).isEqualTo(published);
+    assertThat(f.events).hasSize(2 * published);
+    assertThat(f.pakketten.outboxDepth()).isZero();
   }
 
   private int stepsOf(Supplier<?> call) {

@@ -84,15 +84,21 @@ class TenantIsolationTest {
     assertThat(LedgerAudit.violations(db.dataSource())).isEmpty();
   }
 
+  /**
+   * The first columns of the outbox's key ({@code id}) and due index ({@code next_attempt_at}; {@code
+   * state} on H2); its unique key and its listing index start with the practice.
+   */
+  private static final java.util.Set<String> OUTBOX_LEADING = java.util.Set.of("id", "next_attempt_at", "state");
+
   @ParameterizedTest
   @EnumSource(Database.class)
   void everyPrimaryKeyUniqueKeyAndIndexStartsWithThePractice(Database db) throws SQLException {
     String sql = db == Database.POSTGRESQL
-        ? "SELECT i.relname, a.attname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid"
+        ? "SELECT i.relname, a.attname, t.relname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid"
             + " JOIN pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]"
             + " WHERE t.relname LIKE 'pakketten\\_%' AND t.relname <> 'pakketten_schema_history'"
-        : "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+        : "SELECT INDEX_NAME, COLUMN_NAME, TABLE_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
             + " WHERE LOWER(TABLE_NAME) LIKE 'pakketten\\_%' AND LOWER(TABLE_NAME) <> 'pakketten_schema_history'"
             + " AND ORDINAL_POSITION = 1";
     List<String> indexes = new ArrayList<>();
@@ -101,6 +107,12 @@ class TenantIsolationTest {
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         indexes.add(rs.getString(1));
+        // The outbox is the one queue across practices: dispatchers claim by due time and record each
+        // attempt by the message's own id, never browsing a practice's rows by those indexes.
+        if (rs.getString(3).equalsIgnoreCase("pakketten_outbox")
+            && OUTBOX_LEADING.contains(rs.getString(2).toLowerCase(java.util.Locale.ROOT))) {
+          continue;
+        }
         if (!rs.getString(2).equalsIgnoreCase("practice_id")) {
           leadingWithOther.add(rs.getString(1) + " starts with " + rs.getString(2));
         }

@@ -90,16 +90,25 @@ public final class OutboxDispatch {
     }
     while (!Thread.currentThread().isInterrupted()) {
       Instant now = clock.instant();
+      Instant leaseUntil = now.plus(settings.lease());
       List<Outbox.Claimed> claimed = transactions.inTransaction(
-          () -> outbox.claim(kinds, now, settings.batchSize(), now.plus(settings.lease())));
+          () -> outbox.claim(kinds, now, settings.batchSize(), leaseUntil));
+      // A message is not started once half the batch's lease has passed: the rest stay leased to
+      // this round and are taken again when the lease ends, never sent by two dispatchers at once.
+      Instant lastStart = now.plus(settings.lease().dividedBy(2));
+      boolean cutShort = false;
       for (Outbox.Claimed c : claimed) {
+        if (clock.instant().isAfter(lastStart)) {
+          cutShort = true;
+          break;
+        }
         switch (deliver(c)) {
           case DELIVERED -> delivered++;
           case RETRYING -> retrying++;
           case FAILED -> failed++;
         }
       }
-      if (claimed.size() < settings.batchSize()) {
+      if (cutShort || claimed.size() < settings.batchSize()) {
         break;
       }
     }
@@ -144,8 +153,10 @@ public final class OutboxDispatch {
     }
     boolean giveUp = permanent || message.attempts() >= settings.maxAttempts();
     Instant next = giveUp ? null : clock.instant().plus(settings.backoff(message.attempts()));
-    LOG.warn("outbox {} {} attempt {} of {} failed; {}: {}", message.kind(), message.id(), message.attempts(),
-        settings.maxAttempts(), giveUp ? "failed" : "next attempt at " + next, error);
+    // The error itself (which may name a patient's address) is stored with the message, not logged.
+    LOG.warn("outbox {} {} attempt {} of {} failed ({}); {}", message.kind(), message.id(), message.attempts(),
+        settings.maxAttempts(), error.substring(0, Math.max(0, error.indexOf(':'))),
+        giveUp ? "failed" : "next attempt at " + next);
     String stored = error;
     record(message, () -> outbox.markFailed(message.id(), stored, next));
     return giveUp ? Outcome.FAILED : Outcome.RETRYING;
@@ -171,8 +182,8 @@ public final class OutboxDispatch {
       });
     } catch (RuntimeException e) {
       // The delivery stands; the lease runs out and another round delivers it again.
-      LOG.warn("outbox {} {}: delivered or tried, but the outcome could not be recorded; it is tried again after"
-          + " its lease", message.kind(), message.id(), e);
+      LOG.warn("outbox {} {}: delivered or tried, but the outcome could not be recorded ({}); it is tried again"
+          + " after its lease", message.kind(), message.id(), e.getClass().getName());
     }
   }
 

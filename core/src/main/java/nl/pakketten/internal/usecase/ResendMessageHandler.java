@@ -20,9 +20,9 @@ public record ResendMessageHandler(Outbox outbox, WritePath writes, Clock clock)
   /** Queues the message again and answers with it. */
   public OutboxMessage handle(ResendMessage command) {
     return writes.check(command).access(command.actor(), Action.MANAGE_INVOICES)
-        .run("resendMessage", command.practice(), command.messageId(), events -> {
-          OutboxMessage message = outbox.lock(command.practice(), command.messageId())
-              .orElseThrow(() -> new NotFoundException("outbox message", command.messageId(), command.practice()));
+        .run("resendMessage", command.practice(), command.id(), events -> {
+          OutboxMessage message = outbox.lock(command.practice(), command.id())
+              .orElseThrow(() -> new NotFoundException("outbox message", command.id(), command.practice()));
           if (message.state() == OutboxState.QUEUED) {
             return message;
           }
