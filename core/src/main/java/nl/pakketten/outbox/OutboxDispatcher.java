@@ -8,8 +8,9 @@ package nl.pakketten.outbox;
  */
 public interface OutboxDispatcher extends AutoCloseable {
   /**
-   * Stops the dispatcher: no new round starts; a round under way finishes its current message and
-   * stops. Waits until the thread has ended. Messages not delivered stay queued.
+   * Stops the dispatcher: no new round starts. A round under way is waited for, up to a minute;
+   * then its thread is interrupted, the round stops after the batch it is delivering, and this
+   * method returns without waiting further. Messages not delivered stay queued.
    */
   @Override
   void close();

@@ -9,8 +9,9 @@ import nl.pakketten.common.InvalidInputException;
  * failure up to {@code maxBackoff}; after {@code maxAttempts} failed attempts the message is failed.
  * A dispatcher claims a message for {@code lease}: if it dies while delivering, another dispatcher
  * takes the message over once the lease ends (a mail may then go out twice, with the same
- * {@code Message-ID}). An event is left to the calling thread for {@code eventGrace} after its
- * commit before a dispatcher may publish it.
+ * {@code Message-ID}). An event is left to the calling thread for {@code eventGrace} from when it
+ * was written (in a host's transaction: before the host's commit) before a dispatcher may publish
+ * it.
  *
  * @param maxAttempts delivery attempts before a message is failed, at least 1
  * @param firstBackoff the wait after the first failed attempt, positive
@@ -52,8 +53,9 @@ public record OutboxSettings(int maxAttempts, Duration firstBackoff, Duration ma
   }
 
   /**
-   * The defaults: 8 attempts, 30 seconds doubling up to 1 hour (about 2 hours in all), a lease of
-   * 5 minutes, a grace of 30 seconds for events, 50 messages a claim.
+   * The defaults: 8 attempts, 30 seconds doubling up to 1 hour (waits of 30 seconds, then 1, 2, 4,
+   * 8, 16 and 32 minutes: about an hour in all), a lease of 5 minutes, a grace of 30 seconds for
+   * events, 50 messages a claim.
    *
    * @return the default settings
    */

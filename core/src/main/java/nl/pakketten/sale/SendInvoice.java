@@ -4,8 +4,8 @@ import nl.pakketten.internal.style.CommandStyle;
 import org.immutables.value.Value;
 
 /**
- * Command: mail an issued invoice (or, for a cancelled one, its credit note) to the patient, the
- * PDF attached, and mark it sent.
+ * Command: queue the mail of an issued invoice (or, for a cancelled one, its credit note) to the
+ * patient, the PDF attached, in the outbox, and mark it sent; the outbox dispatcher delivers it.
  */
 @Value.Immutable
 @CommandStyle

@@ -35,7 +35,9 @@ public interface Outbox {
    * Claims up to {@code max} queued messages of the given kinds that are due at {@code now}, oldest
    * first: each one's attempts go up by one and its next attempt moves to {@code leaseUntil}, so no
    * other dispatcher takes it meanwhile. Messages locked by a concurrent claim are skipped, not
-   * waited for ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL). Runs in the caller's transaction.
+   * waited for, where the database allows it ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL; H2
+   * waits for the other claim, then passes its messages over), so two claims never take the same
+   * message. Runs in the caller's transaction.
    *
    * @param kinds the kinds the dispatcher can deliver
    * @param now the time: due means {@code nextAttemptAt <= now}
