@@ -108,9 +108,6 @@ public final class BenchmarkSuite {
       // B6: invoices issued in one practice (one number series, a hot row by nature) against one
       // hot row, the baseline measured again right after ours. One operation = create a draft + issue it.
       if (wanted(only, "B6")) {
-        if (!spends) {
-          sdk.analyze(); // as in the full suite, where the spends' load took the statistics
-        }
         InvoiceWorkload invoicing = new InvoiceWorkload(db.dataSource());
         invoicing.load();
         Load.Result oursIssue = load.run("sdk-issue-invoice", clients, invoicing::sale);
