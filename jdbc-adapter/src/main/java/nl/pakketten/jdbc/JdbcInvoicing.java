@@ -14,6 +14,7 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.invoicing.DocumentKind;
 import nl.pakketten.invoicing.InvoiceDocument;
+import nl.pakketten.invoicing.InvoiceNumbers;
 import nl.pakketten.invoicing.MailTemplate;
 import nl.pakketten.invoicing.PostalAddress;
 import nl.pakketten.invoicing.PracticeProfile;
@@ -159,6 +160,24 @@ final class JdbcInvoicing {
     private static final String LINES = "line_no, product_code, description, quantity, unit_price, vat_rate,"
         + " package_name, credits";
     private static final String PAYMENTS = "reference, amount, paid_on, method, registered_at, registered_by";
+    /** The columns an issue sets besides the number, as assignments. */
+    private static final String ISSUE_COLUMNS = "issue_date = ?, due_date = ?, doc_language = ?, issued_at = ?,"
+        + " issued_by = ?, supplier_name = ?, supplier_street = ?, supplier_postal_code = ?, supplier_city = ?,"
+        + " supplier_country = ?, supplier_kvk = ?, supplier_vat = ?, supplier_iban = ?, supplier_email = ?,"
+        + " customer_name = ?, customer_street = ?, customer_postal_code = ?, customer_city = ?, customer_country = ?,"
+        + " customer_email = ?";
+    /**
+     * PostgreSQL: takes the practice's next number and stores the issue with it in one statement.
+     * The number is written as {@link InvoiceNumbers.Numbering#number} writes it ({@code lpad} alone
+     * would cut a sequence wider than the padding). Answers the sequence taken (NULL when the
+     * practice has no counter row yet, and then nothing was changed), the number stored and how many
+     * invoice rows were issued.
+     */
+    private static final String ISSUE_NUMBERED = "WITH n AS (UPDATE pakketten_invoice_numbers"
+        + " SET last_number = last_number + 1 WHERE practice_id = ? RETURNING last_number::text AS seq),"
+        + " i AS (UPDATE pakketten_invoices SET invoice_number = ? || lpad(n.seq, greatest(?, length(n.seq)), '0') || ?, "
+        + ISSUE_COLUMNS + " FROM n WHERE practice_id = ? AND invoice_id = ? RETURNING invoice_number)"
+        + " SELECT (SELECT seq FROM n), (SELECT invoice_number FROM i), (SELECT COUNT(*) FROM i)";
 
     private final Db db;
     private final Dialect dialect;
@@ -225,14 +244,7 @@ final class JdbcInvoicing {
     public void update(ProductInvoice invoice) {
       Optional<ProductInvoice.Issue> issue = invoice.issue();
       Optional<ProductInvoice.Cancellation> cancel = invoice.cancellation();
-      Object[] issued = issue.map(i -> flat(new Object[] {Values.text("number", i.number(), 64), i.issueDate(),
-          i.dueDate(), i.language().toLanguageTag(), Values.instant(i.at()), i.by().value(),
-          Values.text("supplier.name", i.supplier().name(), 200)}, flat(address("supplier", i.supplier().address()),
-          Values.text("supplier.kvkNumber", i.supplier().kvkNumber(), 20),
-          Values.text("supplier.vatNumber", i.supplier().vatNumber(), 20),
-          Values.text("supplier.iban", i.supplier().iban(), 40), Values.text("supplier.email", i.supplier().email(), 200),
-          Values.text("customer.name", i.customer().name(), 200)), flat(address("customer", i.customer().address()),
-          Values.text("customer.email", i.customer().email(), 320))))
+      Object[] issued = issue.map(i -> flat(Values.text("number", i.number(), 64), issueColumns(i)))
           .orElseGet(JdbcInvoices::notIssued);
       Object[] rest = {invoice.sentAt().<Object>map(Values::instant).orElse(Values.Null.TIMESTAMP),
           cancel.<Object>map(c -> Values.text("creditNoteNumber", c.creditNoteNumber(), 64)).orElse(Values.Null.VARCHAR),
@@ -240,16 +252,24 @@ final class JdbcInvoicing {
           cancel.<Object>map(c -> Values.instant(c.at())).orElse(Values.Null.TIMESTAMP),
           cancel.<Object>map(c -> c.by().value()).orElse(Values.Null.VARCHAR),
           invoice.practice().value(), invoice.id().value()};
-      int rows = db.update("update invoice " + invoice.id(), "UPDATE pakketten_invoices SET invoice_number = ?,"
-          + " issue_date = ?, due_date = ?, doc_language = ?, issued_at = ?, issued_by = ?, supplier_name = ?,"
-          + " supplier_street = ?, supplier_postal_code = ?, supplier_city = ?, supplier_country = ?, supplier_kvk = ?,"
-          + " supplier_vat = ?, supplier_iban = ?, supplier_email = ?, customer_name = ?, customer_street = ?,"
-          + " customer_postal_code = ?, customer_city = ?, customer_country = ?, customer_email = ?, sent_at = ?,"
-          + " credit_note_number = ?, cancelled_on = ?, cancelled_at = ?, cancelled_by = ?"
-          + " WHERE practice_id = ? AND invoice_id = ?", flat(issued, rest));
+      int rows = db.update("update invoice " + invoice.id(), "UPDATE pakketten_invoices SET invoice_number = ?, "
+          + ISSUE_COLUMNS + ", sent_at = ?, credit_note_number = ?, cancelled_on = ?, cancelled_at = ?,"
+          + " cancelled_by = ? WHERE practice_id = ? AND invoice_id = ?", flat(issued, rest));
       if (rows == 0) {
         throw new IllegalStateException("No invoice " + invoice.id() + " in practice " + invoice.practice());
       }
+    }
+
+    /** The values of the issue's columns after its number, in the order of {@link #ISSUE_COLUMNS}. */
+    private static Object[] issueColumns(ProductInvoice.Issue i) {
+      return flat(new Object[] {i.issueDate(), i.dueDate(), i.language().toLanguageTag(), Values.instant(i.at()),
+          i.by().value(), Values.text("supplier.name", i.supplier().name(), 200)},
+          flat(address("supplier", i.supplier().address()),
+          Values.text("supplier.kvkNumber", i.supplier().kvkNumber(), 20),
+          Values.text("supplier.vatNumber", i.supplier().vatNumber(), 20),
+          Values.text("supplier.iban", i.supplier().iban(), 40), Values.text("supplier.email", i.supplier().email(), 200),
+          Values.text("customer.name", i.customer().name(), 200)), flat(address("customer", i.customer().address()),
+          Values.text("customer.email", i.customer().email(), 320)));
     }
 
     /** The issue's 21 columns of a draft: number, two dates, language, instant, then 16 texts, all NULL. */
@@ -311,6 +331,42 @@ final class JdbcInvoicing {
             practice.value());
         return 1L;
       });
+    }
+
+    /**
+     * On PostgreSQL the number is taken inside the statement that stores the issue, so the counter
+     * row is locked for that one statement and the commit, as a hot row at its cheapest is: every
+     * read and check of the issue has been done before this call, and nothing but building the
+     * answer follows it. (Held back as a before-commit hook it would save only that building: the
+     * answer and the event carry the number, so the number must be known when the use case
+     * returns.) A practice's first number inserts the counter row the usual way ({@link
+     * #nextNumber}). H2 takes the default path: the number, then the update.
+     */
+    @Override
+    public ProductInvoice issue(ProductInvoice draft, ProductInvoice.Issue issue,
+        InvoiceNumbers.Numbering numbering) {
+      if (dialect != Dialect.POSTGRESQL) {
+        return Invoices.super.issue(draft, issue, numbering);
+      }
+      Object[] params = flat(draft.practice().value(), Values.text("numberFormat", numbering.prefix(), 64),
+          numbering.digits(), Values.text("numberFormat", numbering.suffix(), 64), issueColumns(issue),
+          draft.practice().value(), draft.id().value());
+      Optional<String> number = db.call("issue invoice " + draft.id(), tx -> {
+        List<Object[]> taken = Db.list(tx, ISSUE_NUMBERED, rs -> new Object[] {rs.getString(1), rs.getString(2),
+            rs.getLong(3)}, params);
+        Object[] row = taken.get(0);
+        if (row[0] == null) {
+          return Optional.empty();
+        }
+        if ((long) row[2] != 1) {
+          throw new IllegalStateException("No invoice " + draft.id() + " in practice " + draft.practice());
+        }
+        return Optional.of((String) row[1]);
+      });
+      if (number.isEmpty()) {
+        return Invoices.super.issue(draft, issue, numbering);
+      }
+      return ValueBuilders.productInvoice().from(draft).issue(issue.withNumber(number.get())).build();
     }
 
     /** An invoice's head row: the builder without lines and payments, and the currency to read them in. */
