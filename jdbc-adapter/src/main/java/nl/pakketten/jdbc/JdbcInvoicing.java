@@ -198,22 +198,46 @@ final class JdbcInvoicing {
       return read(practice, id, " FOR UPDATE");
     }
 
+    /**
+     * The head row (locked when {@code lock} says so), then the lines and payments. On PostgreSQL
+     * the three statements go in one round trip: they stay three statements, so the lines and
+     * payments are read with a snapshot taken after the head's lock was granted, as the last holder
+     * of the lock left them (the reasoning of {@code JdbcWallets.lockAndReadLots}). The lines and
+     * payments carry the currency as text and are turned into money once the head's currency is known.
+     */
     private Optional<ProductInvoice> read(PracticeId practice, InvoiceId id, String lock) {
+      String head = "SELECT " + HEAD + " FROM pakketten_invoices WHERE practice_id = ? AND invoice_id = ?" + lock;
+      String lines = "SELECT " + LINES + " FROM pakketten_invoice_lines"
+          + " WHERE practice_id = ? AND invoice_id = ? ORDER BY line_no";
+      String payments = "SELECT " + PAYMENTS + " FROM pakketten_invoice_payments"
+          + " WHERE practice_id = ? AND invoice_id = ? ORDER BY payment_no";
       return db.call("read invoice " + id, tx -> {
-        List<Head> heads = Db.list(tx, "SELECT " + HEAD + " FROM pakketten_invoices"
-            + " WHERE practice_id = ? AND invoice_id = ?" + lock, JdbcInvoices::head, practice.value(), id.value());
-        if (heads.isEmpty()) {
+        if (dialect != Dialect.POSTGRESQL) {
+          List<Head> heads = Db.list(tx, head, JdbcInvoices::head, practice.value(), id.value());
+          if (heads.isEmpty()) {
+            return Optional.empty();
+          }
+          CurrencyUnit currency = heads.get(0).currency();
+          return Optional.of(heads.get(0).invoice()
+              .lines(Db.list(tx, lines, rs -> line(rs, currency), practice.value(), id.value()))
+              .payments(Db.list(tx, payments, rs -> payment(rs, currency), practice.value(), id.value()))
+              .build());
+        }
+        List<List<Object>> rows = Db.lists(tx, head + "; " + lines + "; " + payments,
+            List.of(JdbcInvoices::head, JdbcInvoices::rawLine, JdbcInvoices::rawPayment),
+            practice.value(), id.value(), practice.value(), id.value(), practice.value(), id.value());
+        if (rows.get(0).isEmpty()) {
           return Optional.empty();
         }
-        ProductInvoice.Builder invoice = heads.get(0).invoice();
-        CurrencyUnit currency = heads.get(0).currency();
-        invoice.lines(Db.list(tx, "SELECT " + LINES + " FROM pakketten_invoice_lines"
-            + " WHERE practice_id = ? AND invoice_id = ? ORDER BY line_no", rs -> line(rs, currency),
-            practice.value(), id.value()));
-        invoice.payments(Db.list(tx, "SELECT " + PAYMENTS + " FROM pakketten_invoice_payments"
-            + " WHERE practice_id = ? AND invoice_id = ? ORDER BY payment_no", rs -> payment(rs, currency),
-            practice.value(), id.value()));
-        return Optional.of(invoice.build());
+        Head first = (Head) rows.get(0).get(0);
+        CurrencyUnit currency = first.currency();
+        for (Object line : rows.get(1)) {
+          first.invoice().addLines(((RawLine) line).in(currency));
+        }
+        for (Object payment : rows.get(2)) {
+          first.invoice().addPayments(((RawPayment) payment).in(currency));
+        }
+        return Optional.of(first.invoice().build());
       });
     }
 
@@ -403,6 +427,35 @@ final class JdbcInvoicing {
       return new Head(b, currency);
     }
 
+    /** A line as read before its invoice's currency is known. */
+    private record RawLine(ProductCode code, String description, int quantity, java.math.BigDecimal unitPrice,
+        VatRate vatRate, Optional<String> packageName, int credits) {
+      ProductInvoice.Line in(CurrencyUnit currency) {
+        return new ProductInvoice.Line(code, description, quantity, money(unitPrice, currency), vatRate, packageName,
+            credits);
+      }
+    }
+
+    private static RawLine rawLine(ResultSet rs) throws SQLException {
+      return new RawLine(ProductCode.of(rs.getString("product_code")), rs.getString("description"),
+          rs.getInt("quantity"), rs.getBigDecimal("unit_price"), VatRate.valueOf(rs.getString("vat_rate")),
+          Values.text(rs, "package_name"), rs.getInt("credits"));
+    }
+
+    /** A payment as read before its invoice's currency is known. */
+    private record RawPayment(PaymentReference reference, java.math.BigDecimal amount, LocalDate paidOn,
+        PaymentMethod method, java.time.Instant registeredAt, UserId registeredBy) {
+      InvoicePayment in(CurrencyUnit currency) {
+        return new InvoicePayment(reference, money(amount, currency), paidOn, method, registeredAt, registeredBy);
+      }
+    }
+
+    private static RawPayment rawPayment(ResultSet rs) throws SQLException {
+      return new RawPayment(PaymentReference.of(rs.getString("reference")), rs.getBigDecimal("amount"),
+          rs.getObject("paid_on", LocalDate.class), PaymentMethod.valueOf(rs.getString("method")),
+          Values.instant(rs, "registered_at"), UserId.of(rs.getString("registered_by")));
+    }
+
     private static ProductInvoice.Line line(ResultSet rs, CurrencyUnit currency) throws SQLException {
       return new ProductInvoice.Line(ProductCode.of(rs.getString("product_code")), rs.getString("description"),
           rs.getInt("quantity"), money(rs, "unit_price", currency), VatRate.valueOf(rs.getString("vat_rate")),
@@ -416,8 +469,11 @@ final class JdbcInvoicing {
     }
 
     private static Money money(ResultSet rs, String column, CurrencyUnit currency) throws SQLException {
-      return Money.of(currency, rs.getBigDecimal(column).setScale(currency.getDecimalPlaces(),
-          java.math.RoundingMode.UNNECESSARY));
+      return money(rs.getBigDecimal(column), currency);
+    }
+
+    private static Money money(java.math.BigDecimal amount, CurrencyUnit currency) {
+      return Money.of(currency, amount.setScale(currency.getDecimalPlaces(), java.math.RoundingMode.UNNECESSARY));
     }
   }
 }
