@@ -62,6 +62,63 @@ public final class InvoiceNumbers {
   }
 
   /**
+   * A format with its year filled in: the text before the sequence, the digits it is padded to, and
+   * the text after it. What an adapter needs to write the number where the sequence is only known
+   * inside a statement (on PostgreSQL: {@code prefix || lpad(seq, greatest(digits, length(seq)), '0')
+   * || suffix}); {@link #number} is the same in Java.
+   *
+   * @param prefix the text before the sequence
+   * @param digits the sequence's zero-padded width, 1 when the format does not pad it
+   * @param suffix the text after the sequence
+   */
+  public record Numbering(String prefix, int digits, String suffix) {
+    /**
+     * The invoice number of a sequence number; a sequence wider than {@link #digits} is not cut.
+     *
+     * @param sequence the number in the practice's series, from 1
+     * @return the invoice number, as {@link InvoiceNumbers#format} makes it
+     */
+    public String number(long sequence) {
+      String seq = Long.toString(sequence);
+      return prefix + "0".repeat(Math.max(0, digits - seq.length())) + seq + suffix;
+    }
+  }
+
+  /**
+   * A format for the issue dates of {@code year}: what {@link #format} puts around the sequence.
+   *
+   * @param format a valid format
+   * @param year the issue date's year
+   * @return the numbering
+   * @throws InvalidInputException when the format is invalid
+   */
+  public static Numbering numbering(String format, int year) {
+    String problem = problem(format);
+    if (problem != null) {
+      throw InvalidInputException.of("numberFormat", format, problem);
+    }
+    Matcher m = TOKEN.matcher(format);
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = before;
+    String prefix = null;
+    int digits = 1;
+    int at = 0;
+    while (m.find()) {
+      after.append(format, at, m.start());
+      at = m.end();
+      if (m.group(1).equals("yyyy")) {
+        after.append(String.format("%04d", year));
+      } else {
+        prefix = after.toString();
+        digits = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        after = new StringBuilder();
+      }
+    }
+    after.append(format.substring(at));
+    return new Numbering(prefix, digits, after.toString());
+  }
+
+  /**
    * Formats a number.
    *
    * @param format a valid format
@@ -71,24 +128,6 @@ public final class InvoiceNumbers {
    * @throws InvalidInputException when the format is invalid
    */
   public static String format(String format, int year, long sequence) {
-    String problem = problem(format);
-    if (problem != null) {
-      throw InvalidInputException.of("numberFormat", format, problem);
-    }
-    Matcher m = TOKEN.matcher(format);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value;
-      if (m.group(1).equals("yyyy")) {
-        value = String.format("%04d", year);
-      } else if (m.group(2) == null) {
-        value = Long.toString(sequence);
-      } else {
-        value = String.format("%0" + Integer.parseInt(m.group(2)) + "d", sequence);
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return numbering(format, year).number(sequence);
   }
 }

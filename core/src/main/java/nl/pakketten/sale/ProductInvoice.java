@@ -137,7 +137,18 @@ public abstract class ProductInvoice {
    * @param by who issued it
    */
   public record Issue(String number, LocalDate issueDate, LocalDate dueDate, Locale language,
-      InvoiceDocument.Supplier supplier, InvoiceDocument.Customer customer, Instant at, UserId by) {}
+      InvoiceDocument.Supplier supplier, InvoiceDocument.Customer customer, Instant at, UserId by) {
+    /**
+     * The same issue with another number: for a storage that learns the number only as it stores
+     * the issue.
+     *
+     * @param number the number in the practice's series
+     * @return the issue, numbered
+     */
+    public Issue withNumber(String number) {
+      return new Issue(number, issueDate, dueDate, language, supplier, customer, at, by);
+    }
+  }
 
   /**
    * The credit note that cancelled an invoice.

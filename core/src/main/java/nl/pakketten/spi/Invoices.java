@@ -3,6 +3,7 @@ package nl.pakketten.spi;
 import java.util.Optional;
 import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.invoicing.InvoiceNumbers;
 import nl.pakketten.sale.InvoicePayment;
 import nl.pakketten.sale.PaymentReference;
 import nl.pakketten.sale.ProductInvoice;
@@ -75,4 +76,27 @@ public interface Invoices {
    * @return the next number, from 1
    */
   long nextNumber(PracticeId practice);
+
+  /**
+   * Issues a draft: takes the next number of the practice's series ({@link #nextNumber}, with its
+   * guarantees) and stores the invoice as issued with that number, in the current transaction.
+   *
+   * <p>The counter is the one row every issue in the practice waits for, from the moment it is
+   * taken until the transaction ends; the use case therefore calls this last, after every read and
+   * check, and an adapter should hold the counter for as few round trips as it can. This default
+   * takes the number and then stores the invoice (two steps); the JDBC adapter on PostgreSQL does
+   * both in one statement.
+   *
+   * @param draft the draft, locked in this transaction
+   * @param issue what issuing fixes; its {@code number} is not read (pass an empty one): the number
+   *     taken replaces it
+   * @param numbering how the sequence number becomes the invoice number
+   * @return the invoice as stored: the draft with {@code issue}, numbered
+   */
+  default ProductInvoice issue(ProductInvoice draft, ProductInvoice.Issue issue, InvoiceNumbers.Numbering numbering) {
+    ProductInvoice issued = ValueBuilders.productInvoice().from(draft)
+        .issue(issue.withNumber(numbering.number(nextNumber(draft.practice())))).build();
+    update(issued);
+    return issued;
+  }
 }

@@ -18,6 +18,7 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.invoicing.DocumentKind;
 import nl.pakketten.invoicing.InvoiceDocument;
+import nl.pakketten.invoicing.InvoiceNumbers;
 import nl.pakketten.invoicing.MailTemplate;
 import nl.pakketten.invoicing.PostalAddress;
 import nl.pakketten.invoicing.PracticeProfile;
@@ -193,6 +194,37 @@ public abstract class InvoicingStorageContract {
     assertThat(tx(() -> storage.invoices().paidWith(otherPractice, PaymentReference.of("BANK-1")))).isEmpty();
     assertThatThrownBy(() -> run(() -> storage.invoices().addPayment(practice, draft.id(),
         payment("BANK-1", "1.00")))).isInstanceOf(TransientException.class);
+  }
+
+  @Test
+  void anIssueTakesTheNextNumberStoresItWithTheIssueAndARollbackGivesItBack() {
+    InvoiceNumbers.Numbering numbering = InvoiceNumbers.numbering("F{yyyy}-{seq:2}/B", 2026);
+    ProductInvoice first = draft(otherPractice, "F-1");
+    run(() -> storage.invoices().insert(first));
+    // A practice's first number: no counter yet.
+    assertThat(tx(() -> storage.invoices().issue(first, issue(""), numbering)).issue().orElseThrow().number())
+        .isEqualTo("F2026-01/B");
+    for (int i = 0; i < 98; i++) {
+      tx(() -> storage.invoices().nextNumber(practice));
+    }
+    List<ProductInvoice> drafts = List.of(draft(practice, "F-1"), draft(practice, "F-2"), draft(practice, "F-3"));
+    drafts.forEach(d -> run(() -> storage.invoices().insert(d)));
+
+    ProductInvoice issued = tx(() -> storage.invoices().issue(drafts.get(0), issue(""), numbering));
+    assertThat(issued).isEqualTo(ValueBuilders.productInvoice().from(drafts.get(0)).issue(issue("F2026-99/B")).build());
+    assertThatThrownBy(() -> run(() -> {
+      storage.invoices().issue(drafts.get(1), issue(""), numbering);
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+    assertThat(tx(() -> storage.invoices().find(practice, drafts.get(1).id())).orElseThrow().issue()).isEmpty();
+    // Wider than the padding: not cut.
+    assertThat(tx(() -> storage.invoices().issue(drafts.get(2), issue(""), numbering)).issue().orElseThrow()
+        .number()).isEqualTo("F2026-100/B");
+
+    assertThat(tx(() -> storage.invoices().find(practice, drafts.get(0).id())).orElseThrow()).isEqualTo(issued);
+    assertThat(tx(() -> storage.invoices().find(practice, drafts.get(2).id())).orElseThrow().issue().orElseThrow()
+        .number()).isEqualTo("F2026-100/B");
+    assertThat(tx(() -> storage.invoices().nextNumber(practice))).isEqualTo(101);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package nl.pakketten.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The number series on a real database: 32 threads issuing invoices of one practice at once get
- * the numbers 1 to 32, each once; and 16 threads registering the same completing payment grant the
+ * the numbers 1 to 32, each once; an issue failing at any step, its commit included, gives its
+ * number back; and 16 threads registering the same completing payment grant the
  * credits once.
  */
 class InvoiceNumberingTest {
@@ -43,9 +45,13 @@ class InvoiceNumberingTest {
   private final PracticeId practice = PracticeId.of("numbering-" + UUID.randomUUID());
 
   private Pakketten pakketten(Database database) {
+    return pakketten(database.dataSource());
+  }
+
+  private Pakketten pakketten(javax.sql.DataSource dataSource) {
     InvoicingFixtures.Directory directory = new InvoicingFixtures.Directory()
         .with(PATIENT, "Jan Jansen", Optional.of("jan@example.nl"), Optional.of(Locale.forLanguageTag("nl")));
-    Pakketten p = Pakketten.builder().storage(JdbcStorage.create(database.dataSource()))
+    Pakketten p = Pakketten.builder().storage(JdbcStorage.create(dataSource))
         .documents(new InvoicingFixtures.Documents()).patientDirectory(directory).maxAttempts(50).build();
     p.savePracticeProfile(InvoicingFixtures.profile(practice, OWNER).numberFormat("{seq}").build());
     CreditPackage basis = p.createPackage(CreatePackage.builder().practice(practice).actor(OWNER).name("Basis")
@@ -76,6 +82,53 @@ class InvoiceNumberingTest {
     assertThat(outcomes).noneMatch(Concurrently.Outcome::failed);
     assertThat(outcomes.stream().map(o -> Long.parseLong(o.result())).sorted().toList())
         .isEqualTo(LongStream.rangeClosed(1, threads).boxed().toList());
+  }
+
+  /**
+   * The number is taken in the issue's last statement before the commit (on PostgreSQL in the
+   * statement that stores the issue): a fault at any step, the commit included, must give it back.
+   * A refused step fails the call and the caller's second try takes the same number; a conflict
+   * (40001, the database rolled back) is retried by the core and takes the same number; so does a
+   * commit the database rolled back after the number was taken.
+   */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void anIssueFailingAtAnyStepCommitIncludedGivesItsNumberBack(Database database) {
+    FaultyDataSource faulty = new FaultyDataSource(database.dataSource());
+    Pakketten p = pakketten(faulty);
+    draft(p, "F-first");
+    assertThat(issue(p, "F-first")).isEqualTo("1"); // the practice's first number inserts its counter row
+    draft(p, "F-probe");
+    faulty.disarm();
+    assertThat(issue(p, "F-probe")).isEqualTo("2");
+    int steps = faulty.steps();
+    // PostgreSQL: the draft's head, lines and payments in one round trip, the profile, one statement
+    // taking the number and storing the issue, the commit. H2: the draft's three reads on their own,
+    // and the number and the issue's update as three statements.
+    assertThat(steps).isEqualTo(database == Database.POSTGRESQL ? 4 : 8);
+
+    long expected = 3;
+    for (int n = 1; n <= steps; n++) {
+      for (String sqlState : n < steps ? List.of("XX000", "40001") : List.of("40001")) {
+        String id = "F-" + n + "-" + sqlState;
+        draft(p, id);
+        faulty.failAt(n, sqlState);
+        if (sqlState.equals("XX000")) {
+          assertThatThrownBy(() -> issue(p, id)).as("refused at step %d", n)
+              .isInstanceOf(nl.pakketten.storage.StorageException.class);
+          assertThat(p.findInvoice(practice, InvoiceId.of(id)).orElseThrow().issue()).isEmpty();
+          faulty.disarm();
+        }
+        assertThat(issue(p, id)).as("number after a fault (%s) at step %d", sqlState, n)
+            .isEqualTo(Long.toString(expected++));
+        faulty.disarm();
+      }
+    }
+  }
+
+  private String issue(Pakketten p, String id) {
+    return p.issueInvoice(IssueInvoice.builder().practice(practice).actor(DESK).invoiceId(InvoiceId.of(id)).build())
+        .invoice().issue().orElseThrow().number();
   }
 
   @ParameterizedTest

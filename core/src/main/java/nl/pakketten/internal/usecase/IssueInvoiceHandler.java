@@ -7,6 +7,7 @@ import nl.pakketten.access.Action;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
 import nl.pakketten.invoicing.InvoiceDocument;
+import nl.pakketten.invoicing.InvoiceNumbers;
 import nl.pakketten.invoicing.PatientDetails;
 import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.sale.InvoiceAnswer;
@@ -16,11 +17,13 @@ import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.PatientDirectory;
 import nl.pakketten.spi.PracticeProfiles;
-import nl.pakketten.spi.ValueBuilders;
 
 /**
  * Use case: issue a draft. The number is taken from the practice's series in the same transaction
  * that stores the issued invoice, so a failed issue gives its number back and the series has no gap.
+ * The series' counter is one row per practice, locked from the moment the number is taken until the
+ * commit, so every read, check and value the issue needs is done first, and the number is taken by
+ * the call that stores the issue ({@link Invoices#issue}), the last step before the commit.
  *
  * @param invoices where invoices and the number series are kept
  * @param profiles the practice's profile (printed, and its number format and payment term)
@@ -53,16 +56,17 @@ public record IssueInvoiceHandler(Invoices invoices, PracticeProfiles profiles, 
               PatientDetails patient = directory.find(command.practice(), draft.patient())
                   .orElseThrow(() -> new NotFoundException("patient", draft.patient(), command.practice()));
               LocalDate date = command.issueDate().orElseGet(() -> LocalDate.now(clock));
+              InvoiceNumbers.Numbering numbering = InvoiceNumbers.numbering(profile.numberFormat(), date.getYear());
               Locale language = patient.language().orElse(profile.defaultLanguage());
-              ProductInvoice.Issue issue = new ProductInvoice.Issue(
-                  InvoiceSteps.nextNumber(invoices, profile, date), date, date.plusDays(profile.paymentTermDays()),
-                  language,
+              ProductInvoice.Issue unnumbered = new ProductInvoice.Issue("", date,
+                  date.plusDays(profile.paymentTermDays()), language,
                   new InvoiceDocument.Supplier(profile.name(), profile.address(), profile.kvkNumber(),
                       profile.vatNumber(), profile.iban().orElse(""), profile.senderAddress()),
                   new InvoiceDocument.Customer(patient.name(), patient.address(), patient.email().orElse("")),
                   clock.instant(), command.actor().userId());
-              ProductInvoice issued = ValueBuilders.productInvoice().from(draft).issue(issue).build();
-              invoices.update(issued);
+              // Last: from here to the commit every other issue in the practice waits for the series.
+              ProductInvoice issued = invoices.issue(draft, unnumbered, numbering);
+              ProductInvoice.Issue issue = issued.issue().orElseThrow();
               events.add(new InvoiceEvents.InvoiceIssued(command.practice(), issue.at(), issue.by(), issued.id(),
                   issue.number(), issued.total()));
               return new InvoiceAnswer(issued, false);
