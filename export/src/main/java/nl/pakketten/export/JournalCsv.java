@@ -1,5 +1,6 @@
 package nl.pakketten.export;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -23,8 +24,10 @@ final class JournalCsv {
 
   static ExportTotals write(JournalPeriod period, ZoneId zone, Writer out) {
     try {
-      // Not closed: closing the printer would close the caller's writer.
-      CSVPrinter csv = new CSVPrinter(out, FORMAT);
+      // Buffered here, whatever the caller passes: the printer writes a field at a time. Flushed,
+      // never closed: closing would close the caller's writer.
+      Writer buffered = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+      CSVPrinter csv = new CSVPrinter(buffered, FORMAT);
       Totals totals = new Totals();
       period.forEach(entry -> {
         try {

@@ -1,5 +1,6 @@
 package nl.pakketten.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +86,9 @@ final class XafFile {
     String currency = survey.currencies.isEmpty() ? "EUR" : survey.currencies.iterator().next();
 
     try {
-      Xml xml = new Xml(OUTPUT.createXMLStreamWriter(out, "UTF-8"));
+      // Buffered here, whatever the caller passes: StAX writes a few bytes at a time.
+      OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+      Xml xml = new Xml(OUTPUT.createXMLStreamWriter(buffered, "UTF-8"));
       xml.w.writeStartDocument("UTF-8", "1.0");
       xml.w.writeCharacters("\n");
       xml.w.setDefaultNamespace(NAMESPACE);
@@ -162,7 +165,7 @@ final class XafFile {
       xml.w.writeEndDocument();
       xml.w.flush();
       xml.w.close(); // does not close the underlying stream
-      out.flush();
+      buffered.flush();
       ExportTotals result = written.result();
       if (!result.equals(survey.totals.result())) {
         // Both passes read one snapshot; a difference is a storage adapter that does not keep that.
