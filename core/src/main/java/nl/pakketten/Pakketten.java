@@ -144,7 +144,8 @@ import org.jspecify.annotations.Nullable;
  * been stored.
  *
  * <p><b>Reads</b> take no actor: the host decides who may see what. Each runs in one read-only
- * transaction.
+ * transaction. The one exception is {@link #readJournal}, the whole journal of a period for an
+ * export: it names its actor, who needs {@link Action#EXPORT_JOURNAL}.
  */
 public final class Pakketten {
   private final CreatePackageHandler createPackage;
