@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import nl.pakketten.access.AccessDeniedException;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
+import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
@@ -97,13 +98,27 @@ class JournalExportTest {
   }
 
   @Test
-  void theCsvKeepsCommasQuotesAndNewLinesInTheDescription() throws IOException {
+  void theCsvKeepsCommasQuotesAndNewLinesInTheDescription() throws Exception {
+    String awkward = "Correction, \"as agreed\"\nsecond line; 10% off";
+    f.storage.transactions().inTransaction(() -> {
+      f.storage.journal().append(new JournalEntry("awkward-1", PRACTICE, YEAR_START.plusSeconds(60), null, null,
+          null, "host:\"key\",1", awkward, List.of(
+              new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, ExportFixtures.eur("1.00")),
+              new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, ExportFixtures.eur("1.00")))));
+      return null;
+    });
     String csv = csv(YEAR_START, YEAR_END);
-    List<String> descriptions = parse(csv).stream().map(r -> r.get("description")).toList();
+    List<CSVRecord> rows = parse(csv);
 
-    assertThat(descriptions).containsAll(f.journal(YEAR_START, YEAR_END).stream().map(JournalEntry::description)
-        .toList());
+    assertThat(rows).filteredOn(r -> r.get("entry_id").equals("awkward-1")).hasSize(2).allSatisfy(r -> {
+      assertThat(r.get("description")).isEqualTo(awkward);
+      assertThat(r.get("source_key")).isEqualTo("host:\"key\",1");
+      assertThat(r.get("patient")).isEmpty();
+    });
+    assertThat(rows.stream().map(r -> r.get("description")).toList()).containsAll(f.journal(YEAR_START, YEAR_END)
+        .stream().map(JournalEntry::description).toList());
     assertThat(csv).startsWith(String.join(",", JournalExport.CSV_COLUMNS) + "\r\n");
+    Xaf.validate(xaf(YEAR_START, YEAR_END));
   }
 
   @Test
