@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.pakketten.access.AccessDeniedException;
 import nl.pakketten.access.AccessPolicy;
+import nl.pakketten.access.Action;
 import nl.pakketten.appointments.Appointment;
 import nl.pakketten.appointments.CancelAppointment;
 import nl.pakketten.appointments.CancelResult;
@@ -38,6 +40,7 @@ import nl.pakketten.catalog.ReactivatePackage;
 import nl.pakketten.catalog.SaveAppointmentType;
 import nl.pakketten.catalog.SaveProduct;
 import nl.pakketten.catalog.UpdatePackage;
+import nl.pakketten.common.Actor;
 import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.ConflictException;
 import nl.pakketten.common.InvalidInputException;
@@ -77,6 +80,7 @@ import nl.pakketten.internal.usecase.OutboxReads;
 import nl.pakketten.internal.usecase.ReactivatePackageHandler;
 import nl.pakketten.internal.usecase.RegisterInvoicePaymentHandler;
 import nl.pakketten.internal.usecase.RegisterPaymentHandler;
+import nl.pakketten.internal.usecase.ReadJournalHandler;
 import nl.pakketten.internal.usecase.ResendMessageHandler;
 import nl.pakketten.internal.usecase.RevenueReads;
 import nl.pakketten.internal.usecase.SaveAppointmentTypeHandler;
@@ -102,6 +106,7 @@ import nl.pakketten.outbox.OutboxState;
 import nl.pakketten.outbox.ResendMessage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.JournalPeriod;
 import nl.pakketten.sale.CancelInvoice;
 import nl.pakketten.sale.CreateInvoice;
 import nl.pakketten.sale.InvoiceAnswer;
@@ -150,7 +155,8 @@ import org.jspecify.annotations.Nullable;
  * been stored.
  *
  * <p><b>Reads</b> take no actor: the host decides who may see what. Each runs in one read-only
- * transaction.
+ * transaction. The one exception is {@link #readJournal}, the whole journal of a period for an
+ * export: it names its actor, who needs {@link Action#EXPORT_JOURNAL}.
  */
 public final class Pakketten {
   private final CreatePackageHandler createPackage;
@@ -171,6 +177,7 @@ public final class Pakketten {
   private final ExpireCreditsHandler expireCredits;
   private final WalletReads walletReads;
   private final RevenueReads revenueReads;
+  private final ReadJournalHandler readJournal;
   private final SavePracticeProfileHandler savePracticeProfile;
   private final SaveMailTemplateHandler saveMailTemplate;
   private final CreateInvoiceHandler createInvoice;
@@ -219,6 +226,7 @@ public final class Pakketten {
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
+    this.readJournal = new ReadJournalHandler(s.journal(), b.access, tx, clock);
 
     this.savePracticeProfile = new SavePracticeProfileHandler(s.practiceProfiles(), b.documents, writes);
     this.saveMailTemplate = new SaveMailTemplateHandler(s.mailTemplates(), b.documents, writes);
@@ -682,6 +690,32 @@ public final class Pakketten {
    */
   public Page<JournalEntry> journal(PracticeId practice, Instant from, Instant to, PageRequest request) {
     return revenueReads.journal(practice, from, to, request);
+  }
+
+  /**
+   * Opens the practice's journal with {@code from <= at < to} for one reader: the way to export a
+   * period of any size (the {@code pakketten-export} module writes CSV and XAF with it). The reader
+   * runs inside one read-only transaction and may go over the period more than once ({@link
+   * JournalPeriod#forEach}); each pass streams the entries in booking order, never holding the
+   * whole period. The read is not retried: a transient failure is thrown, after which the reader's
+   * output is incomplete and the call may be made again.
+   *
+   * @param practice the practice
+   * @param actor who reads; the access policy must permit {@link Action#EXPORT_JOURNAL} (by default
+   *     the OWNER or BOOKKEEPER role)
+   * @param from the first instant included
+   * @param to the first instant no longer included; may equal {@code from} (an empty period)
+   * @param reader reads the period; what it returns is returned
+   * @param <T> what the reader returns
+   * @return what the reader returned
+   * @throws InvalidInputException if a parameter is missing, or {@code to} is before {@code from}
+   *     (field {@code to})
+   * @throws AccessDeniedException if the actor may not export the journal
+   * @throws TransactionFailedException if the read failed on a transient error; call again
+   */
+  public <T> T readJournal(PracticeId practice, Actor actor, Instant from, Instant to,
+      Function<JournalPeriod, T> reader) {
+    return readJournal.handle(practice, actor, from, to, reader);
   }
 
   /**

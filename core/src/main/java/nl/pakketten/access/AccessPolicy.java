@@ -49,9 +49,9 @@ public interface AccessPolicy {
 
   /**
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
-   * credits (and expires them), and edits the practice profile and e-mail templates; any actor
-   * with at least one role creates, issues, sends and cancels invoices, registers payments,
-   * schedules and reads.
+   * credits (and expires them), and edits the practice profile and e-mail templates; the
+   * {@link Role#OWNER} or a {@link Role#BOOKKEEPER} exports the journal; any actor with at least one
+   * role creates, issues, sends and cancels invoices, registers payments, schedules and reads.
    *
    * @return the default policy of the {@code Pakketten} builder
    */
@@ -68,11 +68,17 @@ public interface AccessPolicy {
     return new AccessPolicy() {
       @Override
       public boolean permits(Actor actor, Action action) {
+        if (action == Action.EXPORT_JOURNAL) {
+          return actor.has(Role.OWNER) || actor.has(Role.BOOKKEEPER);
+        }
         return ownerOnly.contains(action) ? actor.has(Role.OWNER) : !actor.roles().isEmpty();
       }
 
       @Override
       public String rule(Action action) {
+        if (action == Action.EXPORT_JOURNAL) {
+          return "only the OWNER or BOOKKEEPER role may " + action.description();
+        }
         return ownerOnly.contains(action)
             ? "only the OWNER role may " + action.description()
             : "an actor needs at least one role to " + action.description();

@@ -21,7 +21,9 @@ public enum Action {
   /** Save the practice's e-mail templates. */
   EDIT_MAIL_TEMPLATES("edit e-mail templates"),
   /** Create, issue, send and cancel product invoices. */
-  MANAGE_INVOICES("manage invoices");
+  MANAGE_INVOICES("manage invoices"),
+  /** Read the whole journal of a period at once, for an export to the bookkeeper. */
+  EXPORT_JOURNAL("export the journal");
 
   private final String description;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import nl.pakketten.appointments.Appointment;
 import nl.pakketten.catalog.AppointmentType;
 import nl.pakketten.catalog.AppointmentTypeId;
@@ -468,6 +469,25 @@ public final class InMemoryStorage implements Storage {
       });
       return Page.of(new ArrayList<>(smallest), request, AppendLog.Entry::value,
           e -> new PageRequest.TimeKey(e.value().at(), e.seq()).cursor());
+    }
+
+    /**
+     * Picks the period's entries of the practice (references to the stored values, not copies) and
+     * sorts them by (at, booking order); TimSort is linear on the usual journal, booked in time
+     * order.
+     */
+    @Override
+    public void forEach(PracticeId practice, Instant from, Instant to, Consumer<JournalEntry> sink) {
+      List<AppendLog.Entry<JournalEntry>> window = new ArrayList<>();
+      rows.forEach(practice, (seq, e) -> {
+        if (!e.at().isBefore(from) && e.at().isBefore(to)) {
+          window.add(new AppendLog.Entry<>(seq, e));
+        }
+      });
+      window.sort(ORDER);
+      for (AppendLog.Entry<JournalEntry> e : window) {
+        sink.accept(e.value());
+      }
     }
   }
 

@@ -106,11 +106,28 @@ public final class TransactionRunner {
   }
 
   /**
+   * Runs read-only work for {@code practice} once, after {@code checks} (validation, access), in
+   * one {@linkplain nl.pakketten.spi.Transactions#inReadOnlyTransaction read-only transaction}: for
+   * a read that hands what it reads to the caller as it goes (an export writing to a stream), which
+   * a retry would hand over twice. A transient failure is thrown as {@link
+   * TransactionFailedException} after the one attempt.
+   */
+  public <T> T readOnce(String operation, PracticeId practice, Runnable checks, Supplier<T> work) {
+    return command(new Command(operation, practice, null, true), checks, true, UnaryOperator.identity(),
+        events -> work.get(), true);
+  }
+
+  private <T> T command(Command command, Runnable checks, boolean replayable, UnaryOperator<T> asFirstCall,
+      Function<List<DomainEvent>, T> work) {
+    return command(command, checks, replayable, asFirstCall, work, false);
+  }
+
+  /**
    * Sets the MDC for the command, runs its checks and attempts, and tells the listener how it
    * ended; the caller's own MDC values for the same keys are put back afterwards.
    */
   private <T> T command(Command command, Runnable checks, boolean replayable, UnaryOperator<T> asFirstCall,
-      Function<List<DomainEvent>, T> work) {
+      Function<List<DomainEvent>, T> work, boolean once) {
     boolean timed = listener.timed(command);
     long started = timed ? System.nanoTime() : 0;
     String callerPractice = MDC.get(MDC_PRACTICE);
@@ -128,7 +145,7 @@ public final class TransactionRunner {
         Objects.requireNonNull(command.practice(), "practice");
         Objects.requireNonNull(command.key(), "key");
       }
-      answer = attempts(command, replayable, asFirstCall, work, attempts);
+      answer = attempts(command, replayable, asFirstCall, work, attempts, once);
       return answer;
     } catch (RuntimeException | Error e) {
       failure = e;
@@ -150,7 +167,7 @@ public final class TransactionRunner {
   }
 
   private <T> T attempts(Command command, boolean replayable, UnaryOperator<T> asFirstCall,
-      Function<List<DomainEvent>, T> work, int[] tried) {
+      Function<List<DomainEvent>, T> work, int[] tried, boolean once) {
     String operation = command.operation();
     String key = command.read() ? null : command.key().toString();
     TransientException last = null;
@@ -158,18 +175,21 @@ public final class TransactionRunner {
     // The events of the latest attempt that may have been stored without the runner hearing so.
     List<DomainEvent> maybeStored = List.of();
     List<EventRelay.Staged> maybeStaged = List.of();
-    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+    int tries = once ? 1 : maxAttempts;
+    for (int attempt = 1; attempt <= tries; attempt++) {
       tried[0] = attempt;
       List<DomainEvent> events = new ArrayList<>();
       List<EventRelay.Staged> staged = new ArrayList<>();
       try {
-        T result = transactions.inTransaction(() -> {
-          T answer = work.apply(events);
-          if (relay != null) {
-            staged.addAll(relay.stage(events)); // published after the commit
-          }
-          return answer;
-        });
+        T result = once
+            ? transactions.inReadOnlyTransaction(() -> work.apply(events))
+            : transactions.inTransaction(() -> {
+              T answer = work.apply(events);
+              if (relay != null) {
+                staged.addAll(relay.stage(events)); // published after the commit
+              }
+              return answer;
+            });
         // No events now but some from an attempt of unknown outcome: that attempt was stored and
         // this one answered as its replay.
         boolean answeredALostAttempt = events.isEmpty() && !maybeStored.isEmpty();
@@ -192,13 +212,13 @@ public final class TransactionRunner {
         if (unknown && !replayable) {
           throw failure(operation, key, attempt, true, false, e);
         }
-        if (attempt < maxAttempts) {
+        if (attempt < tries) {
           listener.retrying(command, attempt, maxAttempts, e);
           backOff(attempt);
         }
       }
     }
-    throw failure(operation, key, maxAttempts, unknown, false, last);
+    throw failure(operation, key, tries, unknown, false, last);
   }
 
   private static RuntimeException failure(String operation, String key, int attempts, boolean unknown,

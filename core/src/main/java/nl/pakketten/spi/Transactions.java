@@ -37,4 +37,22 @@ public interface Transactions {
   default boolean afterCommit(Runnable action) {
     return false;
   }
+
+  /**
+   * Runs {@code work}, which only reads, in one transaction whose reads all see the same state: a
+   * read that goes over the data more than once (an export that lists the accounts before the
+   * entries) then finds the same entries each time. Inside a transaction already open, it joins it.
+   *
+   * <p>The default is {@link #inTransaction}, enough for an adapter whose transactions already see
+   * one state (the in-memory adapter holds its lock for the whole transaction); the JDBC adapter
+   * runs a read-only, repeatable-read transaction.
+   *
+   * @param work the reads
+   * @param <T> the type of its result
+   * @return what {@code work} returned
+   * @throws TransientException when the transaction failed in a way a retry may cure
+   */
+  default <T> T inReadOnlyTransaction(Supplier<T> work) {
+    return inTransaction(work);
+  }
 }

@@ -1166,6 +1166,76 @@ public abstract class StorageContract {
     assertThat(tx(() -> Pages.all(r -> storage.journal().entries(otherPractice, Instant.EPOCH, at(2), r)))).containsExactly(theirs);
   }
 
+  /** Every entry {@link nl.pakketten.spi.Journal#forEach} hands over, in order, read in one read-only transaction. */
+  private List<JournalEntry> streamed(PracticeId practice, Instant from, Instant to) {
+    List<JournalEntry> seen = new java.util.ArrayList<>();
+    storage.transactions().inReadOnlyTransaction(() -> {
+      storage.journal().forEach(practice, from, to, seen::add);
+      return null;
+    });
+    return seen;
+  }
+
+  @Test
+  void streamingTheJournalGivesTheEntriesOfPagingInTimeThenBookingOrder() {
+    seedBothPractices();
+
+    List<JournalEntry> booked = new java.util.ArrayList<>();
+    int[] minutes = {5, 3, 5, 4, 3, 9, 5, 0, 3, 7, 7, 1};
+    for (int i = 0; i < minutes.length; i++) {
+      booked.add(entry(practice, "j-" + (50 - i), at(minutes[i]), eur("1.0" + (i % 10))));
+    }
+    run(() -> booked.subList(0, 6).forEach(storage.journal()::append));
+    run(() -> storage.journal().append(entry(otherPractice, "j-x", at(5), eur("1.00"))));
+    run(() -> booked.subList(6, booked.size()).forEach(storage.journal()::append));
+
+    assertThat(streamed(practice, Instant.EPOCH, at(60)))
+        .isEqualTo(tx(() -> Pages.all(r -> storage.journal().entries(practice, Instant.EPOCH, at(60), r))));
+    assertThat(streamed(practice, at(3), at(7)))
+        .isEqualTo(tx(() -> Pages.all(r -> storage.journal().entries(practice, at(3), at(7), r))))
+        .hasSize(7);
+    assertThat(streamed(otherPractice, Instant.EPOCH, at(60))).extracting(JournalEntry::id).containsExactly("j-x");
+    assertThat(streamed(practice, at(7), at(7))).isEmpty();
+    assertThat(streamed(practice, at(8), at(7))).isEmpty();
+  }
+
+  @Test
+  void streamingKeepsEachEntrysLinesTogetherAndInOrderOverMoreRowsThanOneFetch() {
+    seedBothPractices();
+
+    // 1,500 entries of three lines: more rows than a JDBC fetch of a thousand, so entries straddle fetches.
+    List<JournalEntry> booked = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      Money cents = eur("0.0" + (i % 9 + 1));
+      booked.add(new JournalEntry("s-" + i, practice, at(i / 7), i % 2 == 0 ? PATIENT : null,
+          i % 3 == 0 ? null : PackageId.of("pk-1"), null, "source:" + i, "entry " + i,
+          List.of(new JournalLine("1300", AccountRole.PAYMENTS_CLEARING, Side.DEBIT, eur("3.00").plus(cents)),
+              new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur("3.00")),
+              new JournalLine("8900", AccountRole.IMPORTS_OFFSET, Side.CREDIT, cents))));
+    }
+    run(() -> booked.forEach(storage.journal()::append));
+
+    assertThat(streamed(practice, Instant.EPOCH, at(10_000))).isEqualTo(booked);
+  }
+
+  @Test
+  void anExceptionOfTheSinkStopsTheStreamAndReachesTheCallerUnchanged() {
+    seedBothPractices();
+    run(() -> List.of(entry(practice, "j-1", at(1), eur("1.00")), entry(practice, "j-2", at(2), eur("2.00")))
+        .forEach(storage.journal()::append));
+    IllegalStateException stop = new IllegalStateException("the reader has had enough");
+    List<JournalEntry> seen = new java.util.ArrayList<>();
+
+    assertThat(catchThrowable(() -> storage.transactions().inReadOnlyTransaction(() -> {
+      storage.journal().forEach(practice, Instant.EPOCH, at(3), e -> {
+        seen.add(e);
+        throw stop;
+      });
+      return null;
+    }))).isSameAs(stop);
+    assertThat(seen).extracting(JournalEntry::id).containsExactly("j-1");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Transactions
 

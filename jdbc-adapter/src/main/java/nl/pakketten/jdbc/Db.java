@@ -124,7 +124,21 @@ final class Db implements Transactions {
         }
       }
     }
-    return own(work);
+    return own(work, false);
+  }
+
+  /**
+   * A transaction of reads that all see one snapshot: the adapter's own connection is set read-only
+   * and to repeatable read for it (on PostgreSQL one snapshot for every statement; a read-only
+   * transaction there never fails to serialize). Inside a transaction already open on this thread,
+   * or one the host bound, it joins that one as {@link #inTransaction} does.
+   */
+  @Override
+  public <T> T inReadOnlyTransaction(Supplier<T> work) {
+    if (current.get() != null || bound.get() != null || host != null) {
+      return inTransaction(work);
+    }
+    return own(work, true);
   }
 
   /**
@@ -190,7 +204,7 @@ final class Db implements Transactions {
     }
   }
 
-  private <T> T own(Supplier<T> work) {
+  private <T> T own(Supplier<T> work, boolean readOnly) {
     Connection connection;
     try {
       connection = dataSource.getConnection();
@@ -200,11 +214,17 @@ final class Db implements Transactions {
     boolean restoreAutoCommit = false;
     Tx tx = new Tx(connection, dialect, true);
     T result;
+    int isolation = -1; // the connection's own, put back when it was changed
     try {
       try {
         if (connection.getAutoCommit()) {
           connection.setAutoCommit(false);
           restoreAutoCommit = true;
+        }
+        if (readOnly) {
+          isolation = connection.getTransactionIsolation();
+          connection.setReadOnly(true);
+          connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
       } catch (SQLException e) {
         throw SqlErrors.translateConnect(e); // nothing sent yet
@@ -228,6 +248,12 @@ final class Db implements Transactions {
     } finally {
       current.remove();
       try {
+        if (readOnly) {
+          connection.setReadOnly(false);
+          if (isolation != -1) {
+            connection.setTransactionIsolation(isolation);
+          }
+        }
         if (restoreAutoCommit) {
           connection.setAutoCommit(true);
         }
@@ -359,6 +385,32 @@ final class Db implements Transactions {
 
   static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... params) throws SQLException {
     return tx.work.statement(sql, executeQuery(row, params));
+  }
+
+  /**
+   * Runs a query and hands its rows to {@code row} one at a time as the driver fetches them, {@code
+   * fetchSize} rows per round trip: a cursor, not a list, so a query of any size is read in bounded
+   * memory. PostgreSQL's driver only fetches in batches with auto-commit off, which every
+   * transaction here has; H2 reads its result row by row (spilling a large one to disk).
+   */
+  static void stream(Tx tx, String sql, int fetchSize, RowSink row, Object... params) throws SQLException {
+    tx.work.statement(sql, ps -> {
+      ps.setFetchSize(fetchSize);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.setFetchSize(fetchSize);
+        while (rs.next()) {
+          row.accept(rs);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Takes the rows of {@link #stream}, one at a time. */
+  @FunctionalInterface
+  interface RowSink {
+    void accept(ResultSet rs) throws SQLException;
   }
 
   /**

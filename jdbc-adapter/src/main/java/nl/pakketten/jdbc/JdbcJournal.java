@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.Page;
@@ -96,6 +97,56 @@ final class JdbcJournal implements Journal {
       return Page.of(rows, request, Map.Entry::getValue,
           r -> new PageRequest.TimeKey(r.getKey().at(), r.getKey().seq()).cursor());
     });
+  }
+
+  /** Rows the driver fetches per round trip while streaming: a few hundred entries' lines. */
+  static final int FETCH_SIZE = 1_000;
+
+  /**
+   * One ordered query over entries joined to their lines, read through a cursor ({@link
+   * Db#stream}): the lines of one entry arrive together, in order, so an entry is complete when the
+   * next entry's first row (or the end) arrives and is handed on then. Holds one entry at a time,
+   * whatever the period's size. The scan walks the index on (practice, at, seq).
+   */
+  @Override
+  public void forEach(PracticeId practice, Instant from, Instant to, Consumer<JournalEntry> sink) {
+    if (!from.isBefore(to)) {
+      return;
+    }
+    db.call("stream the journal", tx -> {
+      Head[] head = {null};
+      List<JournalLine> lines = new ArrayList<>();
+      Db.stream(tx, "SELECT e.entry_id, e.at, e.seq, e.patient_id, e.package_id, e.lot_ref, e.source_key,"
+              + " e.description, l.account, l.role, l.side, l.amount, l.currency"
+              + " FROM pakketten_journal_entries e"
+              + " JOIN pakketten_journal_lines l ON l.practice_id = e.practice_id AND l.entry_id = e.entry_id"
+              + " WHERE e.practice_id = ? AND e.at >= ? AND e.at < ?"
+              + " ORDER BY e.at, e.seq, l.line_no",
+          FETCH_SIZE,
+          rs -> {
+            long seq = rs.getLong("seq");
+            if (head[0] != null && head[0].seq() != seq) {
+              sink.accept(entry(practice, head[0], lines));
+              lines.clear();
+              head[0] = null;
+            }
+            if (head[0] == null) {
+              head[0] = head(rs);
+            }
+            lines.add(line(rs));
+          },
+          practice.value(), Values.bound(from), Values.bound(to));
+      if (head[0] != null) {
+        sink.accept(entry(practice, head[0], lines));
+      }
+      return null;
+    });
+  }
+
+  private static JournalEntry entry(PracticeId practice, Head h, List<JournalLine> lines) {
+    return new JournalEntry(h.id(), practice, h.at(), h.patient() == null ? null : PatientId.of(h.patient()),
+        h.packageId() == null ? null : PackageId.of(h.packageId()), h.lotRef() == null ? null : LotId.of(h.lotRef()),
+        h.sourceKey(), h.description(), lines);
   }
 
   private static Head head(ResultSet rs) throws SQLException {
