@@ -99,7 +99,7 @@ final class Db implements Transactions {
       return work.get(); // already in one on this thread: take part in it
     }
     if (ownOnly.get() != null) {
-      return own(work);
+      return own(work, false);
     }
     Connection hostConnection = bound.get();
     if (hostConnection != null) {
