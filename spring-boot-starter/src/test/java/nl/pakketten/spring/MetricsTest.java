@@ -57,6 +57,11 @@ class MetricsTest {
       assertThat(registry.get("pakketten.commands").tags("operation", "schedule", "outcome", "Covered")
           .timer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
 
+      // The outbox: its depth is a gauge read through the SDK, and the starter's dispatcher runs.
+      assertThat(registry.get("pakketten.outbox.depth").gauge().value()).isEqualTo(pakketten.outboxDepth())
+          .isZero();
+      assertThat(context.getBean(OutboxDispatcherLifecycle.class).isRunning()).isTrue();
+
       // No practice, patient or key in any tag: only bounded names.
       assertThat(registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("pakketten."))
           .map(Meter::getId).flatMap(id -> id.getTags().stream()).map(Tag::getKey).distinct())
