@@ -29,19 +29,12 @@ import nl.pakketten.common.PatientId;
 import nl.pakketten.granting.ImportCredits;
 import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.inmemory.InMemoryStorage;
-import nl.pakketten.spi.AppointmentTypes;
-import nl.pakketten.spi.Appointments;
-import nl.pakketten.spi.GrantReceipts;
-import nl.pakketten.spi.History;
-import nl.pakketten.spi.Journal;
-import nl.pakketten.spi.Packages;
-import nl.pakketten.spi.Products;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
 import nl.pakketten.spi.TransientException;
-import nl.pakketten.spi.Wallets;
 import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.testing.Fixtures;
+import nl.pakketten.testing.ForwardingStorage;
 import nl.pakketten.wallet.ExpireCredits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,13 +190,12 @@ class LoggingTest {
    * The in-memory storage, whose transactions note the MDC they run under and can fail the next
    * few attempts as a database conflict (SQLSTATE 40001) that stored nothing.
    */
-  static final class FlakyStorage implements Storage {
-    private final Storage storage;
+  static final class FlakyStorage extends ForwardingStorage {
     private final AtomicInteger failures = new AtomicInteger();
     final List<Map<String, String>> mdcInTransactions = Collections.synchronizedList(new ArrayList<>());
 
     FlakyStorage(Storage storage) {
-      this.storage = storage;
+      super(storage);
     }
 
     void failNext(int attempts) {
@@ -227,66 +219,6 @@ class LoggingTest {
           return storage.transactions().afterCommit(action);
         }
       };
-    }
-
-    @Override
-    public Packages packages() {
-      return storage.packages();
-    }
-
-    @Override
-    public Products products() {
-      return storage.products();
-    }
-
-    @Override
-    public AppointmentTypes appointmentTypes() {
-      return storage.appointmentTypes();
-    }
-
-    @Override
-    public Wallets wallets() {
-      return storage.wallets();
-    }
-
-    @Override
-    public Appointments appointments() {
-      return storage.appointments();
-    }
-
-    @Override
-    public GrantReceipts grantReceipts() {
-      return storage.grantReceipts();
-    }
-
-    @Override
-    public nl.pakketten.spi.PracticeProfiles practiceProfiles() {
-      return storage.practiceProfiles();
-    }
-
-    @Override
-    public nl.pakketten.spi.Invoices invoices() {
-      return storage.invoices();
-    }
-
-    @Override
-    public nl.pakketten.spi.MailTemplates mailTemplates() {
-      return storage.mailTemplates();
-    }
-
-    @Override
-    public nl.pakketten.spi.Outbox outbox() {
-      return storage.outbox();
-    }
-
-    @Override
-    public History history() {
-      return storage.history();
-    }
-
-    @Override
-    public Journal journal() {
-      return storage.journal();
     }
   }
 }

@@ -22,21 +22,9 @@ import nl.pakketten.outbox.DispatchResult;
 import nl.pakketten.outbox.MessageKind;
 import nl.pakketten.outbox.OutboxMessage;
 import nl.pakketten.outbox.OutboxState;
-import nl.pakketten.spi.AppointmentTypes;
-import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.EventPublisher;
-import nl.pakketten.spi.GrantReceipts;
-import nl.pakketten.spi.History;
-import nl.pakketten.spi.Invoices;
-import nl.pakketten.spi.Journal;
-import nl.pakketten.spi.MailTemplates;
-import nl.pakketten.spi.Outbox;
-import nl.pakketten.spi.Packages;
-import nl.pakketten.spi.PracticeProfiles;
-import nl.pakketten.spi.Products;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
-import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.CreditEvents;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +144,11 @@ public abstract class OutboxEventsContract {
   }
 
   /** A storage whose transactions cannot run work after their commit. */
-  private record NothingAfterCommit(Storage storage) implements Storage {
+  private static final class NothingAfterCommit extends ForwardingStorage {
+    NothingAfterCommit(Storage storage) {
+      super(storage);
+    }
+
     @Override
     public Transactions transactions() {
       Transactions transactions = storage.transactions();
@@ -166,66 +158,6 @@ public abstract class OutboxEventsContract {
           return transactions.inTransaction(work);
         }
       };
-    }
-
-    @Override
-    public Packages packages() {
-      return storage.packages();
-    }
-
-    @Override
-    public Products products() {
-      return storage.products();
-    }
-
-    @Override
-    public AppointmentTypes appointmentTypes() {
-      return storage.appointmentTypes();
-    }
-
-    @Override
-    public Wallets wallets() {
-      return storage.wallets();
-    }
-
-    @Override
-    public Appointments appointments() {
-      return storage.appointments();
-    }
-
-    @Override
-    public GrantReceipts grantReceipts() {
-      return storage.grantReceipts();
-    }
-
-    @Override
-    public History history() {
-      return storage.history();
-    }
-
-    @Override
-    public Journal journal() {
-      return storage.journal();
-    }
-
-    @Override
-    public PracticeProfiles practiceProfiles() {
-      return storage.practiceProfiles();
-    }
-
-    @Override
-    public Invoices invoices() {
-      return storage.invoices();
-    }
-
-    @Override
-    public MailTemplates mailTemplates() {
-      return storage.mailTemplates();
-    }
-
-    @Override
-    public Outbox outbox() {
-      return storage.outbox();
     }
   }
 }
