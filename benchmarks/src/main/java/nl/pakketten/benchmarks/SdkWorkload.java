@@ -48,10 +48,17 @@ final class SdkWorkload {
   private PackageId packageId;
   private int patients;
   private final String run = Long.toString(System.nanoTime(), 36);
+  /** Events published, with {@code -Dbench.events=true}. */
+  private final java.util.concurrent.atomic.LongAdder published = new java.util.concurrent.atomic.LongAdder();
 
   SdkWorkload(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.sdk = Pakketten.builder().storage(JdbcStorage.create(dataSource)).maxAttempts(20).build();
+    Pakketten.Builder builder = Pakketten.builder().storage(JdbcStorage.create(dataSource)).maxAttempts(20);
+    if (Boolean.getBoolean("bench.events")) {
+      // A host that listens: every spend's events go through the outbox and are published after the commit.
+      builder.eventPublisher(event -> published.increment());
+    }
+    this.sdk = builder.build();
   }
 
   /** A package, a linked type, and {@code patients} patients with 1,000,000 credits each. */
