@@ -141,6 +141,7 @@ public final class BenchmarkSuite {
         }
       }
       facts.put("runs", all);
+      rows.add(DispatcherBenchmark.run(db, facts));
     }
 
     // B5: the core's own cost, in-memory, with JMH.
@@ -211,7 +212,7 @@ public final class BenchmarkSuite {
     return String.format(Locale.ROOT, "%.0f tps", r.tps());
   }
 
-  private static void print(List<Row> rows, Map<String, Object> facts) {
+  static void print(List<Row> rows, Map<String, Object> facts) {
     System.out.println();
     System.out.println("Pakketten benchmarks — ratios against the database's own limits, one run");
     facts.forEach((k, v) -> {
