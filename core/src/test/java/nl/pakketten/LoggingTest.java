@@ -260,6 +260,16 @@ class LoggingTest {
     }
 
     @Override
+    public nl.pakketten.spi.Reversals reversals() {
+      return storage.reversals();
+    }
+
+    @Override
+    public nl.pakketten.spi.Transfers transfers() {
+      return storage.transfers();
+    }
+
+    @Override
     public nl.pakketten.spi.PracticeProfiles practiceProfiles() {
       return storage.practiceProfiles();
     }

@@ -199,6 +199,16 @@ public abstract class OutboxEventsContract {
     }
 
     @Override
+    public nl.pakketten.spi.Reversals reversals() {
+      return storage.reversals();
+    }
+
+    @Override
+    public nl.pakketten.spi.Transfers transfers() {
+      return storage.transfers();
+    }
+
+    @Override
     public History history() {
       return storage.history();
     }
