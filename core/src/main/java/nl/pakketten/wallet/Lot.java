@@ -171,14 +171,14 @@ public abstract class Lot {
         || !recognisedRevenue().isSameCurrency(deferredValue())) {
       throw new IllegalStateException("Lot " + id() + " mixes currencies");
     }
+    if (recognisedRevenue().isNegative() || recognisedRevenue().isGreaterThan(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + ": recognised revenue " + recognisedRevenue()
+          + " outside 0.." + deferredValue());
+    }
     if (!valueOut().isSameCurrency(deferredValue()) || valueOut().isNegative()
         || recognisedRevenue().plus(valueOut()).isGreaterThan(deferredValue())) {
       throw new IllegalStateException("Lot " + id() + ": value out " + valueOut() + " and recognised revenue "
           + recognisedRevenue() + " exceed its deferred value " + deferredValue());
-    }
-    if (recognisedRevenue().isNegative() || recognisedRevenue().isGreaterThan(deferredValue())) {
-      throw new IllegalStateException("Lot " + id() + ": recognised revenue " + recognisedRevenue()
-          + " outside 0.." + deferredValue());
     }
   }
 
