@@ -327,6 +327,32 @@ public abstract class CreditCorrectionsContract {
     booksAddUp();
   }
 
+  @Test
+  void thePaymentOfAnInvoiceTheSdkIssuedIsReversedByItsInvoiceId() {
+    InvoicingFixtures.Directory directory = new InvoicingFixtures.Directory().with(PATIENT, "Jan Jansen",
+        java.util.Optional.of("jan@example.nl"), java.util.Optional.of(java.util.Locale.forLanguageTag("nl")));
+    fixtures(Pakketten.builder().documents(new InvoicingFixtures.Documents()).patientDirectory(directory));
+    f.pakketten.savePracticeProfile(InvoicingFixtures.profile(PRACTICE, OWNER).build());
+    f.pakketten.createInvoice(nl.pakketten.sale.CreateInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .invoiceId(InvoiceId.of("S-1")).patient(PATIENT).addLines(nl.pakketten.sale.DraftLine.of("FYSIO10", 1))
+        .build());
+    f.pakketten.issueInvoice(nl.pakketten.sale.IssueInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .invoiceId(InvoiceId.of("S-1")).build());
+    Money total = f.events.stream().filter(nl.pakketten.sale.InvoiceEvents.InvoiceIssued.class::isInstance)
+        .map(e -> ((nl.pakketten.sale.InvoiceEvents.InvoiceIssued) e).total()).findFirst().orElseThrow();
+    f.pakketten.registerInvoicePayment(nl.pakketten.sale.RegisterInvoicePayment.builder().practice(PRACTICE)
+        .actor(RECEPTIONIST).invoiceId(InvoiceId.of("S-1")).reference(nl.pakketten.sale.PaymentReference.of("BANK-1"))
+        .amount(total).paidOn(LocalDate.of(2026, 3, 3)).method(nl.pakketten.sale.PaymentMethod.BANK_TRANSFER)
+        .build());
+    assertThat(f.balance(PATIENT, pkg)).isEqualTo(10);
+
+    PaymentReversal r = reverse("R-1", "S-1").reversal();
+
+    assertThat(r.creditsRevoked()).isEqualTo(10);
+    assertThat(f.balance(PATIENT, pkg)).isZero();
+    booksAddUp();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Transfer between patients
 
