@@ -73,6 +73,14 @@ import nl.pakketten.internal.usecase.DeactivatePackageHandler;
 import nl.pakketten.internal.usecase.DeletePackageHandler;
 import nl.pakketten.internal.usecase.ExpireCreditsHandler;
 import nl.pakketten.internal.usecase.ImportCreditsHandler;
+import nl.pakketten.internal.usecase.ReversePaymentHandler;
+import nl.pakketten.internal.usecase.TransferCreditsHandler;
+import nl.pakketten.granting.ReversalPolicy;
+import nl.pakketten.granting.ReversalResult;
+import nl.pakketten.granting.ReversePayment;
+import nl.pakketten.wallet.NotEnoughCreditsException;
+import nl.pakketten.wallet.TransferCredits;
+import nl.pakketten.wallet.TransferResult;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
@@ -169,6 +177,8 @@ public final class Pakketten {
   private final CatalogReads catalogReads;
   private final RegisterPaymentHandler registerPayment;
   private final ImportCreditsHandler importCredits;
+  private final ReversePaymentHandler reversePayment;
+  private final TransferCreditsHandler transferCredits;
   private final ScheduleAppointmentHandler schedule;
   private final CancelAppointmentHandler cancel;
   private final MarkNoShowHandler markNoShow;
@@ -213,6 +223,9 @@ public final class Pakketten {
         bookings, b.bookkeeping, writes);
     this.importCredits = new ImportCreditsHandler(s.packages(), s.wallets(), s.grantReceipts(), bookings,
         b.bookkeeping, writes);
+    this.reversePayment = new ReversePaymentHandler(s.grantReceipts(), s.wallets(), s.reversals(), bookings,
+        b.reversal, writes);
+    this.transferCredits = new TransferCreditsHandler(s.wallets(), s.transfers(), bookings, writes);
 
     this.schedule = new ScheduleAppointmentHandler(s.appointmentTypes(), s.wallets(), s.appointments(), bookings,
         writes, b.shortfall, b.order);
@@ -476,6 +489,51 @@ public final class Pakketten {
    */
   public ImportResult importCredits(ImportCredits command) {
     return importCredits.handle(command);
+  }
+
+  /**
+   * Reverses a registered payment (a bounced direct debit, a charge-back): the unspent credits of
+   * the lots that payment granted are revoked ({@link nl.pakketten.wallet.MovementKind#REVERSED}),
+   * their value moved back from deferred revenue to payments clearing. For credits already used the
+   * builder's {@link ReversalPolicy} decides: keep them and book what they were worth as a
+   * receivable from the patient (the default), or refuse. A repeat with the same reversal id
+   * answers as the first call did, marked {@link ReversalResult#replay()}.
+   *
+   * @param command the payment and the host's reversal id
+   * @return what was revoked and what is receivable
+   * @throws InvalidInputException if a field is missing or invalid, or the payment granted credits
+   *     to another patient
+   * @throws AccessDeniedException if the actor may not reverse payments
+   * @throws NotFoundException if no payment of that invoice granted credits in the practice
+   * @throws ConflictException if the payment was already reversed under another reversal id, the
+   *     reversal id was used for another payment, or the policy refused because credits were used
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public ReversalResult reversePayment(ReversePayment command) {
+    return reversePayment.handle(command);
+  }
+
+  /**
+   * Moves credits of a lot to another patient of the same practice (household sharing): the
+   * receiver gets a new lot with the origin's rate, value per credit, last day and accounts,
+   * linked to its origin; the value moves with the credits to the cent. A repeat with the same
+   * transfer id answers as the first call did, marked {@link TransferResult#replay()}.
+   *
+   * @param command the giver, the lot, the credits and the receiver
+   * @return what moved, and the receiver's new lot
+   * @throws InvalidInputException if a field is missing or invalid, or {@code to} is the giver
+   * @throws AccessDeniedException if the actor may not transfer credits
+   * @throws NotFoundException if the lot is not the giver's in the practice
+   * @throws NotEnoughCreditsException if the lot has fewer credits remaining than asked
+   * @throws ConflictException if the transfer id was used with other content, or the lot expired
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public TransferResult transferCredits(TransferCredits command) {
+    return transferCredits.handle(command);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1025,6 +1083,7 @@ public final class Pakketten {
     private AccessPolicy access = AccessPolicy.ownerManagesPackages();
     private ShortfallPolicy shortfall = ShortfallPolicy.REJECT;
     private LateCancellationPolicy lateCancellation = LateCancellationPolicy.none();
+    private ReversalPolicy reversal = ReversalPolicy.bookReceivable();
     private NoShowPolicy noShow = NoShowPolicy.keepCredits();
     private SpendingOrder order = SpendingOrder.earliestExpiryThenOldest();
     private Bookkeeping bookkeeping = Bookkeeping.defaults();
@@ -1103,6 +1162,19 @@ public final class Pakketten {
      */
     public Builder lateCancellationPolicy(LateCancellationPolicy policy) {
       this.lateCancellation = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What reversing a payment does when credits it granted were already used; {@link
+     * ReversalPolicy#bookReceivable()} (keep them, book a receivable from the patient) by default,
+     * {@link ReversalPolicy#refuseWhenUsed()} or the host's own policy otherwise.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder reversalPolicy(ReversalPolicy policy) {
+      this.reversal = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

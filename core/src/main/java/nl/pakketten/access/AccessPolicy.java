@@ -50,8 +50,10 @@ public interface AccessPolicy {
   /**
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
    * credits (and expires them), and edits the practice profile and e-mail templates; the
-   * {@link Role#OWNER} or a {@link Role#BOOKKEEPER} exports the journal; any actor with at least one
-   * role creates, issues, sends and cancels invoices, registers payments, schedules and reads.
+   * {@link Role#OWNER} or a {@link Role#BOOKKEEPER} exports the journal; the {@link Role#OWNER}, a
+   * {@link Role#BOOKKEEPER} or the host itself ({@link Role#SYSTEM}, for example a webhook of the
+   * bank) reverses a payment; any actor with at least one role creates, issues, sends and cancels
+   * invoices, registers payments, transfers credits between patients, schedules and reads.
    *
    * @return the default policy of the {@code Pakketten} builder
    */
@@ -71,6 +73,9 @@ public interface AccessPolicy {
         if (action == Action.EXPORT_JOURNAL) {
           return actor.has(Role.OWNER) || actor.has(Role.BOOKKEEPER);
         }
+        if (action == Action.REVERSE_PAYMENT) {
+          return actor.has(Role.OWNER) || actor.has(Role.BOOKKEEPER) || actor.has(Role.SYSTEM);
+        }
         return ownerOnly.contains(action) ? actor.has(Role.OWNER) : !actor.roles().isEmpty();
       }
 
@@ -78,6 +83,9 @@ public interface AccessPolicy {
       public String rule(Action action) {
         if (action == Action.EXPORT_JOURNAL) {
           return "only the OWNER or BOOKKEEPER role may " + action.description();
+        }
+        if (action == Action.REVERSE_PAYMENT) {
+          return "only the OWNER, BOOKKEEPER or SYSTEM role may " + action.description();
         }
         return ownerOnly.contains(action)
             ? "only the OWNER role may " + action.description()

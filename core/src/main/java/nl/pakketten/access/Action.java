@@ -23,7 +23,11 @@ public enum Action {
   /** Create, issue, send and cancel product invoices. */
   MANAGE_INVOICES("manage invoices"),
   /** Read the whole journal of a period at once, for an export to the bookkeeper. */
-  EXPORT_JOURNAL("export the journal");
+  EXPORT_JOURNAL("export the journal"),
+  /** Reverse a registered payment (a bounced direct debit, a charge-back), revoking its unspent credits. */
+  REVERSE_PAYMENT("reverse payments"),
+  /** Transfer credits of a lot to another patient of the practice. */
+  TRANSFER_CREDITS("transfer credits");
 
   private final String description;
 

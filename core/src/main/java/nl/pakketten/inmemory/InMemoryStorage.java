@@ -40,6 +40,12 @@ import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.GrantReceipts;
+import nl.pakketten.spi.Reversals;
+import nl.pakketten.spi.Transfers;
+import nl.pakketten.granting.PaymentReversal;
+import nl.pakketten.granting.ReversalId;
+import nl.pakketten.wallet.CreditTransfer;
+import nl.pakketten.wallet.TransferId;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
@@ -70,6 +76,8 @@ public final class InMemoryStorage implements Storage {
   private final Wallets wallets = new InMemoryWallets(store);
   private final Appointments appointments = new InMemoryAppointments(store);
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
+  private final Reversals reversals = new InMemoryReversals(store);
+  private final Transfers transfers = new InMemoryTransfers(store);
   private final History history = new InMemoryHistory(store);
   private final Journal journal = new InMemoryJournal(store);
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
@@ -121,6 +129,16 @@ public final class InMemoryStorage implements Storage {
   @Override
   public GrantReceipts grantReceipts() {
     return receipts;
+  }
+
+  @Override
+  public Reversals reversals() {
+    return reversals;
+  }
+
+  @Override
+  public Transfers transfers() {
+    return transfers;
   }
 
   @Override
@@ -411,6 +429,60 @@ public final class InMemoryStorage implements Storage {
         throw new TransientException("receipt " + receipt.kind() + " " + receipt.key() + " exists", null);
       }
       rows.put(key, receipt);
+    }
+  }
+
+  static final class InMemoryReversals implements Reversals {
+    private final Table<Key2<PracticeId, ReversalId>, PaymentReversal> rows;
+    private final Table<Key2<PracticeId, InvoiceId>, PaymentReversal> byPayment;
+
+    InMemoryReversals(Store store) {
+      rows = new Table<>(store);
+      byPayment = new Table<>(store);
+    }
+
+    @Override
+    public Optional<PaymentReversal> find(PracticeId practice, ReversalId reversalId) {
+      return rows.get(new Key2<>(practice, reversalId));
+    }
+
+    @Override
+    public Optional<PaymentReversal> ofPayment(PracticeId practice, InvoiceId invoiceId) {
+      return byPayment.get(new Key2<>(practice, invoiceId));
+    }
+
+    @Override
+    public void insert(PaymentReversal reversal) {
+      Key2<PracticeId, ReversalId> key = new Key2<>(reversal.practice(), reversal.reversalId());
+      Key2<PracticeId, InvoiceId> payment = new Key2<>(reversal.practice(), reversal.invoiceId());
+      if (rows.contains(key) || byPayment.contains(payment)) {
+        throw new TransientException("reversal " + reversal.reversalId() + " of invoice " + reversal.invoiceId()
+            + " exists", null);
+      }
+      rows.put(key, reversal);
+      byPayment.put(payment, reversal);
+    }
+  }
+
+  static final class InMemoryTransfers implements Transfers {
+    private final Table<Key2<PracticeId, TransferId>, CreditTransfer> rows;
+
+    InMemoryTransfers(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<CreditTransfer> find(PracticeId practice, TransferId transferId) {
+      return rows.get(new Key2<>(practice, transferId));
+    }
+
+    @Override
+    public void insert(CreditTransfer transfer) {
+      Key2<PracticeId, TransferId> key = new Key2<>(transfer.practice(), transfer.transferId());
+      if (rows.contains(key)) {
+        throw new TransientException("transfer " + transfer.transferId() + " exists", null);
+      }
+      rows.put(key, transfer);
     }
   }
 

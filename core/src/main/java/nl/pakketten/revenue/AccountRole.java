@@ -9,5 +9,8 @@ public enum AccountRole {
   /** Where the host's registered payments of package invoices are cleared against. */
   PAYMENTS_CLEARING,
   /** The counter-account of imported credits (they were paid outside this system, or are free). */
-  IMPORTS_OFFSET
+  IMPORTS_OFFSET,
+
+  /** What a patient owes the practice: the value of credits spent before their payment was reversed. */
+  RECEIVABLE
 }

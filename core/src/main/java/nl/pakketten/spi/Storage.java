@@ -28,6 +28,12 @@ public interface Storage {
   /** {@return the idempotency records of payments and imports} */
   GrantReceipts grantReceipts();
 
+  /** {@return the reversed payments} */
+  Reversals reversals();
+
+  /** {@return the transfers of credits between patients} */
+  Transfers transfers();
+
   /** {@return the append-only history of credit movements} */
   History history();
 

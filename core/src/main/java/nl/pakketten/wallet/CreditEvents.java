@@ -76,6 +76,22 @@ public final class CreditEvents {
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
   /**
+   * Unspent credits revoked because the payment that granted them was reversed.
+   *
+   * @param movement the movement of the history it stands for
+   */
+  public record CreditsReversed(Movement movement) implements CreditEvent {}
+
+  /**
+   * Credits moved between two patients of the practice: one event for the giver's movement
+   * ({@link MovementKind#TRANSFERRED_OUT}) and one for the receiver's ({@link
+   * MovementKind#TRANSFERRED_IN}).
+   *
+   * @param movement the movement of the history it stands for
+   */
+  public record CreditsTransferred(Movement movement) implements CreditEvent {}
+
+  /**
    * The event that stands for {@code movement}, by its kind.
    *
    * @param movement a movement of the history
@@ -89,6 +105,8 @@ public final class CreditEvents {
       case GIVEN_BACK -> new CreditsGivenBack(movement);
       case FORFEITED -> new CreditsForfeited(movement);
       case EXPIRED -> new CreditsExpired(movement);
+      case REVERSED -> new CreditsReversed(movement);
+      case TRANSFERRED_OUT, TRANSFERRED_IN -> new CreditsTransferred(movement);
     };
   }
 }

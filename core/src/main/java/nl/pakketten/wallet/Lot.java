@@ -81,6 +81,25 @@ public abstract class Lot {
   public abstract Optional<LocalDate> expiresOn();
 
   /**
+   * The part of its deferred value that left it without being recognised as revenue: revoked with
+   * its reversed payment, or moved with credits transferred to another patient.
+   *
+   * @return from zero (the usual case) to what its deferred value leaves after the revenue
+   */
+  @Value.Default
+  public Money valueOut() {
+    return Money.zero(deferredValue().getCurrencyUnit());
+  }
+
+  /**
+   * The lot these credits were transferred from, when they came from another patient of the
+   * practice; the source is then the origin's source.
+   *
+   * @return the origin lot; empty for a lot granted by a payment or an import
+   */
+  public abstract Optional<LotId> transferredFrom();
+
+  /**
    * Whether its credits can no longer be spent on {@code day}.
    *
    * @param day the day of the spend, in the practice's calendar
@@ -94,7 +113,7 @@ public abstract class Lot {
    * {@return the deferred value not yet recognised as revenue; zero once its last credit is used}
    */
   public Money unrecognised() {
-    return deferredValue().minus(recognisedRevenue());
+    return deferredValue().minus(recognisedRevenue()).minus(valueOut());
   }
 
   /**
@@ -116,6 +135,13 @@ public abstract class Lot {
   abstract Lot withCreditsRemaining(int remaining);
 
   abstract Lot withRecognisedRevenue(Money revenue);
+
+  abstract Lot withValueOut(Money value);
+
+  /** This lot after {@code credits} credits and {@code value} left it without being recognised. */
+  Lot withdraw(int credits, Money value) {
+    return withCreditsRemaining(creditsRemaining() - credits).withValueOut(valueOut().plus(value));
+  }
 
   /** This lot after {@code credits} credits and {@code revenue} were taken from it. */
   Lot take(int credits, Money revenue) {
@@ -148,6 +174,11 @@ public abstract class Lot {
     if (recognisedRevenue().isNegative() || recognisedRevenue().isGreaterThan(deferredValue())) {
       throw new IllegalStateException("Lot " + id() + ": recognised revenue " + recognisedRevenue()
           + " outside 0.." + deferredValue());
+    }
+    if (!valueOut().isSameCurrency(deferredValue()) || valueOut().isNegative()
+        || recognisedRevenue().plus(valueOut()).isGreaterThan(deferredValue())) {
+      throw new IllegalStateException("Lot " + id() + ": value out " + valueOut() + " and recognised revenue "
+          + recognisedRevenue() + " exceed its deferred value " + deferredValue());
     }
   }
 

@@ -16,7 +16,17 @@ public enum MovementKind {
    */
   FORFEITED(0),
   /** Remaining credits of a lot past its expiry date (−); recognises what was left of its value. */
-  EXPIRED(-1);
+  EXPIRED(-1),
+
+  /**
+   * Unspent credits of a lot revoked because the payment that granted them was reversed (−); moves
+   * their value back from deferred revenue to payments clearing, recognising no revenue.
+   */
+  REVERSED(-1),
+  /** Credits a patient gave to another patient of the practice (−); recognises no revenue. */
+  TRANSFERRED_OUT(-1),
+  /** Credits a patient received from another patient of the practice, as a new lot (+). */
+  TRANSFERRED_IN(1);
 
   private final int sign;
 

@@ -205,6 +205,19 @@ public abstract class Wallet {
     return replacing(lot.take(lot.creditsRemaining(), lot.unrecognised()), -lot.creditsRemaining());
   }
 
+  /**
+   * Removes {@code credits} of a lot without recognising revenue: revoked with a reversed payment,
+   * or transferred to another patient; {@code value} leaves the lot's deferred value with them.
+   *
+   * @param lot a lot of this wallet with at least {@code credits} remaining
+   * @param credits how many credits leave it, at least 1
+   * @param value the part of its unrecognised value that leaves with them
+   * @return the wallet after
+   */
+  public Wallet withdraw(Lot lot, int credits, Money value) {
+    return replacing(lot.withdraw(credits, value), -credits);
+  }
+
   @Value.Check
   void check() {
     int sum = 0;

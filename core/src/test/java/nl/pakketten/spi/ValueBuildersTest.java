@@ -72,6 +72,12 @@ class ValueBuildersTest {
   }
 
   @Test
+  void aLotWhoseValueOutAndRevenueExceedItsDeferredValueIsRefused() {
+    assertThatThrownBy(() -> lot(10, 4).recognisedRevenue(eur("240.00")).valueOut(eur("160.01")).build())
+        .hasMessageContaining("value out EUR 160.01 and recognised revenue EUR 240.00 exceed");
+  }
+
+  @Test
   void aWalletSumsItsLotsAndRefusesALotOfAnotherPatientOrPackage() {
     Lot first = lot(10, 4).build();
     Lot second = lot(5, 5).id(LotId.of("lot-2")).build();

@@ -1602,8 +1602,8 @@ public abstract class CreditLedgerProperties {
       int credits = 0;
       for (Movement m : movements) {
         credits += switch (m.kind()) {
-          case GRANTED, IMPORTED, GIVEN_BACK -> m.credits();
-          case SPENT, EXPIRED -> -m.credits();
+          case GRANTED, IMPORTED, GIVEN_BACK, TRANSFERRED_IN -> m.credits();
+          case SPENT, EXPIRED, REVERSED, TRANSFERRED_OUT -> -m.credits();
           case FORFEITED -> 0;
         };
       }
@@ -1618,6 +1618,8 @@ public abstract class CreditLedgerProperties {
         case GIVEN_BACK -> CreditEvents.CreditsGivenBack.class;
         case FORFEITED -> CreditEvents.CreditsForfeited.class;
         case EXPIRED -> CreditEvents.CreditsExpired.class;
+        case REVERSED -> CreditEvents.CreditsReversed.class;
+        case TRANSFERRED_OUT, TRANSFERRED_IN -> CreditEvents.CreditsTransferred.class;
       };
     }
   }

@@ -11,8 +11,10 @@ import nl.pakketten.spi.Outbox;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.Reversals;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
+import nl.pakketten.spi.Transfers;
 import nl.pakketten.spi.Wallets;
 
 /** A storage that hands every port to another; a test overrides the ports it changes. */
@@ -92,5 +94,15 @@ public abstract class ForwardingStorage implements Storage {
   @Override
   public Outbox outbox() {
     return storage.outbox();
+  }
+
+  @Override
+  public Reversals reversals() {
+    return storage.reversals();
+  }
+
+  @Override
+  public Transfers transfers() {
+    return storage.transfers();
   }
 }

@@ -231,6 +231,7 @@ final class XafFile {
       case DEFERRED_REVENUE -> "Deferred revenue";
       case PAYMENTS_CLEARING -> "Payments clearing";
       case IMPORTS_OFFSET -> "Imported credits offset";
+      case RECEIVABLE -> "Receivable";
     };
   }
 
@@ -244,6 +245,7 @@ final class XafFile {
       case DEFERRED_REVENUE -> "Prepaid packages, deferred revenue (balanspost)";
       case PAYMENTS_CLEARING -> "Payments of package invoices to clear";
       case IMPORTS_OFFSET -> "Counter-account of imported credits";
+      case RECEIVABLE -> "Receivables from patients of reversed payments";
     };
   }
 
@@ -253,7 +255,7 @@ final class XafFile {
     for (AccountRole role : roles) {
       types.add(switch (role) {
         case REVENUE -> "P";
-        case DEFERRED_REVENUE, PAYMENTS_CLEARING -> "B";
+        case DEFERRED_REVENUE, PAYMENTS_CLEARING, RECEIVABLE -> "B";
         case IMPORTS_OFFSET -> "M";
       });
     }

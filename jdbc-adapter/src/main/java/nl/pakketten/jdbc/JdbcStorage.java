@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import nl.pakketten.spi.AppointmentTypes;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.GrantReceipts;
+import nl.pakketten.spi.Reversals;
+import nl.pakketten.spi.Transfers;
 import nl.pakketten.spi.History;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.Journal;
@@ -58,6 +60,8 @@ public final class JdbcStorage implements Storage {
   private final Wallets wallets;
   private final Appointments appointments;
   private final GrantReceipts receipts;
+  private final Reversals reversals;
+  private final Transfers transfers;
   private final History history;
   private final Journal journal;
   private final PracticeProfiles profiles;
@@ -74,6 +78,8 @@ public final class JdbcStorage implements Storage {
     this.wallets = new JdbcWallets(db, dialect);
     this.appointments = new JdbcAppointments(db);
     this.receipts = new JdbcGrantReceipts(db);
+    this.reversals = new JdbcCreditCorrections.JdbcReversals(db);
+    this.transfers = new JdbcCreditCorrections.JdbcTransfers(db);
     this.history = new JdbcHistory(db);
     this.journal = new JdbcJournal(db);
     this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
@@ -183,6 +189,16 @@ public final class JdbcStorage implements Storage {
   @Override
   public GrantReceipts grantReceipts() {
     return receipts;
+  }
+
+  @Override
+  public Reversals reversals() {
+    return reversals;
+  }
+
+  @Override
+  public Transfers transfers() {
+    return transfers;
   }
 
   @Override

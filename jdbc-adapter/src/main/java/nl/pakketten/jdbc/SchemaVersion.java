@@ -23,9 +23,11 @@ final class SchemaVersion {
   static void verify(Connection connection, Dialect dialect) throws SQLException {
     int applied = 0;
     String missing = null;
+    int missingVersion = 0;
     for (Probe probe : Probe.values()) {
       if (!probe.isPresent(connection)) {
         missing = probe.adds;
+        missingVersion = probe.version;
         break;
       }
       applied = probe.version;
@@ -36,7 +38,7 @@ final class SchemaVersion {
           ? "The Pakketten tables are not in this database: apply the migrations at classpath:"
               + dialect.migrationFolder + " first, for example with Flyway (see docs/schema.md)"
           : "The Pakketten schema in this database is at version " + applied + ", this release needs version "
-              + needed + " (missing from V" + (applied + 1) + ": " + missing + "): apply the migrations at classpath:"
+              + needed + " (missing from V" + missingVersion + ": " + missing + "): apply the migrations at classpath:"
               + dialect.migrationFolder + " (see docs/schema.md)");
     }
   }
@@ -60,7 +62,12 @@ final class SchemaVersion {
             + "SELECT text_body FROM pakketten_mail_templates WHERE 1 = 0;"
             + "SELECT iban FROM pakketten_practice_profiles WHERE 1 = 0"),
     V5(5, "the transactional outbox of mails and events",
-        "SELECT seq, message_id, next_attempt_at, content FROM pakketten_outbox WHERE 1 = 0");
+        "SELECT seq, message_id, next_attempt_at, content FROM pakketten_outbox WHERE 1 = 0"),
+
+    V7(7, "payment reversals and transfers between patients",
+        "SELECT value_out, transferred_from FROM pakketten_lots WHERE 1 = 0;"
+            + "SELECT reversal_id, receivable FROM pakketten_reversals WHERE 1 = 0;"
+            + "SELECT transfer_id, new_lot_id FROM pakketten_transfers WHERE 1 = 0");
 
     final int version;
     final String adds;

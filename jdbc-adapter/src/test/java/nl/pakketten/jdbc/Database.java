@@ -26,7 +26,8 @@ enum Database {
       "pakketten_invoices", "pakketten_invoice_numbers", "pakketten_mail_templates", "pakketten_practice_profiles",
       "pakketten_journal_lines", "pakketten_journal_entries",
       "pakketten_movements", "pakketten_receipt_grants", "pakketten_grant_receipts", "pakketten_allocations",
-      "pakketten_scheduled_allocations", "pakketten_appointments", "pakketten_lots", "pakketten_wallets", "pakketten_products",
+      "pakketten_scheduled_allocations", "pakketten_appointments", "pakketten_reversals", "pakketten_transfers",
+      "pakketten_lots", "pakketten_wallets", "pakketten_products",
       "pakketten_appointment_types", "pakketten_packages");
 
   private static EmbeddedPostgres postgres;

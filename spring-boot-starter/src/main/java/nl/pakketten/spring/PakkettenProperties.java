@@ -186,6 +186,8 @@ public class PakkettenProperties {
     private String paymentsClearing = DEFAULTS.paymentsClearing();
     /** The account imported credits are booked against; 8900 by default. */
     private String importsOffset = DEFAULTS.importsOffset();
+    /** The account of what patients owe after a reversed payment; 1300 by default. */
+    private String receivables = DEFAULTS.receivables();
 
     /**
      * The revenue account where a package names none.
@@ -259,8 +261,27 @@ public class PakkettenProperties {
       this.importsOffset = importsOffset;
     }
 
+    /**
+     * The account of what patients owe: the value of credits spent before their payment was reversed.
+     *
+     * @return the account code; {@code 1300} by default
+     */
+    public String getReceivables() {
+      return receivables;
+    }
+
+    /**
+     * Sets {@link #getReceivables()}.
+     *
+     * @param receivables the account code in the host's chart of accounts
+     */
+    public void setReceivables(String receivables) {
+      this.receivables = receivables;
+    }
+
     Bookkeeping bookkeeping() {
-      return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset);
+      return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset,
+          receivables);
     }
   }
 

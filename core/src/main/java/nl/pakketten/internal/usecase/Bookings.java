@@ -82,7 +82,8 @@ public final class Bookings {
     Money revenue = switch (kind) {
       case SPENT, EXPIRED -> amount;
       case GIVEN_BACK -> amount.negated();
-      case GRANTED, IMPORTED, FORFEITED -> Money.zero(amount.getCurrencyUnit());
+      case GRANTED, IMPORTED, FORFEITED, REVERSED, TRANSFERRED_OUT, TRANSFERRED_IN ->
+          Money.zero(amount.getCurrencyUnit());
     };
     Movement movement = ValueBuilders.movement()
         .id(randomId())
@@ -99,11 +100,28 @@ public final class Bookings {
         .sourceKey(sourceKey)
         .build();
     history.append(movement);
-    if (amount.isPositive() && kind != MovementKind.FORFEITED) {
+    // A transfer's value is booked once, on the giver's movement (see entry); the receiver's has none.
+    if (amount.isPositive() && kind != MovementKind.FORFEITED && kind != MovementKind.TRANSFERRED_IN) {
       journal.append(entry(movement, lot, kind, amount));
     }
     events.add(CreditEvents.of(movement));
     return movement;
+  }
+
+  /**
+   * Books what a patient owes after a reversed payment: the part of {@code lot}'s value that its
+   * spent (or expired, or transferred) credits had already used, debited to receivables and
+   * credited to payments clearing, where the reversed payment leaves it.
+   */
+  void bookReceivable(Lot lot, Money amount, String sourceKey) {
+    if (!amount.isPositive()) {
+      return;
+    }
+    List<JournalLine> lines = List.of(
+        new JournalLine(bookkeeping.receivables(), AccountRole.RECEIVABLE, Side.DEBIT, amount),
+        new JournalLine(bookkeeping.paymentsClearing(), AccountRole.PAYMENTS_CLEARING, Side.CREDIT, amount));
+    journal.append(new JournalEntry(randomId(), lot.practice(), now(), lot.patient(), lot.packageId(), lot.id(),
+        sourceKey, "Payment reversed, value of used credits receivable from the patient", lines));
   }
 
   private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
@@ -126,7 +144,18 @@ public final class Bookings {
         lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.DEBIT, amount));
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
-      case FORFEITED -> throw new IllegalStateException("A forfeit moves no money");
+      case REVERSED -> {
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(bookkeeping.paymentsClearing(), AccountRole.PAYMENTS_CLEARING, Side.CREDIT, amount));
+      }
+      // The deferred value stays on the same balance-sheet item (the new lot copies the origin's
+      // accounts); the entry moves it from the giver (debit) to the receiver (credit), so the
+      // item's balance is unchanged and a roll-forward can show the transfer out and in.
+      case TRANSFERRED_OUT -> {
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
+        lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
+      }
+      case FORFEITED, TRANSFERRED_IN -> throw new IllegalStateException(kind + " books no journal entry");
     }
     String description = switch (kind) {
       case GRANTED -> "Credits sold, revenue deferred";
@@ -134,7 +163,9 @@ public final class Bookings {
       case SPENT -> "Credits spent, revenue recognised";
       case GIVEN_BACK -> "Credits given back, revenue reversed";
       case EXPIRED -> "Credits expired, remaining value recognised";
-      case FORFEITED -> "";
+      case REVERSED -> "Payment reversed, unspent credits revoked";
+      case TRANSFERRED_OUT -> "Credits transferred to another patient, deferred revenue moved";
+      case FORFEITED, TRANSFERRED_IN -> "";
     };
     return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
         movement.packageId(), lot.id(), movement.sourceKey(),

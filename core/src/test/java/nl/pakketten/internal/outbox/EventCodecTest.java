@@ -120,9 +120,17 @@ class EventCodecTest {
     p.markNoShow(MarkNoShow.builder().practice(PRACTICE).actor(RECEPTIONIST).appointmentId(AppointmentId.of("A3"))
         .build());
     f.schedule("A4", PatientId.of("patient-without-credits"), "T1");
-    f.pay("F-0", PATIENT, InvoiceLine.of("P5", 1, eur("180.25")));
+    nl.pakketten.common.LotId paid = f.pay("F-0", PATIENT, InvoiceLine.of("P5", 1, eur("180.25"))).grants().get(0)
+        .lotId();
     f.clock.advance(Duration.ofDays(20));
     p.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 21)));
+    // Credits transferred to another patient, and the payment that granted them reversed.
+    p.transferCredits(nl.pakketten.wallet.TransferCredits.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .transferId(nl.pakketten.wallet.TransferId.of("T-1")).from(PATIENT).lot(paid).credits(2)
+        .to(PatientId.of("partner")).build());
+    p.reversePayment(nl.pakketten.granting.ReversePayment.builder().practice(PRACTICE).actor(OWNER)
+        .reversalId(nl.pakketten.granting.ReversalId.of("R-1")).patient(PATIENT).invoiceId(InvoiceId.of("F-0"))
+        .reason("charge-back").build());
 
     // Product invoices: issued, sent, paid in two parts (credits granted); one of a towel only,
     // overpaid (no grants); one cancelled by a credit note.
