@@ -186,7 +186,7 @@ public class PakkettenProperties {
     private String paymentsClearing = DEFAULTS.paymentsClearing();
     /** The account imported credits are booked against; 8900 by default. */
     private String importsOffset = DEFAULTS.importsOffset();
-    /** The account of what patients owe after a reversed payment; 1300 by default. */
+    /** The account of what patients owe after a reversed payment; 1310 by default. */
     private String receivables = DEFAULTS.receivables();
 
     /**
