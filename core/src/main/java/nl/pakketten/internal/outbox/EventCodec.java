@@ -78,6 +78,14 @@ public final class EventCodec {
     }
   };
 
+  /** Whether a class is sealed: asked for every value written, and slow to ask the class itself. */
+  private static final ClassValue<Boolean> SEALED = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return type.isSealed();
+    }
+  };
+
   private EventCodec() {}
 
   /**
@@ -210,7 +218,7 @@ public final class EventCodec {
     if (Identifier.class.isAssignableFrom(raw)) {
       return ((Identifier) value).value();
     }
-    if (raw.isSealed()) {
+    if (SEALED.get(raw)) {
       Class<?> subtype = permitted(raw, value.getClass(), path);
       Map<String, @Nullable Object> object = new LinkedHashMap<>();
       object.put(subtype.getSimpleName(), write(value, subtype, path + "." + subtype.getSimpleName()));
@@ -302,7 +310,7 @@ public final class EventCodec {
     if (Identifier.class.isAssignableFrom(raw)) {
       return identifier(raw, string(json, path), path);
     }
-    if (raw.isSealed()) {
+    if (SEALED.get(raw)) {
       Map<String, @Nullable Object> object = object(json, path);
       if (object.size() != 1) {
         throw new IllegalArgumentException(path + ": expected one key naming a subtype of " + raw.getName()
