@@ -2,7 +2,6 @@ package nl.pakketten.spring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import nl.pakketten.Pakketten;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,18 +37,17 @@ public class PakkettenMetricsAutoConfiguration {
   /** Created by Spring Boot. */
   public PakkettenMetricsAutoConfiguration() {}
 
-  /** The observer that {@link PakkettenAutoConfiguration} gives the SDK, with the others. */
+  /**
+   * The observer that {@link PakkettenAutoConfiguration} gives the SDK, with the others; and the
+   * outbox's depth, a gauge read through the SDK's entry point when the registry is scraped (looked
+   * up then, so this bean does not wait for the entry point it is given to).
+   */
   @Bean
-  MicrometerCommandObserver pakkettenMetrics(MeterRegistry registry) {
-    return new MicrometerCommandObserver(registry);
-  }
-
-  /** The outbox's depth, read through the SDK's entry point when the registry is scraped. */
-  @Bean
-  MeterBinder pakkettenOutboxDepth(ObjectProvider<Pakketten> pakketten) {
-    return registry -> Gauge.builder("pakketten.outbox.depth", pakketten, provider -> {
+  MicrometerCommandObserver pakkettenMetrics(MeterRegistry registry, ObjectProvider<Pakketten> pakketten) {
+    Gauge.builder("pakketten.outbox.depth", pakketten, provider -> {
       Pakketten sdk = provider.getIfAvailable();
       return sdk == null ? Double.NaN : sdk.outboxDepth();
     }).description("Outbox messages queued, across practices").register(registry);
+    return new MicrometerCommandObserver(registry);
   }
 }
