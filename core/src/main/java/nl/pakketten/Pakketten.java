@@ -73,6 +73,7 @@ import nl.pakketten.internal.usecase.DeactivatePackageHandler;
 import nl.pakketten.internal.usecase.DeletePackageHandler;
 import nl.pakketten.internal.usecase.ExpireCreditsHandler;
 import nl.pakketten.internal.usecase.ImportCreditsHandler;
+import nl.pakketten.internal.usecase.RefundCreditsHandler;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
@@ -127,6 +128,8 @@ import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
 import nl.pakketten.wallet.SpendingOrder;
+import nl.pakketten.wallet.RefundCredits;
+import nl.pakketten.wallet.RefundResult;
 import nl.pakketten.wallet.Wallet;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -175,6 +178,7 @@ public final class Pakketten {
   private final ChangeAppointmentTypeHandler changeAppointmentType;
   private final AppointmentReads appointmentReads;
   private final ExpireCreditsHandler expireCredits;
+  private final RefundCreditsHandler refundCredits;
   private final WalletReads walletReads;
   private final RevenueReads revenueReads;
   private final ReadJournalHandler readJournal;
@@ -222,7 +226,9 @@ public final class Pakketten {
         s.appointments(), bookings, writes, b.shortfall, b.order);
     this.appointmentReads = new AppointmentReads(s.appointments(), tx);
 
-    this.expireCredits = new ExpireCreditsHandler(s.wallets(), bookings, writes, tx);
+    this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);
+    this.refundCredits = new RefundCreditsHandler(s.packages(), s.wallets(),
+        s.refunds(), bookings, writes, b.order);
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
@@ -602,6 +608,30 @@ public final class Pakketten {
    */
   public int expireCredits(ExpireCredits command) {
     return expireCredits.handle(command);
+  }
+
+  /**
+   * Refunds unused credits of a patient's package, from one lot or from the wallet's spendable lots
+   * in the spending order. Their remaining deferred value (credits × rate, the last credit of a lot
+   * taking what is left of its value) is debited to the lot's balance-sheet item; the amount paid
+   * back (default: that value) is credited to refunds payable, any difference to the package's
+   * breakage account (or the lot's revenue account). Each lot gets a movement {@code REFUNDED} and
+   * a {@code CreditsRefunded} event. Idempotent on the refund id.
+   *
+   * @param command the refund
+   * @return {@link RefundResult.Refunded}, or {@link RefundResult.AlreadyRefunded} for a repeat
+   * @throws InvalidInputException if a field is missing or invalid: zero or negative credits, a
+   *     negative amount, an amount in another currency or above the credits' remaining value
+   * @throws AccessDeniedException if the actor may not refund credits (only the owner, by default)
+   * @throws NotFoundException if the package does not exist in the practice
+   * @throws ConflictException if fewer credits remain (in the lot, or spendable in the wallet) than
+   *     asked, the named lot expired, or the refund id was used with other content
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public RefundResult refundCredits(RefundCredits command) {
+    return refundCredits.handle(command);
   }
 
   /**

@@ -260,6 +260,11 @@ class LoggingTest {
     }
 
     @Override
+    public nl.pakketten.spi.Refunds refunds() {
+      return storage.refunds();
+    }
+
+    @Override
     public nl.pakketten.spi.PracticeProfiles practiceProfiles() {
       return storage.practiceProfiles();
     }

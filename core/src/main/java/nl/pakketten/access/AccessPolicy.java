@@ -49,7 +49,7 @@ public interface AccessPolicy {
 
   /**
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
-   * credits (and expires them), and edits the practice profile and e-mail templates; the
+   * credits (and expires and refunds them), and edits the practice profile and e-mail templates; the
    * {@link Role#OWNER} or a {@link Role#BOOKKEEPER} exports the journal; any actor with at least one
    * role creates, issues, sends and cancels invoices, registers payments, schedules and reads.
    *
@@ -64,7 +64,8 @@ public interface AccessPolicy {
             Action.IMPORT_CREDITS,
             Action.EXPIRE_CREDITS,
             Action.EDIT_PRACTICE_PROFILE,
-            Action.EDIT_MAIL_TEMPLATES);
+            Action.EDIT_MAIL_TEMPLATES,
+            Action.REFUND_CREDITS);
     return new AccessPolicy() {
       @Override
       public boolean permits(Actor actor, Action action) {

@@ -23,7 +23,9 @@ public enum Action {
   /** Create, issue, send and cancel product invoices. */
   MANAGE_INVOICES("manage invoices"),
   /** Read the whole journal of a period at once, for an export to the bookkeeper. */
-  EXPORT_JOURNAL("export the journal");
+  EXPORT_JOURNAL("export the journal"),
+  /** Refund unused credits to a patient. */
+  REFUND_CREDITS("refund credits");
 
   private final String description;
 

@@ -70,6 +70,7 @@ public final class InMemoryStorage implements Storage {
   private final Wallets wallets = new InMemoryWallets(store);
   private final Appointments appointments = new InMemoryAppointments(store);
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
+  private final nl.pakketten.spi.Refunds refunds = new InMemoryRefunds(store);
   private final History history = new InMemoryHistory(store);
   private final Journal journal = new InMemoryJournal(store);
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
@@ -121,6 +122,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public GrantReceipts grantReceipts() {
     return receipts;
+  }
+
+  @Override
+  public nl.pakketten.spi.Refunds refunds() {
+    return refunds;
   }
 
   @Override
@@ -411,6 +417,28 @@ public final class InMemoryStorage implements Storage {
         throw new TransientException("receipt " + receipt.kind() + " " + receipt.key() + " exists", null);
       }
       rows.put(key, receipt);
+    }
+  }
+
+  static final class InMemoryRefunds implements nl.pakketten.spi.Refunds {
+    private final Table<Key2<PracticeId, nl.pakketten.wallet.RefundId>, nl.pakketten.wallet.Refund> rows;
+
+    InMemoryRefunds(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<nl.pakketten.wallet.Refund> find(PracticeId practice, nl.pakketten.wallet.RefundId refundId) {
+      return rows.get(new Key2<>(practice, refundId));
+    }
+
+    @Override
+    public void insert(nl.pakketten.wallet.Refund refund) {
+      Key2<PracticeId, nl.pakketten.wallet.RefundId> key = new Key2<>(refund.practice(), refund.refundId());
+      if (rows.contains(key)) {
+        throw new TransientException("refund " + refund.refundId() + " exists", null);
+      }
+      rows.put(key, refund);
     }
   }
 

@@ -9,5 +9,12 @@ public enum AccountRole {
   /** Where the host's registered payments of package invoices are cleared against. */
   PAYMENTS_CLEARING,
   /** The counter-account of imported credits (they were paid outside this system, or are free). */
-  IMPORTS_OFFSET
+  IMPORTS_OFFSET,
+  /**
+   * Where value is booked that the practice keeps without delivering care: the remaining value of
+   * expired credits, and the part of a refund's value not paid back.
+   */
+  BREAKAGE,
+  /** What the practice owes a patient for refunded credits until it pays them back: a liability. */
+  REFUNDS_PAYABLE
 }

@@ -28,6 +28,13 @@ public interface Storage {
   /** {@return the idempotency records of payments and imports} */
   GrantReceipts grantReceipts();
 
+  /**
+   * The refunds of credits, the idempotency records of {@code RefundCredits}.
+   *
+   * @return the port
+   */
+  Refunds refunds();
+
   /** {@return the append-only history of credit movements} */
   History history();
 

@@ -76,6 +76,13 @@ public final class CreditEvents {
   public record CreditsExpired(Movement movement) implements CreditEvent {}
 
   /**
+   * Unused credits of a lot refunded to the patient.
+   *
+   * @param movement the movement of the history it stands for
+   */
+  public record CreditsRefunded(Movement movement) implements CreditEvent {}
+
+  /**
    * The event that stands for {@code movement}, by its kind.
    *
    * @param movement a movement of the history
@@ -89,6 +96,7 @@ public final class CreditEvents {
       case GIVEN_BACK -> new CreditsGivenBack(movement);
       case FORFEITED -> new CreditsForfeited(movement);
       case EXPIRED -> new CreditsExpired(movement);
+      case REFUNDED -> new CreditsRefunded(movement);
     };
   }
 }

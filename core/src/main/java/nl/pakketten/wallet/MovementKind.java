@@ -16,7 +16,12 @@ public enum MovementKind {
    */
   FORFEITED(0),
   /** Remaining credits of a lot past its expiry date (−); recognises what was left of its value. */
-  EXPIRED(-1);
+  EXPIRED(-1),
+  /**
+   * Unused credits of a lot refunded to the patient (−): their deferred value moves to refunds
+   * payable, and any part not refunded to breakage.
+   */
+  REFUNDED(-1);
 
   private final int sign;
 

@@ -1584,7 +1584,8 @@ public abstract class CreditLedgerProperties {
       for (JournalEntry entry : journal) {
         if (lot.id().equals(entry.lot())) {
           for (JournalLine line : entry.lines()) {
-            if (line.role() == AccountRole.REVENUE) {
+            if (line.role() == AccountRole.REVENUE || line.role() == AccountRole.BREAKAGE
+                || line.role() == AccountRole.REFUNDS_PAYABLE) {
               revenue = revenue.minus(line.signed());
             } else if (line.role() == AccountRole.DEFERRED_REVENUE) {
               deferred = deferred.minus(line.signed());
@@ -1592,7 +1593,7 @@ public abstract class CreditLedgerProperties {
           }
         }
       }
-      assertThat(revenue).as("%s: revenue booked in the journal = recognised revenue", name).isEqualTo(recognised);
+      assertThat(revenue).as("%s: revenue, breakage and refunds booked in the journal = recognised revenue", name).isEqualTo(recognised);
       assertThat(deferred).as("%s: deferred revenue left in the journal = deferred value − recognised", name)
           .isEqualTo(lot.unrecognised());
     }
@@ -1603,7 +1604,7 @@ public abstract class CreditLedgerProperties {
       for (Movement m : movements) {
         credits += switch (m.kind()) {
           case GRANTED, IMPORTED, GIVEN_BACK -> m.credits();
-          case SPENT, EXPIRED -> -m.credits();
+          case SPENT, EXPIRED, REFUNDED -> -m.credits();
           case FORFEITED -> 0;
         };
       }
@@ -1618,6 +1619,7 @@ public abstract class CreditLedgerProperties {
         case GIVEN_BACK -> CreditEvents.CreditsGivenBack.class;
         case FORFEITED -> CreditEvents.CreditsForfeited.class;
         case EXPIRED -> CreditEvents.CreditsExpired.class;
+        case REFUNDED -> CreditEvents.CreditsRefunded.class;
       };
     }
   }

@@ -199,6 +199,11 @@ public abstract class OutboxEventsContract {
     }
 
     @Override
+    public nl.pakketten.spi.Refunds refunds() {
+      return storage.refunds();
+    }
+
+    @Override
     public History history() {
       return storage.history();
     }

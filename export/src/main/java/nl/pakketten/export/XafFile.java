@@ -231,6 +231,8 @@ final class XafFile {
       case DEFERRED_REVENUE -> "Deferred revenue";
       case PAYMENTS_CLEARING -> "Payments clearing";
       case IMPORTS_OFFSET -> "Imported credits offset";
+      case BREAKAGE -> "Breakage";
+      case REFUNDS_PAYABLE -> "Refunds payable";
     };
   }
 
@@ -244,6 +246,8 @@ final class XafFile {
       case DEFERRED_REVENUE -> "Prepaid packages, deferred revenue (balanspost)";
       case PAYMENTS_CLEARING -> "Payments of package invoices to clear";
       case IMPORTS_OFFSET -> "Counter-account of imported credits";
+      case BREAKAGE -> "Breakage: value of expired or partly refunded credits";
+      case REFUNDS_PAYABLE -> "Refunds of credits payable to patients";
     };
   }
 
@@ -252,8 +256,8 @@ final class XafFile {
     Set<String> types = new TreeSet<>();
     for (AccountRole role : roles) {
       types.add(switch (role) {
-        case REVENUE -> "P";
-        case DEFERRED_REVENUE, PAYMENTS_CLEARING -> "B";
+        case REVENUE, BREAKAGE -> "P";
+        case DEFERRED_REVENUE, PAYMENTS_CLEARING, REFUNDS_PAYABLE -> "B";
         case IMPORTS_OFFSET -> "M";
       });
     }

@@ -58,6 +58,7 @@ public final class JdbcStorage implements Storage {
   private final Wallets wallets;
   private final Appointments appointments;
   private final GrantReceipts receipts;
+  private final nl.pakketten.spi.Refunds refunds;
   private final History history;
   private final Journal journal;
   private final PracticeProfiles profiles;
@@ -74,6 +75,7 @@ public final class JdbcStorage implements Storage {
     this.wallets = new JdbcWallets(db, dialect);
     this.appointments = new JdbcAppointments(db);
     this.receipts = new JdbcGrantReceipts(db);
+    this.refunds = new JdbcRefunds(db);
     this.history = new JdbcHistory(db);
     this.journal = new JdbcJournal(db);
     this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
@@ -183,6 +185,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public GrantReceipts grantReceipts() {
     return receipts;
+  }
+
+  @Override
+  public nl.pakketten.spi.Refunds refunds() {
+    return refunds;
   }
 
   @Override

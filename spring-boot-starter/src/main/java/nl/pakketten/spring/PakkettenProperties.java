@@ -186,6 +186,8 @@ public class PakkettenProperties {
     private String paymentsClearing = DEFAULTS.paymentsClearing();
     /** The account imported credits are booked against; 8900 by default. */
     private String importsOffset = DEFAULTS.importsOffset();
+    /** The account refunded credits are credited to until paid back; 1620 by default. */
+    private String refundsPayable = DEFAULTS.refundsPayable();
 
     /**
      * The revenue account where a package names none.
@@ -259,8 +261,27 @@ public class PakkettenProperties {
       this.importsOffset = importsOffset;
     }
 
+    /**
+     * The account refunded credits are credited to until the practice pays them back.
+     *
+     * @return the account code; {@code 1620} by default
+     */
+    public String getRefundsPayable() {
+      return refundsPayable;
+    }
+
+    /**
+     * Sets {@link #getRefundsPayable()}.
+     *
+     * @param refundsPayable the account code in the host's chart of accounts
+     */
+    public void setRefundsPayable(String refundsPayable) {
+      this.refundsPayable = refundsPayable;
+    }
+
     Bookkeeping bookkeeping() {
-      return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset);
+      return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset,
+          refundsPayable);
     }
   }
 

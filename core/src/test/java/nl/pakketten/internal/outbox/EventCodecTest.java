@@ -102,6 +102,9 @@ class EventCodecTest {
     // Products new and changed, linked and not; appointment types likewise.
     f.linkProduct("P5", basis.id(), 5, eur("150.00"));
     f.linkProduct("P5", basis.id(), 6, eur("180.25"));
+    p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(ProductCode.of("P12M"))
+        .name("Jaarkaart").unitPrice(eur("300.00")).packageId(basis.id()).creditsPerUnit(10)
+        .validity(java.time.Period.ofMonths(12)).build());
     p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(ProductCode.of("TOWEL"))
         .name("Handdoek").description("Handdoek met \"logo\", \u00e9\u00e9n \ud83d\ude00").unitPrice(eur("10.00"))
         .vatRate(VatRate.GENERAL).build());
@@ -123,6 +126,10 @@ class EventCodecTest {
     f.pay("F-0", PATIENT, InvoiceLine.of("P5", 1, eur("180.25")));
     f.clock.advance(Duration.ofDays(20));
     p.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 21)));
+    // Two of F-0's credits refunded, for less than their value.
+    p.refundCredits(nl.pakketten.wallet.RefundCredits.builder().practice(PRACTICE).actor(OWNER)
+        .refundId(nl.pakketten.wallet.RefundId.of("R-1")).patient(PATIENT).packageId(basis.id()).credits(2)
+        .amount(eur("50.00")).reason("moved away").build());
 
     // Product invoices: issued, sent, paid in two parts (credits granted); one of a towel only,
     // overpaid (no grants); one cancelled by a credit note.
