@@ -219,11 +219,11 @@ public final class Pakketten {
         b.bookkeeping, writes);
 
     this.schedule = new ScheduleAppointmentHandler(s.appointmentTypes(), s.wallets(), s.appointments(), bookings,
-        writes, b.shortfall, b.order);
+        writes, b.shortfall, b.order, s.packages());
     this.cancel = new CancelAppointmentHandler(s.wallets(), s.appointments(), bookings, writes, b.lateCancellation);
     this.markNoShow = new MarkNoShowHandler(s.wallets(), s.appointments(), bookings, writes, b.noShow);
     this.changeAppointmentType = new ChangeAppointmentTypeHandler(s.appointmentTypes(), s.wallets(),
-        s.appointments(), bookings, writes, b.shortfall, b.order);
+        s.appointments(), bookings, writes, b.shortfall, b.order, s.packages());
     this.appointmentReads = new AppointmentReads(s.appointments(), tx);
 
     this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);

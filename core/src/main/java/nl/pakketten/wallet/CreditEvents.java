@@ -83,6 +83,22 @@ public final class CreditEvents {
   public record CreditsRefunded(Movement movement) implements CreditEvent {}
 
   /**
+   * A spend left a wallet's balance at or below its package's low-balance threshold ({@code
+   * CreditPackage.lowBalanceThreshold}), so the host may tell the patient. Raised by every such
+   * spend (a schedule or a type change), not only the first to cross the threshold.
+   *
+   * @param practice the practice
+   * @param at when the spend happened
+   * @param actor who scheduled or changed the appointment
+   * @param patient the patient
+   * @param packageId the package
+   * @param balance the wallet's balance after the spend
+   * @param threshold the package's threshold at the time
+   */
+  public record CreditsLow(PracticeId practice, Instant at, UserId actor, nl.pakketten.common.PatientId patient,
+      nl.pakketten.catalog.PackageId packageId, int balance, int threshold) implements DomainEvent {}
+
+  /**
    * The event that stands for {@code movement}, by its kind.
    *
    * @param movement a movement of the history

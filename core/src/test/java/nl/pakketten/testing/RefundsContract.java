@@ -207,6 +207,42 @@ public abstract class RefundsContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Low balance
+
+  private void threshold(int threshold) {
+    f.pakketten.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id())
+        .name("Basis").internalRate(eur("33.33")).lowBalanceThreshold(threshold).build());
+  }
+
+  @Test
+  void aSpendThatLeavesTheBalanceAtOrBelowThePackagesThresholdRaisesCreditsLow() {
+    threshold(1);
+    paidLot("F-1");
+
+    f.schedule("A1", PATIENT, "T1"); // 2 left: above
+    assertThat(f.events).filteredOn(CreditEvents.CreditsLow.class::isInstance).isEmpty();
+    f.schedule("A2", PATIENT, "T1"); // 1 left: at
+    f.schedule("A3", PATIENT, "T1"); // 0 left: below
+
+    assertThat(f.events).filteredOn(CreditEvents.CreditsLow.class::isInstance)
+        .map(CreditEvents.CreditsLow.class::cast)
+        .extracting(CreditEvents.CreditsLow::patient, CreditEvents.CreditsLow::balance,
+            CreditEvents.CreditsLow::threshold)
+        .containsExactly(tuple(PATIENT, 1, 1), tuple(PATIENT, 0, 1));
+  }
+
+  @Test
+  void aPackageWithoutAThresholdNeverRaisesCreditsLow() {
+    paidLot("F-1");
+
+    f.schedule("A1", PATIENT, "T1");
+    f.schedule("A2", PATIENT, "T1");
+    f.schedule("A3", PATIENT, "T1");
+
+    assertThat(f.events).filteredOn(CreditEvents.CreditsLow.class::isInstance).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Refunds
 
   @Test

@@ -95,7 +95,7 @@ class EventCodecTest {
     CreditPackage basis = f.createPackage("Basis", eur("30.50"));
     p.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id()).name("Basis plus")
         .internalRate(eur("32.75")).ledgerAccount(LedgerAccount.of("8000")).balanceSheetItem(BalanceSheetItem.of("1500"))
-        .build());
+        .breakageAccount(LedgerAccount.of("8090")).lowBalanceThreshold(5).build());
     p.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
     p.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.id()));
     p.deletePackage(DeletePackage.of(PRACTICE, OWNER, f.createPackage("Unused", eur(1)).id()));
