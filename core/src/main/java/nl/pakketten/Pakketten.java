@@ -73,6 +73,7 @@ import nl.pakketten.internal.usecase.DeactivatePackageHandler;
 import nl.pakketten.internal.usecase.DeletePackageHandler;
 import nl.pakketten.internal.usecase.ExpireCreditsHandler;
 import nl.pakketten.internal.usecase.ImportCreditsHandler;
+import nl.pakketten.internal.usecase.NotifyExpiringCreditsHandler;
 import nl.pakketten.internal.usecase.RefundCreditsHandler;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
@@ -127,6 +128,7 @@ import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.NotifyExpiringCredits;
 import nl.pakketten.wallet.SpendingOrder;
 import nl.pakketten.wallet.RefundCredits;
 import nl.pakketten.wallet.RefundResult;
@@ -179,6 +181,7 @@ public final class Pakketten {
   private final AppointmentReads appointmentReads;
   private final ExpireCreditsHandler expireCredits;
   private final RefundCreditsHandler refundCredits;
+  private final NotifyExpiringCreditsHandler notifyExpiringCredits;
   private final WalletReads walletReads;
   private final RevenueReads revenueReads;
   private final ReadJournalHandler readJournal;
@@ -229,6 +232,8 @@ public final class Pakketten {
     this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);
     this.refundCredits = new RefundCreditsHandler(s.packages(), s.wallets(),
         s.refunds(), bookings, writes, b.order);
+    this.notifyExpiringCredits = new NotifyExpiringCreditsHandler(s.wallets(),
+        s.expiryNotices(), bookings, writes, tx);
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
@@ -632,6 +637,25 @@ public final class Pakketten {
    */
   public RefundResult refundCredits(RefundCredits command) {
     return refundCredits.handle(command);
+  }
+
+  /**
+   * Raises {@code CreditEvents.CreditsExpiringSoon} for every lot with credits remaining whose last
+   * day is from the command's day to that day plus {@code withinDays}, at most once per lot and
+   * day (a rerun the same day raises nothing again). Typically run daily beside {@link
+   * #expireCredits}; each wallet is done in a transaction of its own.
+   *
+   * @param command the practice, actor, how many days ahead, and the day of the run
+   * @return the number of lots notified by this call
+   * @throws InvalidInputException if a field is missing or out of range
+   * @throws AccessDeniedException if the actor may not expire credits (only the owner, by default)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; a rerun
+   *     notifies the rest
+   * @throws OutcomeUnknownException if the connection was lost before a commit was confirmed; run the
+   *     same command again
+   */
+  public int notifyExpiringCredits(NotifyExpiringCredits command) {
+    return notifyExpiringCredits.handle(command);
   }
 
   /**

@@ -265,6 +265,11 @@ class LoggingTest {
     }
 
     @Override
+    public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+      return storage.expiryNotices();
+    }
+
+    @Override
     public nl.pakketten.spi.PracticeProfiles practiceProfiles() {
       return storage.practiceProfiles();
     }

@@ -71,6 +71,7 @@ public final class InMemoryStorage implements Storage {
   private final Appointments appointments = new InMemoryAppointments(store);
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
   private final nl.pakketten.spi.Refunds refunds = new InMemoryRefunds(store);
+  private final nl.pakketten.spi.ExpiryNotices expiryNotices = new InMemoryExpiryNotices(store);
   private final History history = new InMemoryHistory(store);
   private final Journal journal = new InMemoryJournal(store);
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
@@ -127,6 +128,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public nl.pakketten.spi.Refunds refunds() {
     return refunds;
+  }
+
+  @Override
+  public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+    return expiryNotices;
   }
 
   @Override
@@ -439,6 +445,28 @@ public final class InMemoryStorage implements Storage {
         throw new TransientException("refund " + refund.refundId() + " exists", null);
       }
       rows.put(key, refund);
+    }
+  }
+
+  static final class InMemoryExpiryNotices implements nl.pakketten.spi.ExpiryNotices {
+    private final Table<Key3<PracticeId, nl.pakketten.common.LotId, java.time.LocalDate>, Boolean> rows;
+
+    InMemoryExpiryNotices(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public boolean contains(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      return rows.contains(new Key3<>(practice, lot, day));
+    }
+
+    @Override
+    public void insert(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      Key3<PracticeId, nl.pakketten.common.LotId, java.time.LocalDate> key = new Key3<>(practice, lot, day);
+      if (rows.contains(key)) {
+        throw new TransientException("expiry notice of " + lot + " on " + day + " exists", null);
+      }
+      rows.put(key, Boolean.TRUE);
     }
   }
 

@@ -35,6 +35,13 @@ public interface Storage {
    */
   Refunds refunds();
 
+  /**
+   * The notices of credits expiring soon, one per lot and day.
+   *
+   * @return the port
+   */
+  ExpiryNotices expiryNotices();
+
   /** {@return the append-only history of credit movements} */
   History history();
 

@@ -99,6 +99,23 @@ public final class CreditEvents {
       nl.pakketten.catalog.PackageId packageId, int balance, int threshold) implements DomainEvent {}
 
   /**
+   * A lot's credits can be spent only until {@code lastDay}, which is near: raised by {@code
+   * NotifyExpiringCredits} once per lot and run day, so the host can remind the patient.
+   *
+   * @param practice the practice
+   * @param at when the notice was raised
+   * @param actor who ran the command
+   * @param patient the patient
+   * @param packageId the package
+   * @param lot the lot
+   * @param credits its credits remaining
+   * @param lastDay the last day they can be spent
+   */
+  public record CreditsExpiringSoon(PracticeId practice, Instant at, UserId actor,
+      nl.pakketten.common.PatientId patient, nl.pakketten.catalog.PackageId packageId, nl.pakketten.common.LotId lot,
+      int credits, java.time.LocalDate lastDay) implements DomainEvent {}
+
+  /**
    * The event that stands for {@code movement}, by its kind.
    *
    * @param movement a movement of the history

@@ -204,6 +204,11 @@ public abstract class OutboxEventsContract {
     }
 
     @Override
+    public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+      return storage.expiryNotices();
+    }
+
+    @Override
     public History history() {
       return storage.history();
     }

@@ -207,6 +207,56 @@ public abstract class RefundsContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Expiring soon
+
+  private int notify(int withinDays, LocalDate day) {
+    return f.pakketten.notifyExpiringCredits(nl.pakketten.wallet.NotifyExpiringCredits.of(PRACTICE, OWNER,
+        withinDays, day));
+  }
+
+  private List<CreditEvents.CreditsExpiringSoon> expiringSoon() {
+    return f.events.stream().filter(CreditEvents.CreditsExpiringSoon.class::isInstance)
+        .map(CreditEvents.CreditsExpiringSoon.class::cast).toList();
+  }
+
+  @Test
+  void lotsWhoseLastDayIsWithinReachAreToldToTheHostOncePerDay() {
+    f.importCredits("I1", PATIENT, basis.id(), 2, eur(10), LocalDate.of(2026, 3, 10)); // within 14 days
+    f.importCredits("I2", PATIENT, basis.id(), 2, eur(10), LocalDate.of(2026, 4, 30)); // too far
+    f.importCredits("I3", PATIENT, basis.id(), 2, eur(10), null);                      // never expires
+
+    assertThat(notify(14, LocalDate.of(2026, 3, 2))).isEqualTo(1);
+    assertThat(notify(14, LocalDate.of(2026, 3, 2))).as("a rerun the same day").isZero();
+
+    assertThat(expiringSoon()).singleElement().satisfies(e -> {
+      assertThat(e.patient()).isEqualTo(PATIENT);
+      assertThat(e.packageId()).isEqualTo(basis.id());
+      assertThat(e.credits()).isEqualTo(2);
+      assertThat(e.lastDay()).isEqualTo(LocalDate.of(2026, 3, 10));
+    });
+  }
+
+  @Test
+  void aLaterRunNotifiesALotStillWithinReachAgainButNotOnePastItsLastDayOrUsedUp() {
+    LotId lot = f.importCredits("I1", PATIENT, basis.id(), 1, eur(10), LocalDate.of(2026, 3, 10)).grant().lotId();
+    f.importCredits("I2", PATIENT, basis.id(), 1, eur(10), LocalDate.of(2026, 3, 3));
+    notify(14, LocalDate.of(2026, 3, 2));
+    refundFromLot("R-1", lot, 1);
+    f.clock.advance(Duration.ofDays(2));
+
+    assertThat(notify(14, LocalDate.of(2026, 3, 4))).as("I1 used up, I2 past its last day").isZero();
+    assertThat(expiringSoon()).hasSize(2);
+  }
+
+  @Test
+  void aNegativeOrTooLargeReachIsRefusedNamingTheField() {
+    assertInvalid(() -> notify(-1, LocalDate.of(2026, 3, 2)), "withinDays");
+    assertInvalid(() -> notify(367, LocalDate.of(2026, 3, 2)), "withinDays");
+    assertThatThrownBy(() -> f.pakketten.notifyExpiringCredits(nl.pakketten.wallet.NotifyExpiringCredits.of(PRACTICE,
+        RECEPTIONIST, 14, LocalDate.of(2026, 3, 2)))).isInstanceOf(AccessDeniedException.class);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Low balance
 
   private void threshold(int threshold) {

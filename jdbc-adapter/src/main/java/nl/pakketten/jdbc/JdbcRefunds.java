@@ -42,4 +42,26 @@ final class JdbcRefunds implements Refunds {
         Values.amount("value", refund.value()), Values.amount("amount", refund.amount()),
         Values.instant(refund.at()));
   }
+
+  /** The notices of credits expiring soon, unique on (practice, lot, day) like the refunds on their key. */
+  static final class Notices implements nl.pakketten.spi.ExpiryNotices {
+    private final Db db;
+
+    Notices(Db db) {
+      this.db = db;
+    }
+
+    @Override
+    public boolean contains(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      return db.first("read the expiry notice of " + lot, "SELECT lot_id FROM pakketten_expiry_notices"
+          + " WHERE practice_id = ? AND lot_id = ? AND notified_for = ?", rs -> rs.getString(1), practice.value(),
+          lot.value(), day).isPresent();
+    }
+
+    @Override
+    public void insert(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      db.update("insert the expiry notice of " + lot, "INSERT INTO pakketten_expiry_notices (practice_id, lot_id,"
+          + " notified_for) VALUES (?, ?, ?)", practice.value(), lot.value(), day);
+    }
+  }
 }

@@ -59,6 +59,7 @@ public final class JdbcStorage implements Storage {
   private final Appointments appointments;
   private final GrantReceipts receipts;
   private final nl.pakketten.spi.Refunds refunds;
+  private final nl.pakketten.spi.ExpiryNotices expiryNotices;
   private final History history;
   private final Journal journal;
   private final PracticeProfiles profiles;
@@ -76,6 +77,7 @@ public final class JdbcStorage implements Storage {
     this.appointments = new JdbcAppointments(db);
     this.receipts = new JdbcGrantReceipts(db);
     this.refunds = new JdbcRefunds(db);
+    this.expiryNotices = new JdbcRefunds.Notices(db);
     this.history = new JdbcHistory(db);
     this.journal = new JdbcJournal(db);
     this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
@@ -190,6 +192,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public nl.pakketten.spi.Refunds refunds() {
     return refunds;
+  }
+
+  @Override
+  public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+    return expiryNotices;
   }
 
   @Override

@@ -126,6 +126,10 @@ class EventCodecTest {
     f.pay("F-0", PATIENT, InvoiceLine.of("P5", 1, eur("180.25")));
     f.clock.advance(Duration.ofDays(20));
     p.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 21)));
+    // A lot expiring soon told to the host.
+    f.importCredits("I9", PATIENT, basis.id(), 2, eur("32.75"), LocalDate.of(2026, 3, 30));
+    p.notifyExpiringCredits(nl.pakketten.wallet.NotifyExpiringCredits.of(PRACTICE, OWNER, 14,
+        LocalDate.of(2026, 3, 22)));
     // Two of F-0's credits refunded, for less than their value.
     p.refundCredits(nl.pakketten.wallet.RefundCredits.builder().practice(PRACTICE).actor(OWNER)
         .refundId(nl.pakketten.wallet.RefundId.of("R-1")).patient(PATIENT).packageId(basis.id()).credits(2)

@@ -26,3 +26,12 @@ CREATE TABLE pakketten_refunds (
   CONSTRAINT pakketten_refunds_pk PRIMARY KEY (practice_id, refund_id),
   CONSTRAINT pakketten_refunds_amount_ck CHECK (amount <= refund_value)
 );
+
+-- Which lots NotifyExpiringCredits told the host about on which day: one CreditsExpiringSoon per
+-- lot and day, however often it runs.
+CREATE TABLE pakketten_expiry_notices (
+  practice_id  VARCHAR(64) NOT NULL,
+  lot_id       VARCHAR(64) NOT NULL,
+  notified_for DATE        NOT NULL,
+  CONSTRAINT pakketten_expiry_notices_pk PRIMARY KEY (practice_id, lot_id, notified_for)
+);
