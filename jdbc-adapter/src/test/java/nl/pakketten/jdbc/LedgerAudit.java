@@ -17,7 +17,8 @@ final class LedgerAudit {
   private LedgerAudit() {}
 
   private static final String SIGNED_CREDITS = "CASE m.kind WHEN 'GRANTED' THEN m.credits WHEN 'IMPORTED' THEN m.credits"
-      + " WHEN 'GIVEN_BACK' THEN m.credits WHEN 'SPENT' THEN -m.credits WHEN 'EXPIRED' THEN -m.credits ELSE 0 END";
+      + " WHEN 'GIVEN_BACK' THEN m.credits WHEN 'SPENT' THEN -m.credits WHEN 'EXPIRED' THEN -m.credits"
+      + " WHEN 'REFUNDED' THEN -m.credits ELSE 0 END";
 
   /** Every violation found, as text; empty when the ledger adds up. */
   static List<String> violations(DataSource dataSource) {
