@@ -43,8 +43,9 @@ public abstract class Movement {
   /**
    * The revenue this movement booked.
    *
-   * @return revenue recognised by it (spent, expired), reversed by it (given back, negative), or
-   *     zero (granted, imported, forfeited)
+   * @return revenue recognised by it (spent), reversed by it (given back, negative), the deferred
+   *     value it released from the lot without care (expired: to breakage; refunded: to refunds
+   *     payable and breakage), or zero (granted, imported, forfeited)
    */
   public abstract Money revenue();
 

@@ -174,10 +174,13 @@ final class LedgerModel {
     return packages.get(packageId).ledgerAccount().map(LedgerAccount::value).orElse("8000");
   }
 
-  /** Books the moves' revenue on their lots' accounts ({@code account} only for a lot the model lacks). */
+  /**
+   * Books the moves' revenue on their lots' accounts ({@code account} only for a lot the model
+   * lacks). An expiry's value is breakage, not revenue: revenue per ledger account leaves it out.
+   */
   void recognise(String account, List<Move> moves) {
     for (Move m : moves) {
-      if (m.kind() == MovementKind.SPENT || m.kind() == MovementKind.EXPIRED || m.kind() == MovementKind.GIVEN_BACK) {
+      if (m.kind() == MovementKind.SPENT || m.kind() == MovementKind.GIVEN_BACK) {
         revenueByAccount.merge(lotAccount.getOrDefault(m.lotId(), account), m.revenue(), Money::plus);
       }
     }
