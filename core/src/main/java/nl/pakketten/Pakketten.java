@@ -678,8 +678,10 @@ public final class Pakketten {
    * in the spending order. Their remaining deferred value (credits × rate, the last credit of a lot
    * taking what is left of its value) is debited to the lot's balance-sheet item; the amount paid
    * back (default: that value) is credited to refunds payable, any difference to the package's
-   * breakage account (or the lot's revenue account). Each lot gets a movement {@code REFUNDED} and
-   * a {@code CreditsRefunded} event. Idempotent on the refund id.
+   * breakage account (or the lot's revenue account). The value leaves each lot as its value out
+   * ({@code Lot.valueOut()}), recognising no revenue, as a reversal or a transfer does. Each lot gets
+   * a movement {@code REFUNDED} (of zero revenue) and a {@code CreditsRefunded} event. Idempotent on
+   * the refund id.
    *
    * @param command the refund
    * @return {@link RefundResult.Refunded}, or {@link RefundResult.AlreadyRefunded} for a repeat

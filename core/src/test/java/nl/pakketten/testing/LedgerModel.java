@@ -44,7 +44,10 @@ final class LedgerModel {
 
   record WalletKey(PatientId patient, PackageId packageId) {}
 
-  /** A lot as the rules see it. */
+  /**
+   * A lot as the rules see it. {@code recognised} is all value that left it: the SDK's recognised
+   * revenue plus its value out (a refund's).
+   */
   record Lot(
       LotId id,
       String sourceKey,

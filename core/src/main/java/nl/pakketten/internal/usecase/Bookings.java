@@ -80,9 +80,9 @@ public final class Bookings {
       String sourceKey) {
     Instant at = now();
     Money revenue = switch (kind) {
-      case SPENT, EXPIRED, REFUNDED -> amount;
+      case SPENT, EXPIRED -> amount;
       case GIVEN_BACK -> amount.negated();
-      case GRANTED, IMPORTED, FORFEITED, REVERSED, TRANSFERRED_OUT, TRANSFERRED_IN ->
+      case GRANTED, IMPORTED, FORFEITED, REFUNDED, REVERSED, TRANSFERRED_OUT, TRANSFERRED_IN ->
           Money.zero(amount.getCurrencyUnit());
     };
     Movement movement = ValueBuilders.movement()
@@ -182,7 +182,9 @@ public final class Bookings {
    * value} is the deferred value they release (debited to the lot's balance-sheet item); {@code
    * refunded} of it is credited to refunds payable, the rest to {@code breakageAccount} with the
    * role {@link AccountRole#BREAKAGE}. An expiry refunds nothing. Lines of zero are left out, and a
-   * release of zero value books no entry, as a grant of zero value books none.
+   * release of zero value books no entry, as a grant of zero value books none. An expiry's movement
+   * carries the value as its revenue (the lot recognised it); a refund's carries none, as its value
+   * left the lot as {@link nl.pakketten.wallet.Lot#valueOut()}.
    */
   Movement release(List<DomainEvent> events, Lot lot, MovementKind kind, int credits, Money value, Money refunded,
       String breakageAccount, UserId actor, String reason, String sourceKey) {
@@ -197,7 +199,7 @@ public final class Bookings {
         .lotId(lot.id())
         .kind(kind)
         .credits(credits)
-        .revenue(value)
+        .revenue(kind == MovementKind.EXPIRED ? value : Money.zero(value.getCurrencyUnit()))
         .at(now())
         .actor(actor)
         .reason(reason)

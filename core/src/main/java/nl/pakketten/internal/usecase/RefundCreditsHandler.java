@@ -77,17 +77,22 @@ public record RefundCreditsHandler(Packages packages, Wallets wallets, Refunds r
                     + (command.credits() == 1 ? "" : "s") + " refunded");
               }
               String sourceKey = "refund:" + command.refundId().value();
+              // The taking chose the lots and their values; the credits then leave each lot as value
+              // out (Lot.valueOut), not as recognised revenue: a refund is not care, as a reversal
+              // or a transfer is not.
+              Wallet withdrawn = wallet;
               Money left = amount;
-              for (int i = 0; i < taking.allocations().size(); i++) {
-                Allocation allocation = taking.allocations().get(i);
-                Lot after = taking.lotsTaken().get(i);
+              for (Allocation allocation : taking.allocations()) {
+                withdrawn = withdrawn.withdraw(withdrawn.lot(allocation.lotId()).orElseThrow(), allocation.credits(),
+                    allocation.revenue());
+                Lot after = withdrawn.lot(allocation.lotId()).orElseThrow();
                 Money part = left.isGreaterThan(allocation.revenue()) ? allocation.revenue() : left;
                 left = left.minus(part);
                 bookings.release(events, after, MovementKind.REFUNDED, allocation.credits(), allocation.revenue(),
                     part, pkg.breakageAccount().map(a -> a.value()).orElse(after.revenueAccount().value()),
                     command.actor().userId(), reason, sourceKey);
               }
-              wallets.save(taking.after());
+              wallets.save(withdrawn);
               Refund refund = new Refund(practice, command.refundId(), fingerprint, command.patient(), pkg.id(),
                   command.credits(), value, amount, bookings.now());
               refunds.insert(refund);
