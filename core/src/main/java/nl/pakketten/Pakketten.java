@@ -81,6 +81,8 @@ import nl.pakketten.granting.ReversePayment;
 import nl.pakketten.wallet.NotEnoughCreditsException;
 import nl.pakketten.wallet.TransferCredits;
 import nl.pakketten.wallet.TransferResult;
+import nl.pakketten.internal.usecase.NotifyExpiringCreditsHandler;
+import nl.pakketten.internal.usecase.RefundCreditsHandler;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
@@ -134,7 +136,10 @@ import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.NotifyExpiringCredits;
 import nl.pakketten.wallet.SpendingOrder;
+import nl.pakketten.wallet.RefundCredits;
+import nl.pakketten.wallet.RefundResult;
 import nl.pakketten.wallet.Wallet;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -185,6 +190,8 @@ public final class Pakketten {
   private final ChangeAppointmentTypeHandler changeAppointmentType;
   private final AppointmentReads appointmentReads;
   private final ExpireCreditsHandler expireCredits;
+  private final RefundCreditsHandler refundCredits;
+  private final NotifyExpiringCreditsHandler notifyExpiringCredits;
   private final WalletReads walletReads;
   private final RevenueReads revenueReads;
   private final ReadJournalHandler readJournal;
@@ -228,14 +235,18 @@ public final class Pakketten {
     this.transferCredits = new TransferCreditsHandler(s.wallets(), s.transfers(), bookings, writes);
 
     this.schedule = new ScheduleAppointmentHandler(s.appointmentTypes(), s.wallets(), s.appointments(), bookings,
-        writes, b.shortfall, b.order);
+        writes, b.shortfall, b.order, s.packages());
     this.cancel = new CancelAppointmentHandler(s.wallets(), s.appointments(), bookings, writes, b.lateCancellation);
     this.markNoShow = new MarkNoShowHandler(s.wallets(), s.appointments(), bookings, writes, b.noShow);
     this.changeAppointmentType = new ChangeAppointmentTypeHandler(s.appointmentTypes(), s.wallets(),
-        s.appointments(), bookings, writes, b.shortfall, b.order);
+        s.appointments(), bookings, writes, b.shortfall, b.order, s.packages());
     this.appointmentReads = new AppointmentReads(s.appointments(), tx);
 
-    this.expireCredits = new ExpireCreditsHandler(s.wallets(), bookings, writes, tx);
+    this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);
+    this.refundCredits = new RefundCreditsHandler(s.packages(), s.wallets(),
+        s.refunds(), bookings, writes, b.order);
+    this.notifyExpiringCredits = new NotifyExpiringCreditsHandler(s.wallets(),
+        s.expiryNotices(), bookings, writes, tx);
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
@@ -660,6 +671,51 @@ public final class Pakketten {
    */
   public int expireCredits(ExpireCredits command) {
     return expireCredits.handle(command);
+  }
+
+  /**
+   * Refunds unused credits of a patient's package, from one lot or from the wallet's spendable lots
+   * in the spending order. Their remaining deferred value (credits × rate, the last credit of a lot
+   * taking what is left of its value) is debited to the lot's balance-sheet item; the amount paid
+   * back (default: that value) is credited to refunds payable, any difference to the package's
+   * breakage account (or the lot's revenue account). The value leaves each lot as its value out
+   * ({@code Lot.valueOut()}), recognising no revenue, as a reversal or a transfer does. Each lot gets
+   * a movement {@code REFUNDED} (of zero revenue) and a {@code CreditsRefunded} event. Idempotent on
+   * the refund id.
+   *
+   * @param command the refund
+   * @return {@link RefundResult.Refunded}, or {@link RefundResult.AlreadyRefunded} for a repeat
+   * @throws InvalidInputException if a field is missing or invalid: zero or negative credits, a
+   *     negative amount, an amount in another currency or above the credits' remaining value
+   * @throws AccessDeniedException if the actor may not refund credits (only the owner, by default)
+   * @throws NotFoundException if the package does not exist in the practice
+   * @throws ConflictException if fewer credits remain (in the lot, or spendable in the wallet) than
+   *     asked, the named lot expired, or the refund id was used with other content
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
+   * @throws OutcomeUnknownException if the connection was lost before the commit was confirmed; run
+   *     the same command again
+   */
+  public RefundResult refundCredits(RefundCredits command) {
+    return refundCredits.handle(command);
+  }
+
+  /**
+   * Raises {@code CreditEvents.CreditsExpiringSoon} for every lot with credits remaining whose last
+   * day is from the command's day to that day plus {@code withinDays}, at most once per lot and
+   * day (a rerun the same day raises nothing again). Typically run daily beside {@link
+   * #expireCredits}; each wallet is done in a transaction of its own.
+   *
+   * @param command the practice, actor, how many days ahead, and the day of the run
+   * @return the number of lots notified by this call
+   * @throws InvalidInputException if a field is missing or out of range
+   * @throws AccessDeniedException if the actor may not expire credits (only the owner, by default)
+   * @throws TransactionFailedException if transient conflicts outlasted the retries; a rerun
+   *     notifies the rest
+   * @throws OutcomeUnknownException if the connection was lost before a commit was confirmed; run the
+   *     same command again
+   */
+  public int notifyExpiringCredits(NotifyExpiringCredits command) {
+    return notifyExpiringCredits.handle(command);
   }
 
   /**

@@ -49,7 +49,7 @@ public interface AccessPolicy {
 
   /**
    * The original system's rule: only {@link Role#OWNER} sets up packages, links and imports
-   * credits (and expires them), and edits the practice profile and e-mail templates; the
+   * credits (and expires and refunds them), and edits the practice profile and e-mail templates; the
    * {@link Role#OWNER} or a {@link Role#BOOKKEEPER} exports the journal; the {@link Role#OWNER}, a
    * {@link Role#BOOKKEEPER} or the host itself ({@link Role#SYSTEM}, for example a webhook of the
    * bank) reverses a payment; any actor with at least one role creates, issues, sends and cancels
@@ -66,7 +66,8 @@ public interface AccessPolicy {
             Action.IMPORT_CREDITS,
             Action.EXPIRE_CREDITS,
             Action.EDIT_PRACTICE_PROFILE,
-            Action.EDIT_MAIL_TEMPLATES);
+            Action.EDIT_MAIL_TEMPLATES,
+            Action.REFUND_CREDITS);
     return new AccessPolicy() {
       @Override
       public boolean permits(Actor actor, Action action) {

@@ -24,6 +24,8 @@ public enum Action {
   MANAGE_INVOICES("manage invoices"),
   /** Read the whole journal of a period at once, for an export to the bookkeeper. */
   EXPORT_JOURNAL("export the journal"),
+  /** Refund unused credits to a patient. */
+  REFUND_CREDITS("refund credits"),
   /** Reverse a registered payment (a bounced direct debit, a charge-back), revoking its unspent credits. */
   REVERSE_PAYMENT("reverse payments"),
   /** Transfer credits of a lot to another patient of the practice. */

@@ -50,6 +50,19 @@ public abstract class CreditPackage {
   /** {@return where its deferred revenue sits, if set; otherwise the practice default} */
   public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
+  /**
+   * {@return where breakage is booked, if set: the remaining value of its expired credits and the
+   * part of a refund not paid back; otherwise the lot's revenue account (the package's ledger
+   * account when the lot was granted)}
+   */
+  public abstract Optional<LedgerAccount> breakageAccount();
+
+  /**
+   * {@return the balance at or below which a spend raises {@link
+   * nl.pakketten.wallet.CreditEvents.CreditsLow}, if set; at least zero}
+   */
+  public abstract Optional<Integer> lowBalanceThreshold();
+
   /** {@return whether it may grant new credits} */
   public abstract boolean active();
 
@@ -92,6 +105,22 @@ public abstract class CreditPackage {
   public abstract CreditPackage withBalanceSheetItem(Optional<? extends BalanceSheetItem> item);
 
   /**
+   * A copy with another breakage account.
+   *
+   * @param account the new account; empty for the lot's revenue account
+   * @return the changed copy
+   */
+  public abstract CreditPackage withBreakageAccount(Optional<? extends LedgerAccount> account);
+
+  /**
+   * A copy with another low-balance threshold.
+   *
+   * @param threshold the new threshold, at least zero; empty for none
+   * @return the changed copy
+   */
+  public abstract CreditPackage withLowBalanceThreshold(Optional<Integer> threshold);
+
+  /**
    * A copy, active or deactivated.
    *
    * @param active whether it may grant new credits
@@ -120,6 +149,10 @@ public abstract class CreditPackage {
     Names.requireName("name", name());
     if (internalRate().isNegative()) {
       throw nl.pakketten.common.InvalidInputException.of("internalRate", internalRate(), "must not be negative");
+    }
+    if (lowBalanceThreshold().map(t -> t < 0).orElse(false)) {
+      throw nl.pakketten.common.InvalidInputException.of("lowBalanceThreshold", lowBalanceThreshold().get(),
+          "must not be negative");
     }
   }
 

@@ -61,6 +61,14 @@ public abstract class SaveProduct implements Command {
   }
 
   /**
+   * How long the credits a payment of the product grants stay spendable, when linked: their last
+   * day is the day of the grant plus this, minus one day ({@link ProductLink#lastDayOf}).
+   *
+   * @return the validity, for example {@code P12M}; empty for credits that do not expire
+   */
+  public abstract Optional<java.time.Period> validity();
+
+  /**
    * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
    * {@link nl.pakketten.common.InvalidInputException} when the command runs}
    */

@@ -52,6 +52,19 @@ public abstract class UpdatePackage implements Command {
   public abstract Optional<BalanceSheetItem> balanceSheetItem();
 
   /**
+   * {@return the ledger account where breakage is booked (the value of its expired credits, and
+   * the part of a refund not paid back); empty for the lot's revenue account, the package's ledger
+   * account}
+   */
+  public abstract Optional<LedgerAccount> breakageAccount();
+
+  /**
+   * {@return the balance at or below which a spend raises {@link
+   * nl.pakketten.wallet.CreditEvents.CreditsLow}; empty for no such event; at least zero}
+   */
+  public abstract Optional<Integer> lowBalanceThreshold();
+
+  /**
    * {@return a new, empty builder; a missing or bad field is reported, with all others, as an
    * {@link nl.pakketten.common.InvalidInputException} when the command runs}
    */

@@ -78,6 +78,8 @@ public final class InMemoryStorage implements Storage {
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
   private final Reversals reversals = new InMemoryReversals(store);
   private final Transfers transfers = new InMemoryTransfers(store);
+  private final nl.pakketten.spi.Refunds refunds = new InMemoryRefunds(store);
+  private final nl.pakketten.spi.ExpiryNotices expiryNotices = new InMemoryExpiryNotices(store);
   private final History history = new InMemoryHistory(store);
   private final Journal journal = new InMemoryJournal(store);
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
@@ -139,6 +141,16 @@ public final class InMemoryStorage implements Storage {
   @Override
   public Transfers transfers() {
     return transfers;
+  }
+
+  @Override
+  public nl.pakketten.spi.Refunds refunds() {
+    return refunds;
+  }
+
+  @Override
+  public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+    return expiryNotices;
   }
 
   @Override
@@ -483,6 +495,50 @@ public final class InMemoryStorage implements Storage {
         throw new TransientException("transfer " + transfer.transferId() + " exists", null);
       }
       rows.put(key, transfer);
+    }
+  }
+
+  static final class InMemoryRefunds implements nl.pakketten.spi.Refunds {
+    private final Table<Key2<PracticeId, nl.pakketten.wallet.RefundId>, nl.pakketten.wallet.Refund> rows;
+
+    InMemoryRefunds(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public Optional<nl.pakketten.wallet.Refund> find(PracticeId practice, nl.pakketten.wallet.RefundId refundId) {
+      return rows.get(new Key2<>(practice, refundId));
+    }
+
+    @Override
+    public void insert(nl.pakketten.wallet.Refund refund) {
+      Key2<PracticeId, nl.pakketten.wallet.RefundId> key = new Key2<>(refund.practice(), refund.refundId());
+      if (rows.contains(key)) {
+        throw new TransientException("refund " + refund.refundId() + " exists", null);
+      }
+      rows.put(key, refund);
+    }
+  }
+
+  static final class InMemoryExpiryNotices implements nl.pakketten.spi.ExpiryNotices {
+    private final Table<Key3<PracticeId, nl.pakketten.common.LotId, java.time.LocalDate>, Boolean> rows;
+
+    InMemoryExpiryNotices(Store store) {
+      rows = new Table<>(store);
+    }
+
+    @Override
+    public boolean contains(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      return rows.contains(new Key3<>(practice, lot, day));
+    }
+
+    @Override
+    public void insert(PracticeId practice, nl.pakketten.common.LotId lot, java.time.LocalDate day) {
+      Key3<PracticeId, nl.pakketten.common.LotId, java.time.LocalDate> key = new Key3<>(practice, lot, day);
+      if (rows.contains(key)) {
+        throw new TransientException("expiry notice of " + lot + " on " + day + " exists", null);
+      }
+      rows.put(key, Boolean.TRUE);
     }
   }
 

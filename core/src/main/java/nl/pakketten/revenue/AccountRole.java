@@ -10,7 +10,13 @@ public enum AccountRole {
   PAYMENTS_CLEARING,
   /** The counter-account of imported credits (they were paid outside this system, or are free). */
   IMPORTS_OFFSET,
-
+  /**
+   * Where value is booked that the practice keeps without delivering care: the remaining value of
+   * expired credits, and the part of a refund's value not paid back.
+   */
+  BREAKAGE,
+  /** What the practice owes a patient for refunded credits until it pays them back: a liability. */
+  REFUNDS_PAYABLE,
   /** What a patient owes the practice: the value of credits spent before their payment was reversed. */
   RECEIVABLE
 }

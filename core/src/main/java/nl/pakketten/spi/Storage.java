@@ -33,6 +33,19 @@ public interface Storage {
 
   /** {@return the transfers of credits between patients} */
   Transfers transfers();
+  /**
+   * The refunds of credits, the idempotency records of {@code RefundCredits}.
+   *
+   * @return the port
+   */
+  Refunds refunds();
+
+  /**
+   * The notices of credits expiring soon, one per lot and day.
+   *
+   * @return the port
+   */
+  ExpiryNotices expiryNotices();
 
   /** {@return the append-only history of credit movements} */
   History history();

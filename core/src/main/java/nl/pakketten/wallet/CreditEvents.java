@@ -92,6 +92,46 @@ public final class CreditEvents {
   public record CreditsTransferred(Movement movement) implements CreditEvent {}
 
   /**
+   * Unused credits of a lot refunded to the patient.
+   *
+   * @param movement the movement of the history it stands for
+   */
+  public record CreditsRefunded(Movement movement) implements CreditEvent {}
+
+  /**
+   * A spend left a wallet's balance at or below its package's low-balance threshold ({@code
+   * CreditPackage.lowBalanceThreshold}), so the host may tell the patient. Raised by every such
+   * spend (a schedule or a type change), not only the first to cross the threshold.
+   *
+   * @param practice the practice
+   * @param at when the spend happened
+   * @param actor who scheduled or changed the appointment
+   * @param patient the patient
+   * @param packageId the package
+   * @param balance the wallet's balance after the spend
+   * @param threshold the package's threshold at the time
+   */
+  public record CreditsLow(PracticeId practice, Instant at, UserId actor, nl.pakketten.common.PatientId patient,
+      nl.pakketten.catalog.PackageId packageId, int balance, int threshold) implements DomainEvent {}
+
+  /**
+   * A lot's credits can be spent only until {@code lastDay}, which is near: raised by {@code
+   * NotifyExpiringCredits} once per lot and run day, so the host can remind the patient.
+   *
+   * @param practice the practice
+   * @param at when the notice was raised
+   * @param actor who ran the command
+   * @param patient the patient
+   * @param packageId the package
+   * @param lot the lot
+   * @param credits its credits remaining
+   * @param lastDay the last day they can be spent
+   */
+  public record CreditsExpiringSoon(PracticeId practice, Instant at, UserId actor,
+      nl.pakketten.common.PatientId patient, nl.pakketten.catalog.PackageId packageId, nl.pakketten.common.LotId lot,
+      int credits, java.time.LocalDate lastDay) implements DomainEvent {}
+
+  /**
    * The event that stands for {@code movement}, by its kind.
    *
    * @param movement a movement of the history
@@ -107,6 +147,7 @@ public final class CreditEvents {
       case EXPIRED -> new CreditsExpired(movement);
       case REVERSED -> new CreditsReversed(movement);
       case TRANSFERRED_OUT, TRANSFERRED_IN -> new CreditsTransferred(movement);
+      case REFUNDED -> new CreditsRefunded(movement);
     };
   }
 }

@@ -81,8 +81,9 @@ public abstract class Lot {
   public abstract Optional<LocalDate> expiresOn();
 
   /**
-   * The part of its deferred value that left it without being recognised as revenue: revoked with
-   * its reversed payment, or moved with credits transferred to another patient.
+   * The part of its deferred value that left it without being recognised as revenue: refunded to
+   * the patient (to refunds payable, and breakage for any part not paid back), revoked with its
+   * reversed payment, or moved with credits transferred to another patient.
    *
    * @return from zero (the usual case) to what its deferred value leaves after the revenue
    */

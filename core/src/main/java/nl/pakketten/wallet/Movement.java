@@ -43,8 +43,10 @@ public abstract class Movement {
   /**
    * The revenue this movement booked.
    *
-   * @return revenue recognised by it (spent, expired), reversed by it (given back, negative), or
-   *     zero (granted, imported, forfeited)
+   * @return revenue recognised by it (spent), reversed by it (given back, negative), the remaining
+   *     value of an expired lot (booked to breakage), or zero (granted, imported, forfeited, and the
+   *     movements whose value leaves the lot as {@link Lot#valueOut()}: refunded, reversed,
+   *     transferred)
    */
   public abstract Money revenue();
 

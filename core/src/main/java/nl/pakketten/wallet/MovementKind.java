@@ -17,7 +17,11 @@ public enum MovementKind {
   FORFEITED(0),
   /** Remaining credits of a lot past its expiry date (−); recognises what was left of its value. */
   EXPIRED(-1),
-
+  /**
+   * Unused credits of a lot refunded to the patient (−): their deferred value moves to refunds
+   * payable, and any part not refunded to breakage.
+   */
+  REFUNDED(-1),
   /**
    * Unspent credits of a lot revoked because the payment that granted them was reversed (−); moves
    * their value back from deferred revenue to payments clearing, recognising no revenue.

@@ -183,6 +183,27 @@ public abstract class Wallet {
   }
 
   /**
+   * Takes {@code credits} from the one lot {@code id}, at the value a spend of them would recognise
+   * ({@link Lot#revenueFor}: credits × rate, the last credit taking what is left); empty when the
+   * lot is not in the wallet or has fewer credits remaining.
+   *
+   * @param id the lot
+   * @param credits how many credits to take, at least 1
+   * @return the taking of one allocation; empty when the lot cannot give that many
+   */
+  public Optional<Taking> takeFrom(LotId id, int credits) {
+    Optional<Lot> found = lot(id);
+    if (found.isEmpty() || found.get().creditsRemaining() < credits) {
+      return Optional.empty();
+    }
+    Lot lot = found.get();
+    Money value = lot.revenueFor(credits);
+    Lot after = lot.take(credits, value);
+    return Optional.of(new Taking(replacing(after, -credits), List.of(new Allocation(id, credits, value)),
+        List.of(after)));
+  }
+
+  /**
    * Gives an allocation back to the lot it came from.
    *
    * @param allocation the credits and revenue an earlier taking took from one lot

@@ -340,7 +340,7 @@ class RevenueTest {
   }
 
   @Test
-  void expiryBooksTheRemainingValueAsRevenue() {
+  void expiryBooksTheRemainingValueToBreakageNotRevenue() {
     f.importCredits("I1", PATIENT, basis.id(), 3, eur(10), LocalDate.of(2026, 3, 5));
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(Duration.ofDays(10));
@@ -348,7 +348,7 @@ class RevenueTest {
     f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, LocalDate.of(2026, 3, 12)));
 
     assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, Instant.EPOCH, FAR_FUTURE)).containsExactly(
-        Map.entry(LedgerAccount.of("8000"), eur(30)));
+        Map.entry(LedgerAccount.of("8000"), eur(10)));
     assertThat(f.pakketten.deferredByPackage(PRACTICE, FAR_FUTURE)).containsExactly(
         Map.entry(basis.id(), eur(0)));
   }

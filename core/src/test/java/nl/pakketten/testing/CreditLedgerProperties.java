@@ -405,7 +405,8 @@ public abstract class CreditLedgerProperties {
         Pair.of(4, as(Generate.enumValues(ReplayOf.class)
             .zip(integers().between(0, 20), integers().between(0, 59), ReuseKey::new))),
         Pair.of(5, as(integers().between(1, 120).map(AdvanceClock::new))),
-        Pair.of(4, as(integers().between(0, 1).map(Expire::new)))));
+        Pair.of(4, as(integers().between(0, 1).map(Expire::new))),
+        Pair.of(4, as(integers().between(0, 20).zip(integers().between(1, 4), Refund::new)))));
   }
 
   /** Mostly {@code usual}, one time in ten {@code rare} (an unknown product or type, a package not set up). */
@@ -713,6 +714,17 @@ public abstract class CreditLedgerProperties {
     }
   }
 
+  /**
+   * Refunds {@code credits} from one open lot (picked by {@code lot}, modulo the open lots), at the
+   * default amount; more credits than the lot has remaining must be refused and change nothing.
+   */
+  record Refund(int lot, int credits) implements Command {
+    @Override
+    public Outcome apply(Run run) {
+      return run.refund(lot, credits);
+    }
+  }
+
   private static AppointmentTypeId typeAt(int index) {
     return index < TYPES.size() ? TYPES.get(index) : UNKNOWN_TYPE;
   }
@@ -757,10 +769,13 @@ public abstract class CreditLedgerProperties {
     static final String NOT_FOUND = "refused: not found";
     static final String ACCESS_DENIED = "refused: access denied";
     static final String DELETED = "package deleted";
+    static final String REFUNDED = "refunded";
+    static final String REFUND_REFUSED = "refused: more credits than remain to refund";
     static final List<String> EVERY = List.of(GRANTED, UNLINKED_LINE_IGNORED, IMPORTED, COVERED,
         COVERED_FROM_SEVERAL_LOTS, NOT_LINKED, UNCOVERED, INSUFFICIENT, GIVEN_BACK, FORFEITED, NOTHING_TO_GIVE_BACK,
         TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, SCHEDULE_REPLAYED_AFTER_CANCEL, CHANGE_REPLAYED_AFTER_CANCEL,
-        CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED, NO_SHOW_FORFEITED, NO_SHOW_GIVEN_BACK);
+        CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED, NO_SHOW_FORFEITED, NO_SHOW_GIVEN_BACK,
+        REFUNDED, REFUND_REFUSED);
 
     private Reached() {}
   }
@@ -787,6 +802,7 @@ public abstract class CreditLedgerProperties {
     private final Map<ReplayOf, List<Object>> done = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> reached;
     private final List<String> trace = new ArrayList<>();
+    private int refunds;
 
     Run(Storage storage, Scenario scenario, Map<String, AtomicInteger> reached) {
       this.scenario = scenario;
@@ -1396,6 +1412,43 @@ public abstract class CreditLedgerProperties {
       return Outcome.changed(moves);
     }
 
+    Outcome refund(int index, int credits) {
+      List<LedgerModel.Lot> open = new ArrayList<>();
+      model.wallets.values().forEach(lots -> lots.stream()
+          .filter(l -> l.remaining() > 0 && !l.expiredOn(today())).forEach(open::add));
+      if (open.isEmpty()) {
+        return Outcome.UNCHANGED;
+      }
+      LedgerModel.Lot lot = open.get(index % open.size());
+      String key = "R-" + ++refunds;
+      nl.pakketten.wallet.RefundCredits command = nl.pakketten.wallet.RefundCredits.builder().practice(practice)
+          .actor(OWNER).refundId(nl.pakketten.wallet.RefundId.of(key)).patient(lot.patient())
+          .packageId(lot.packageId()).lot(lot.id()).credits(credits).reason("refund in the model").build();
+      if (credits > lot.remaining()) {
+        assertThat(catchThrowable(() -> pakketten.refundCredits(command))).as("more credits than remain")
+            .isInstanceOf(ConflictException.class);
+        reached(Reached.REFUND_REFUSED);
+        return Outcome.UNCHANGED;
+      }
+      Money atRate = lot.rate().multipliedBy(credits);
+      Money value = credits == lot.remaining() || atRate.isGreaterThan(lot.unrecognised())
+          ? lot.unrecognised() : atRate;
+      LedgerModel.WalletKey wallet = new LedgerModel.WalletKey(lot.patient(), lot.packageId());
+      List<LedgerModel.Lot> lots = new ArrayList<>(model.wallets.get(wallet));
+      lots.replaceAll(l -> l.id().equals(lot.id()) ? l.with(l.remaining() - credits, l.recognised().plus(value)) : l);
+      model.wallets.put(wallet, List.copyOf(lots));
+
+      nl.pakketten.wallet.RefundResult result = pakketten.refundCredits(command);
+
+      assertThat(result.refund().value()).as("refund value").isEqualTo(value);
+      assertThat(result.refund().amount()).as("refund amount").isEqualTo(value);
+      reached(Reached.REFUNDED);
+      // The model's "recognised" is all value that left the lot; the SDK records a refund's as the
+      // lot's value out, with no revenue on the movement.
+      return Outcome.changed(List.of(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.REFUNDED,
+          credits, zero(), value, "refund:" + key)));
+    }
+
     private static Money zero() {
       return Money.zero(CurrencyUnit.EUR);
     }
@@ -1499,7 +1552,7 @@ public abstract class CreditLedgerProperties {
     private static LedgerModel.Lot asModelLot(Lot lot) {
       return new LedgerModel.Lot(lot.id(), lot.source().key(), lot.patient(), lot.packageId(),
           lot.creditsGranted(), lot.creditsRemaining(), lot.ratePerCredit(), lot.deferredValue(),
-          lot.recognisedRevenue(), lot.expiresOn(), lot.grantedAt());
+          lot.recognisedRevenue().plus(lot.valueOut()), lot.expiresOn(), lot.grantedAt());
     }
 
     private static LedgerModel.Appt asModelAppt(Appointment a) {
@@ -1574,7 +1627,8 @@ public abstract class CreditLedgerProperties {
       assertThat(recognised.isGreaterThan(lot.deferredValue()))
           .as("%s: recognised revenue %s ≤ deferred value %s", name, recognised, lot.deferredValue()).isFalse();
       if (lot.creditsRemaining() == 0) {
-        assertThat(recognised).as("%s: used up, so its revenue = its deferred value", name)
+        assertThat(recognised.plus(lot.valueOut()))
+            .as("%s: used up, so its revenue and value out (refunded) = its deferred value", name)
             .isEqualTo(lot.deferredValue());
       }
       assertThat(movements.stream().map(Movement::revenue).reduce(Money.zero(CurrencyUnit.EUR), Money::plus))
@@ -1584,7 +1638,8 @@ public abstract class CreditLedgerProperties {
       for (JournalEntry entry : journal) {
         if (lot.id().equals(entry.lot())) {
           for (JournalLine line : entry.lines()) {
-            if (line.role() == AccountRole.REVENUE) {
+            if (line.role() == AccountRole.REVENUE || line.role() == AccountRole.BREAKAGE
+                || line.role() == AccountRole.REFUNDS_PAYABLE) {
               revenue = revenue.minus(line.signed());
             } else if (line.role() == AccountRole.DEFERRED_REVENUE) {
               deferred = deferred.minus(line.signed());
@@ -1592,7 +1647,10 @@ public abstract class CreditLedgerProperties {
           }
         }
       }
-      assertThat(revenue).as("%s: revenue booked in the journal = recognised revenue", name).isEqualTo(recognised);
+      // Breakage and refunds payable: an expiry's value is recognised by the lot, a refund's leaves it
+      // as value out (this model neither reverses nor transfers, whose value out books neither role).
+      assertThat(revenue).as("%s: revenue, breakage and refunds booked in the journal = recognised revenue"
+          + " + value out", name).isEqualTo(recognised.plus(lot.valueOut()));
       assertThat(deferred).as("%s: deferred revenue left in the journal = deferred value − recognised", name)
           .isEqualTo(lot.unrecognised());
     }
@@ -1603,7 +1661,7 @@ public abstract class CreditLedgerProperties {
       for (Movement m : movements) {
         credits += switch (m.kind()) {
           case GRANTED, IMPORTED, GIVEN_BACK, TRANSFERRED_IN -> m.credits();
-          case SPENT, EXPIRED, REVERSED, TRANSFERRED_OUT -> -m.credits();
+          case SPENT, EXPIRED, REFUNDED, REVERSED, TRANSFERRED_OUT -> -m.credits();
           case FORFEITED -> 0;
         };
       }
@@ -1620,6 +1678,7 @@ public abstract class CreditLedgerProperties {
         case EXPIRED -> CreditEvents.CreditsExpired.class;
         case REVERSED -> CreditEvents.CreditsReversed.class;
         case TRANSFERRED_OUT, TRANSFERRED_IN -> CreditEvents.CreditsTransferred.class;
+        case REFUNDED -> CreditEvents.CreditsRefunded.class;
       };
     }
   }

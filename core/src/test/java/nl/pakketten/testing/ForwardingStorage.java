@@ -1,6 +1,7 @@
 package nl.pakketten.testing;
 
 import nl.pakketten.spi.AppointmentTypes;
+import nl.pakketten.spi.ExpiryNotices;
 import nl.pakketten.spi.Appointments;
 import nl.pakketten.spi.GrantReceipts;
 import nl.pakketten.spi.History;
@@ -11,6 +12,7 @@ import nl.pakketten.spi.Outbox;
 import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.Products;
+import nl.pakketten.spi.Refunds;
 import nl.pakketten.spi.Reversals;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.Transactions;
@@ -104,5 +106,15 @@ public abstract class ForwardingStorage implements Storage {
   @Override
   public Transfers transfers() {
     return storage.transfers();
+  }
+
+  @Override
+  public Refunds refunds() {
+    return storage.refunds();
+  }
+
+  @Override
+  public ExpiryNotices expiryNotices() {
+    return storage.expiryNotices();
   }
 }

@@ -44,7 +44,10 @@ final class LedgerModel {
 
   record WalletKey(PatientId patient, PackageId packageId) {}
 
-  /** A lot as the rules see it. */
+  /**
+   * A lot as the rules see it. {@code recognised} is all value that left it: the SDK's recognised
+   * revenue plus its value out (a refund's).
+   */
   record Lot(
       LotId id,
       String sourceKey,
@@ -174,10 +177,13 @@ final class LedgerModel {
     return packages.get(packageId).ledgerAccount().map(LedgerAccount::value).orElse("8000");
   }
 
-  /** Books the moves' revenue on their lots' accounts ({@code account} only for a lot the model lacks). */
+  /**
+   * Books the moves' revenue on their lots' accounts ({@code account} only for a lot the model
+   * lacks). An expiry's value is breakage, not revenue: revenue per ledger account leaves it out.
+   */
   void recognise(String account, List<Move> moves) {
     for (Move m : moves) {
-      if (m.kind() == MovementKind.SPENT || m.kind() == MovementKind.EXPIRED || m.kind() == MovementKind.GIVEN_BACK) {
+      if (m.kind() == MovementKind.SPENT || m.kind() == MovementKind.GIVEN_BACK) {
         revenueByAccount.merge(lotAccount.getOrDefault(m.lotId(), account), m.revenue(), Money::plus);
       }
     }

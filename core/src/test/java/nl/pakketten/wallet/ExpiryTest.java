@@ -18,7 +18,7 @@ import nl.pakketten.revenue.Side;
 import nl.pakketten.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
-/** Credits of a lot past its last day leave the balance, and what is left of its value becomes revenue. */
+/** Credits of a lot past its last day leave the balance, and what is left of its value goes to breakage. */
 class ExpiryTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
@@ -41,7 +41,7 @@ class ExpiryTest {
   }
 
   @Test
-  void expiryRecognisesWhatIsLeftOfTheLotsValue() {
+  void expiryBooksWhatIsLeftOfTheLotsValueToBreakageOnTheLotsRevenueAccount() {
     f.importCredits("I1", PATIENT, basis.id(), 3, eur(10), TODAY.plusDays(10));
     f.schedule("A1", PATIENT, "T1");
     f.clock.advance(java.time.Duration.ofDays(12));
@@ -59,7 +59,27 @@ class ExpiryTest {
     JournalEntry entry = f.journal().get(f.journal().size() - 1);
     assertThat(entry.lines()).extracting(JournalLine::role, JournalLine::side, JournalLine::amount).containsExactly(
         org.assertj.core.groups.Tuple.tuple(AccountRole.DEFERRED_REVENUE, Side.DEBIT, eur(20)),
-        org.assertj.core.groups.Tuple.tuple(AccountRole.REVENUE, Side.CREDIT, eur(20)));
+        org.assertj.core.groups.Tuple.tuple(AccountRole.BREAKAGE, Side.CREDIT, eur(20)));
+    assertThat(entry.lines()).extracting(JournalLine::account).containsExactly("1700", "8000");
+  }
+
+  @Test
+  void expiryBooksBreakageOnThePackagesBreakageAccountWhenItNamesOne() {
+    f.pakketten.updatePackage(nl.pakketten.catalog.UpdatePackage.builder().practice(PRACTICE).actor(OWNER)
+        .packageId(basis.id()).name("Basis").internalRate(eur(30))
+        .breakageAccount(nl.pakketten.catalog.LedgerAccount.of("8090")).build());
+    f.importCredits("I1", PATIENT, basis.id(), 3, eur(10), TODAY.plusDays(10));
+    f.clock.advance(java.time.Duration.ofDays(12));
+
+    f.pakketten.expireCredits(ExpireCredits.of(PRACTICE, OWNER, TODAY.plusDays(12)));
+
+    JournalEntry entry = f.journal().get(f.journal().size() - 1);
+    assertThat(entry.lines()).extracting(JournalLine::account, JournalLine::role, JournalLine::side,
+        JournalLine::amount).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, eur(30)),
+        org.assertj.core.groups.Tuple.tuple("8090", AccountRole.BREAKAGE, Side.CREDIT, eur(30)));
+    assertThat(f.pakketten.revenueByLedgerAccount(PRACTICE, java.time.Instant.EPOCH, Fixtures.FAR_FUTURE))
+        .isEmpty();
   }
 
   @Test

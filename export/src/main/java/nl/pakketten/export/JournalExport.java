@@ -46,7 +46,8 @@ public final class JournalExport {
    * (ISO-8601, UTC), its date (in the export's zone), patient, package and lot (empty when the entry
    * names none), the source key (the command it came from) and description; then the line's number
    * in the entry (from 1), account code, role ({@code REVENUE}, {@code DEFERRED_REVENUE}, {@code
-   * PAYMENTS_CLEARING}, {@code IMPORTS_OFFSET}), side ({@code DEBIT} or {@code CREDIT}), amount (a
+   * PAYMENTS_CLEARING}, {@code IMPORTS_OFFSET}, {@code BREAKAGE}, {@code REFUNDS_PAYABLE}), side
+   * ({@code DEBIT} or {@code CREDIT}), amount (a
    * positive plain decimal with a dot, at the currency's scale) and currency (ISO 4217).
    */
   public static final List<String> CSV_COLUMNS = List.of("entry_id", "booked_at", "date", "patient", "package",

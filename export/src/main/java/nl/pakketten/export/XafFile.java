@@ -232,6 +232,8 @@ final class XafFile {
       case PAYMENTS_CLEARING -> "Payments clearing";
       case IMPORTS_OFFSET -> "Imported credits offset";
       case RECEIVABLE -> "Receivable";
+      case BREAKAGE -> "Breakage";
+      case REFUNDS_PAYABLE -> "Refunds payable";
     };
   }
 
@@ -246,6 +248,8 @@ final class XafFile {
       case PAYMENTS_CLEARING -> "Payments of package invoices to clear";
       case IMPORTS_OFFSET -> "Counter-account of imported credits";
       case RECEIVABLE -> "Receivables from patients of reversed payments";
+      case BREAKAGE -> "Breakage: value of expired or partly refunded credits";
+      case REFUNDS_PAYABLE -> "Refunds of credits payable to patients";
     };
   }
 
@@ -254,8 +258,8 @@ final class XafFile {
     Set<String> types = new TreeSet<>();
     for (AccountRole role : roles) {
       types.add(switch (role) {
-        case REVENUE -> "P";
-        case DEFERRED_REVENUE, PAYMENTS_CLEARING, RECEIVABLE -> "B";
+        case REVENUE, BREAKAGE -> "P";
+        case DEFERRED_REVENUE, PAYMENTS_CLEARING, REFUNDS_PAYABLE, RECEIVABLE -> "B";
         case IMPORTS_OFFSET -> "M";
       });
     }

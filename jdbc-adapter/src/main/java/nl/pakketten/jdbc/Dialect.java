@@ -11,11 +11,11 @@ enum Dialect {
       "INSERT INTO pakketten_wallets (practice_id, patient_id, package_id, balance) VALUES (?, ?, ?, 0)"
           + " ON CONFLICT DO NOTHING",
       "INSERT INTO pakketten_products (practice_id, product_code, name, unit_price, currency, package_id,"
-          + " credits_per_unit, description, vat_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " credits_per_unit, description, vat_rate, validity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (practice_id, product_code) DO UPDATE SET"
           + " name = EXCLUDED.name, unit_price = EXCLUDED.unit_price, currency = EXCLUDED.currency,"
           + " package_id = EXCLUDED.package_id, credits_per_unit = EXCLUDED.credits_per_unit,"
-          + " description = EXCLUDED.description, vat_rate = EXCLUDED.vat_rate",
+          + " description = EXCLUDED.description, vat_rate = EXCLUDED.vat_rate, validity = EXCLUDED.validity",
       "INSERT INTO pakketten_appointment_types (practice_id, type_id, name, package_id, credits_per_appointment)"
           + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (practice_id, type_id) DO UPDATE SET name = EXCLUDED.name,"
           + " package_id = EXCLUDED.package_id, credits_per_appointment = EXCLUDED.credits_per_appointment"),
@@ -26,8 +26,8 @@ enum Dialect {
           + " WHEN NOT MATCHED THEN INSERT (practice_id, patient_id, package_id, balance)"
           + " VALUES (s.practice_id, s.patient_id, s.package_id, 0)",
       "MERGE INTO pakketten_products (practice_id, product_code, name, unit_price, currency, package_id,"
-          + " credits_per_unit, description, vat_rate) KEY (practice_id, product_code)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          + " credits_per_unit, description, vat_rate, validity) KEY (practice_id, product_code)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       "MERGE INTO pakketten_appointment_types (practice_id, type_id, name, package_id, credits_per_appointment)"
           + " KEY (practice_id, type_id) VALUES (?, ?, ?, ?, ?)");
 

@@ -31,7 +31,7 @@ final class JdbcCatalog {
 
   static final class JdbcPackages implements Packages {
     private static final String COLUMNS = "practice_id, package_id, name, internal_rate, currency, ledger_account,"
-        + " balance_sheet_item, active, changed_at, changed_by";
+        + " balance_sheet_item, active, changed_at, changed_by, breakage_account, low_balance_threshold";
     private static final int NAME = 200;
     private static final int NAME_KEY = 400;
 
@@ -68,7 +68,7 @@ final class JdbcCatalog {
     @Override
     public void insert(CreditPackage pkg) {
       db.update("insert package " + pkg.id(), "INSERT INTO pakketten_packages (" + COLUMNS
-          + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(pkg));
+          + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(pkg));
     }
 
     @Override
@@ -76,8 +76,9 @@ final class JdbcCatalog {
       Object[] v = values(pkg);
       int rows = db.update("update package " + pkg.id(), "UPDATE pakketten_packages SET name = ?,"
           + " internal_rate = ?, currency = ?, ledger_account = ?, balance_sheet_item = ?, active = ?, changed_at = ?,"
-          + " changed_by = ?, name_key = ? WHERE practice_id = ? AND package_id = ?",
-          v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[0], v[1]);
+          + " changed_by = ?, breakage_account = ?, low_balance_threshold = ?, name_key = ?"
+          + " WHERE practice_id = ? AND package_id = ?",
+          v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[0], v[1]);
       if (rows == 0) {
         throw new NotFoundException("package", pkg.id(), pkg.practice());
       }
@@ -101,6 +102,8 @@ final class JdbcCatalog {
           p.active(),
           Values.instant(p.changedAt()),
           p.changedBy().value(),
+          p.breakageAccount().map(LedgerAccount::value).map(Object.class::cast).orElse(Values.Null.VARCHAR),
+          p.lowBalanceThreshold().map(Object.class::cast).orElse(Values.Null.INTEGER),
           Values.text("name", nameKey(p.name()), NAME_KEY)};
     }
 
@@ -120,13 +123,15 @@ final class JdbcCatalog {
           .active(rs.getBoolean("active"))
           .changedAt(Values.instant(rs, "changed_at"))
           .changedBy(UserId.of(rs.getString("changed_by")))
+          .breakageAccount(Values.text(rs, "breakage_account").map(LedgerAccount::of))
+          .lowBalanceThreshold(Optional.ofNullable((Integer) rs.getObject("low_balance_threshold", Integer.class)))
           .build();
     }
   }
 
   static final class JdbcProducts implements Products {
     private static final String COLUMNS = "practice_id, product_code, name, unit_price, currency, package_id,"
-        + " credits_per_unit, description, vat_rate";
+        + " credits_per_unit, description, vat_rate, validity";
 
     private final Db db;
     private final Dialect dialect;
@@ -156,7 +161,8 @@ final class JdbcCatalog {
           // NULL when it is the name, so that a renamed product without a description of its own follows its name.
           product.description().equals(product.name()) ? Values.Null.VARCHAR
               : Values.text("description", product.description(), 200),
-          product.vatRate().name());
+          product.vatRate().name(),
+          link.flatMap(ProductLink::validity).map(v -> (Object) v.toString()).orElse(Values.Null.VARCHAR));
     }
 
     @Override
@@ -170,6 +176,7 @@ final class JdbcCatalog {
 
     private static Product map(ResultSet rs) throws SQLException {
       Optional<Integer> credits = Values.integer(rs, "credits_per_unit");
+      Optional<String> validity = Values.text(rs, "validity");
       return ValueBuilders.product()
           .practice(PracticeId.of(rs.getString("practice_id")))
           .code(ProductCode.of(rs.getString("product_code")))
@@ -177,7 +184,8 @@ final class JdbcCatalog {
           .unitPrice(Values.money(rs, "unit_price", "currency"))
           .description(Values.text(rs, "description").orElse(rs.getString("name")))
           .vatRate(VatRate.valueOf(rs.getString("vat_rate")))
-          .link(Values.text(rs, "package_id").map(p -> new ProductLink(PackageId.of(p), credits.orElseThrow())))
+          .link(Values.text(rs, "package_id").map(p -> new ProductLink(PackageId.of(p), credits.orElseThrow(),
+              validity.map(java.time.Period::parse))))
           .build();
     }
   }

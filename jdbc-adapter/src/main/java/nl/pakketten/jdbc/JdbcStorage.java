@@ -62,6 +62,8 @@ public final class JdbcStorage implements Storage {
   private final GrantReceipts receipts;
   private final Reversals reversals;
   private final Transfers transfers;
+  private final nl.pakketten.spi.Refunds refunds;
+  private final nl.pakketten.spi.ExpiryNotices expiryNotices;
   private final History history;
   private final Journal journal;
   private final PracticeProfiles profiles;
@@ -80,6 +82,8 @@ public final class JdbcStorage implements Storage {
     this.receipts = new JdbcGrantReceipts(db);
     this.reversals = new JdbcCreditCorrections.JdbcReversals(db);
     this.transfers = new JdbcCreditCorrections.JdbcTransfers(db);
+    this.refunds = new JdbcRefunds(db);
+    this.expiryNotices = new JdbcRefunds.Notices(db);
     this.history = new JdbcHistory(db);
     this.journal = new JdbcJournal(db);
     this.profiles = new JdbcInvoicing.JdbcPracticeProfiles(db);
@@ -199,6 +203,16 @@ public final class JdbcStorage implements Storage {
   @Override
   public Transfers transfers() {
     return transfers;
+  }
+
+  @Override
+  public nl.pakketten.spi.Refunds refunds() {
+    return refunds;
+  }
+
+  @Override
+  public nl.pakketten.spi.ExpiryNotices expiryNotices() {
+    return expiryNotices;
   }
 
   @Override

@@ -63,7 +63,11 @@ final class SchemaVersion {
             + "SELECT iban FROM pakketten_practice_profiles WHERE 1 = 0"),
     V5(5, "the transactional outbox of mails and events",
         "SELECT seq, message_id, next_attempt_at, content FROM pakketten_outbox WHERE 1 = 0"),
-
+    V6(6, "validity of paid credits, breakage accounts, low-balance thresholds, refunds and expiry notices",
+        "SELECT breakage_account, low_balance_threshold FROM pakketten_packages WHERE 1 = 0;"
+            + "SELECT validity FROM pakketten_products WHERE 1 = 0;"
+            + "SELECT refund_id, refund_value, amount FROM pakketten_refunds WHERE 1 = 0;"
+            + "SELECT notified_for FROM pakketten_expiry_notices WHERE 1 = 0"),
     V7(7, "payment reversals and transfers between patients",
         "SELECT value_out, transferred_from FROM pakketten_lots WHERE 1 = 0;"
             + "SELECT reversal_id, receivable FROM pakketten_reversals WHERE 1 = 0;"

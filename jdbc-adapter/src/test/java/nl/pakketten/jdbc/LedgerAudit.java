@@ -18,8 +18,8 @@ final class LedgerAudit {
 
   private static final String SIGNED_CREDITS = "CASE m.kind WHEN 'GRANTED' THEN m.credits WHEN 'IMPORTED' THEN m.credits"
       + " WHEN 'GIVEN_BACK' THEN m.credits WHEN 'SPENT' THEN -m.credits WHEN 'EXPIRED' THEN -m.credits"
-      + " WHEN 'REVERSED' THEN -m.credits WHEN 'TRANSFERRED_OUT' THEN -m.credits WHEN 'TRANSFERRED_IN' THEN m.credits"
-      + " ELSE 0 END";
+      + " WHEN 'REFUNDED' THEN -m.credits WHEN 'REVERSED' THEN -m.credits WHEN 'TRANSFERRED_OUT' THEN -m.credits"
+      + " WHEN 'TRANSFERRED_IN' THEN m.credits ELSE 0 END";
 
   /** Every violation found, as text; empty when the ledger adds up. */
   static List<String> violations(DataSource dataSource) {

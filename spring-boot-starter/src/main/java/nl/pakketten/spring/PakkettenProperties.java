@@ -188,6 +188,8 @@ public class PakkettenProperties {
     private String importsOffset = DEFAULTS.importsOffset();
     /** The account of what patients owe after a reversed payment; 1310 by default. */
     private String receivables = DEFAULTS.receivables();
+    /** The account refunded credits are credited to until paid back; 1620 by default. */
+    private String refundsPayable = DEFAULTS.refundsPayable();
 
     /**
      * The revenue account where a package names none.
@@ -264,7 +266,7 @@ public class PakkettenProperties {
     /**
      * The account of what patients owe: the value of credits spent before their payment was reversed.
      *
-     * @return the account code; {@code 1300} by default
+     * @return the account code; {@code 1310} by default
      */
     public String getReceivables() {
       return receivables;
@@ -279,9 +281,27 @@ public class PakkettenProperties {
       this.receivables = receivables;
     }
 
+    /**
+     * The account refunded credits are credited to until the practice pays them back.
+     *
+     * @return the account code; {@code 1620} by default
+     */
+    public String getRefundsPayable() {
+      return refundsPayable;
+    }
+
+    /**
+     * Sets {@link #getRefundsPayable()}.
+     *
+     * @param refundsPayable the account code in the host's chart of accounts
+     */
+    public void setRefundsPayable(String refundsPayable) {
+      this.refundsPayable = refundsPayable;
+    }
+
     Bookkeeping bookkeeping() {
       return new Bookkeeping(defaultLedgerAccount, defaultBalanceSheetItem, paymentsClearing, importsOffset,
-          receivables);
+          receivables, refundsPayable);
     }
   }
 

@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a sealed interface as an object with one key, the permitted subtype's simple name, whose
  *       value is that subtype's form: {@code {"Covered":{...}}};
  *   <li>identifiers ({@link Identifier}) as their text, rebuilt by their static {@code of(String)};
- *       enums by name; {@link Instant} and {@link LocalDate} in ISO-8601; {@link Money} as {@code
+ *       enums by name; {@link Instant}, {@link LocalDate} and {@link java.time.Period} in ISO-8601; {@link Money} as {@code
  *       {"currency":"EUR","amount":"12.50"}}; {@link BigDecimal} as a string, keeping its scale;
  *       {@code int}, {@code long} and {@code boolean} as JSON numbers and booleans;
  *   <li>{@code Optional} as its value or {@code null}; lists as arrays; sets as arrays sorted by
@@ -202,7 +202,7 @@ public final class EventCodec {
         || raw == Integer.class || raw == long.class || raw == Long.class) {
       return value;
     }
-    if (raw == BigDecimal.class || raw == Instant.class || raw == LocalDate.class) {
+    if (raw == BigDecimal.class || raw == Instant.class || raw == LocalDate.class || raw == java.time.Period.class) {
       return value.toString();
     }
     if (raw == Money.class) {
@@ -296,6 +296,10 @@ public final class EventCodec {
     if (raw == LocalDate.class) {
       String text = string(json, path);
       return parsed(path, () -> LocalDate.parse(text));
+    }
+    if (raw == java.time.Period.class) {
+      String text = string(json, path);
+      return parsed(path, () -> java.time.Period.parse(text));
     }
     if (raw == Money.class) {
       Map<String, @Nullable Object> object = object(json, path);

@@ -82,7 +82,7 @@ public final class Bookings {
     Money revenue = switch (kind) {
       case SPENT, EXPIRED -> amount;
       case GIVEN_BACK -> amount.negated();
-      case GRANTED, IMPORTED, FORFEITED, REVERSED, TRANSFERRED_OUT, TRANSFERRED_IN ->
+      case GRANTED, IMPORTED, FORFEITED, REFUNDED, REVERSED, TRANSFERRED_OUT, TRANSFERRED_IN ->
           Money.zero(amount.getCurrencyUnit());
     };
     Movement movement = ValueBuilders.movement()
@@ -136,7 +136,7 @@ public final class Bookings {
         lines.add(new JournalLine(bookkeeping.importsOffset(), AccountRole.IMPORTS_OFFSET, Side.DEBIT, amount));
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
-      case SPENT, EXPIRED -> {
+      case SPENT -> {
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount));
         lines.add(new JournalLine(lot.revenueAccount().value(), AccountRole.REVENUE, Side.CREDIT, amount));
       }
@@ -156,20 +156,72 @@ public final class Bookings {
         lines.add(new JournalLine(deferred, AccountRole.DEFERRED_REVENUE, Side.CREDIT, amount));
       }
       case FORFEITED, TRANSFERRED_IN -> throw new IllegalStateException(kind + " books no journal entry");
+      case EXPIRED, REFUNDED -> throw new IllegalStateException(kind + " is booked by release");
     }
     String description = switch (kind) {
       case GRANTED -> "Credits sold, revenue deferred";
       case IMPORTED -> "Credits imported, revenue deferred";
       case SPENT -> "Credits spent, revenue recognised";
       case GIVEN_BACK -> "Credits given back, revenue reversed";
-      case EXPIRED -> "Credits expired, remaining value recognised";
       case REVERSED -> "Payment reversed, unspent credits revoked";
       case TRANSFERRED_OUT -> "Credits transferred to another patient, deferred revenue moved";
-      case FORFEITED, TRANSFERRED_IN -> "";
+      case FORFEITED, TRANSFERRED_IN, EXPIRED, REFUNDED -> "";
     };
+    return entryOf(movement, lot, description, lines);
+  }
+
+  private static JournalEntry entryOf(Movement movement, Lot lot, String description, List<JournalLine> lines) {
     return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
         movement.packageId(), lot.id(), movement.sourceKey(),
         description + " (" + movement.credits() + " credit" + (movement.credits() == 1 ? "" : "s") + ")",
         lines);
+  }
+
+  /**
+   * Records that {@code credits} of {@code lot} left it without care: expired or refunded. {@code
+   * value} is the deferred value they release (debited to the lot's balance-sheet item); {@code
+   * refunded} of it is credited to refunds payable, the rest to {@code breakageAccount} with the
+   * role {@link AccountRole#BREAKAGE}. An expiry refunds nothing. Lines of zero are left out, and a
+   * release of zero value books no entry, as a grant of zero value books none. An expiry's movement
+   * carries the value as its revenue (the lot recognised it); a refund's carries none, as its value
+   * left the lot as {@link nl.pakketten.wallet.Lot#valueOut()}.
+   */
+  Movement release(List<DomainEvent> events, Lot lot, MovementKind kind, int credits, Money value, Money refunded,
+      String breakageAccount, UserId actor, String reason, String sourceKey) {
+    if (kind != MovementKind.EXPIRED && kind != MovementKind.REFUNDED) {
+      throw new IllegalArgumentException(kind + " is not a release");
+    }
+    Movement movement = ValueBuilders.movement()
+        .id(randomId())
+        .practice(lot.practice())
+        .patient(lot.patient())
+        .packageId(lot.packageId())
+        .lotId(lot.id())
+        .kind(kind)
+        .credits(credits)
+        .revenue(kind == MovementKind.EXPIRED ? value : Money.zero(value.getCurrencyUnit()))
+        .at(now())
+        .actor(actor)
+        .reason(reason)
+        .sourceKey(sourceKey)
+        .build();
+    history.append(movement);
+    if (value.isPositive()) {
+      Money breakage = value.minus(refunded);
+      List<JournalLine> lines = new ArrayList<>(3);
+      lines.add(new JournalLine(lot.deferredAccount().value(), AccountRole.DEFERRED_REVENUE, Side.DEBIT, value));
+      if (refunded.isPositive()) {
+        lines.add(new JournalLine(bookkeeping.refundsPayable(), AccountRole.REFUNDS_PAYABLE, Side.CREDIT, refunded));
+      }
+      if (breakage.isPositive()) {
+        lines.add(new JournalLine(breakageAccount, AccountRole.BREAKAGE, Side.CREDIT, breakage));
+      }
+      String description = kind == MovementKind.EXPIRED
+          ? "Credits expired, remaining value to breakage"
+          : breakage.isPositive() ? "Credits refunded, part of their value to breakage" : "Credits refunded";
+      journal.append(entryOf(movement, lot, description, lines));
+    }
+    events.add(CreditEvents.of(movement));
+    return movement;
   }
 }

@@ -17,15 +17,30 @@ import nl.pakketten.common.UserId;
 import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.MovementKind;
+import nl.pakketten.catalog.CreditPackage;
+import nl.pakketten.spi.Packages;
+import nl.pakketten.wallet.CreditEvents;
 import nl.pakketten.wallet.SpendingOrder;
 import nl.pakketten.wallet.Wallet;
 
 /**
  * Takes the credits an appointment of a linked type costs from the patient's locked wallet, in the
  * {@link SpendingOrder}; with too few, carries out what the {@link ShortfallPolicy} decides.
- * Shared by scheduling and by changing an appointment's type.
+ * Shared by scheduling and by changing an appointment's type. A spend that leaves the wallet's
+ * balance at or below the package's low-balance threshold raises {@link CreditEvents.CreditsLow}.
  */
-record Covering(Bookings bookings, ShortfallPolicy shortfall, SpendingOrder order) {
+record Covering(Bookings bookings, ShortfallPolicy shortfall, SpendingOrder order,
+    Optional<Integer> lowBalanceThreshold) {
+  /**
+   * The low-balance threshold of the link's package. Read before the wallet is locked and before
+   * any write is held, so the read costs one round trip and does not split the spend's one
+   * flushing statement.
+   */
+  static Optional<Integer> thresholdOf(Packages packages, nl.pakketten.common.PracticeId practice,
+      Optional<AppointmentTypeLink> link) {
+    return link.flatMap(l -> packages.find(practice, l.packageId())).flatMap(CreditPackage::lowBalanceThreshold);
+  }
+
   /**
    * The appointment {@code draft} covered by the link's credits from the wallet in {@code locked}
    * (which then holds the wallet after), or uncovered as the shortfall policy allows.
@@ -57,6 +72,9 @@ record Covering(Bookings bookings, ShortfallPolicy shortfall, SpendingOrder orde
           AppointmentSteps.sourceKey(appointment));
     }
     locked.put(link.packageId(), after);
+    lowBalanceThreshold.filter(threshold -> after.balance() <= threshold)
+        .ifPresent(threshold -> events.add(new CreditEvents.CreditsLow(after.practice(), bookings.now(), actor,
+            after.patient(), after.packageId(), after.balance(), threshold)));
     return appointment;
   }
 }

@@ -40,7 +40,9 @@ public record CreatePackageHandler(Packages packages, WritePath writes, Clock cl
             CreditPackage earlier = existing.get();
             boolean same = earlier.name().equals(name) && earlier.internalRate().equals(command.internalRate())
                 && earlier.ledgerAccount().equals(command.ledgerAccount())
-                && earlier.balanceSheetItem().equals(command.balanceSheetItem());
+                && earlier.balanceSheetItem().equals(command.balanceSheetItem())
+                && earlier.breakageAccount().equals(command.breakageAccount())
+                && earlier.lowBalanceThreshold().equals(command.lowBalanceThreshold());
             if (same) {
               return earlier; // a replay of the same creation: answer as the first time, change nothing
             }
@@ -55,6 +57,8 @@ public record CreatePackageHandler(Packages packages, WritePath writes, Clock cl
               .internalRate(command.internalRate())
               .ledgerAccount(command.ledgerAccount())
               .balanceSheetItem(command.balanceSheetItem())
+              .breakageAccount(command.breakageAccount())
+              .lowBalanceThreshold(command.lowBalanceThreshold())
               .active(true)
               .changedAt(clock.instant())
               .changedBy(command.actor().userId())

@@ -9,23 +9,28 @@ import nl.pakketten.common.Actor;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.spi.Packages;
 import nl.pakketten.spi.Wallets;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.MovementKind;
 import nl.pakketten.wallet.Wallet;
+import org.joda.money.Money;
 
 /**
  * Use case: book the expiry of credits in lots past their expiry date. The remaining credits leave
- * the balance and what was left of the lot's deferred value is recognised as revenue, so the lot's
- * revenue adds up to its value. Safe to run as often as wanted (for example nightly).
+ * the balance and what was left of the lot's deferred value is booked to breakage (the package's
+ * breakage account, or else the lot's revenue account, with the role {@code BREAKAGE}), so the
+ * lot's released value adds up to its value while revenue reports tell breakage apart. Safe to run
+ * as often as wanted (for example nightly).
  *
+ * @param packages where each wallet's package, and so its breakage account, is read
  * @param wallets where the expired lots are found and changed
  * @param bookings books each expiry
  * @param writes the path the command's checks take
  * @param tx runs the expiry one wallet at a time
  */
-public record ExpireCreditsHandler(Wallets wallets, Bookings bookings, WritePath writes, TransactionRunner tx) {
+public record ExpireCreditsHandler(Packages packages, Wallets wallets, Bookings bookings, WritePath writes, TransactionRunner tx) {
   /** Expires every lot of the practice whose last day is before the command's day; returns the credits expired. */
   public int handle(ExpireCredits command) {
     writes.check(command)
@@ -51,15 +56,18 @@ public record ExpireCreditsHandler(Wallets wallets, Bookings bookings, WritePath
       String idempotencyKey = "expiry:" + day + ":" + key.packageId().value();
       expired += tx.run("expireCredits", practice, idempotencyKey, () -> { }, events -> {
         Wallet wallet = wallets.lock(practice, key.patient(), key.packageId());
+        Optional<String> breakage = packages.find(practice, key.packageId())
+            .flatMap(pkg -> pkg.breakageAccount()).map(account -> account.value());
         int credits = 0;
         for (Lot lot : wallet.lots()) {
           if (lot.creditsRemaining() > 0 && lot.expiresOn().map(d -> d.isBefore(day)).orElse(false)) {
             int remaining = lot.creditsRemaining();
             Optional<Lot> before = wallet.lot(lot.id());
             wallet = wallet.expire(before.orElseThrow());
-            bookings.book(events, wallet.lot(lot.id()).orElseThrow(), MovementKind.EXPIRED, remaining,
-                before.get().unrecognised(), actor.userId(), "expired after " + lot.expiresOn().get(),
-                "expiry:" + lot.id());
+            Money value = before.get().unrecognised();
+            bookings.release(events, wallet.lot(lot.id()).orElseThrow(), MovementKind.EXPIRED, remaining, value,
+                Money.zero(value.getCurrencyUnit()), breakage.orElse(lot.revenueAccount().value()), actor.userId(),
+                "expired after " + lot.expiresOn().get(), "expiry:" + lot.id());
             credits += remaining;
           }
         }

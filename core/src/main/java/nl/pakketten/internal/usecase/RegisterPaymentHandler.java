@@ -94,7 +94,7 @@ public record RegisterPaymentHandler(Packages packages, Products products, Walle
       Wallet wallet = wallets.lock(practice, invoice.patient(), group.getKey());
       for (PlannedLot p : group.getValue()) {
         Lot lot = grants.newLot(practice, invoice.patient(), p.pkg, p.source, p.credits,
-            p.pkg.internalRate(), p.amount, invoice.actor().userId(), Optional.empty());
+            p.pkg.internalRate(), p.amount, invoice.actor().userId(), p.expiresOn);
         wallet = wallet.withNewLot(lot);
         granted.add(grants.book(events, lot, MovementKind.GRANTED, invoice.actor().userId(),
             "payment of invoice " + invoice.invoiceId() + " registered"));
@@ -106,7 +106,8 @@ public record RegisterPaymentHandler(Packages packages, Products products, Walle
     return new PaymentResult.Granted(invoice.invoiceId(), granted);
   }
 
-  private record PlannedLot(CreditPackage pkg, LotSource.InvoiceLine source, int credits, Money amount) {}
+  private record PlannedLot(CreditPackage pkg, LotSource.InvoiceLine source, int credits, Money amount,
+      Optional<java.time.LocalDate> expiresOn) {}
 
   /** The lots the invoice grants, checked before any is granted. */
   private List<PlannedLot> plan(RegisterPayment invoice) {
@@ -133,7 +134,7 @@ public record RegisterPaymentHandler(Packages packages, Products products, Walle
             "times " + link.creditsPerUnit() + " credits per unit is too many credits");
       }
       planned.add(new PlannedLot(pkg, new LotSource.InvoiceLine(invoice.invoiceId(), i + 1, product.code()),
-          credits, line.amount()));
+          credits, line.amount(), link.lastDayOf(bookings.today())));
     }
     return planned;
   }

@@ -28,7 +28,9 @@ public record SaveProductHandler(Packages packages, Products products, WritePath
   /** Saves the product and answers with it as stored. */
   public Product handle(SaveProduct command) {
     return writes.check(command)
-        .rules(check -> requireNotNegative(check, "unitPrice", command.unitPrice()))
+        .rules(check -> requireNotNegative(check, "unitPrice", command.unitPrice())
+            .require(command.validity().map(v -> !v.isNegative() && !v.isZero()).orElse(true), "validity",
+                command.validity().orElse(null), "must be positive, for example P12M"))
         .access(command.actor(), Action.LINK_PRODUCTS)
         .run("saveProduct", command.practice(), command.code(), events -> {
           Optional<ProductLink> link = command.packageId().map(pid -> {
@@ -38,7 +40,7 @@ public record SaveProductHandler(Packages packages, Products products, WritePath
                   "must be in " + pkg.internalRate().getCurrencyUnit() + ", the currency of package '"
                       + pkg.name() + "'");
             }
-            return new ProductLink(pid, command.creditsPerUnit());
+            return new ProductLink(pid, command.creditsPerUnit(), command.validity());
           });
           Optional<Product> before = products.find(command.practice(), command.code());
           Product after = ValueBuilders.product()

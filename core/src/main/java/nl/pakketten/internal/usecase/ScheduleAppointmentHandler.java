@@ -35,9 +35,11 @@ import nl.pakketten.wallet.Wallet;
  * @param writes the path the command takes
  * @param shortfall decides what happens when the patient has too few credits
  * @param order the order lots are spent in
+ * @param packages where the package's low-balance threshold is read after a spend
  */
 public record ScheduleAppointmentHandler(AppointmentTypes types, Wallets wallets, Appointments appointments,
-    Bookings bookings, WritePath writes, ShortfallPolicy shortfall, SpendingOrder order) {
+    Bookings bookings, WritePath writes, ShortfallPolicy shortfall, SpendingOrder order,
+    nl.pakketten.spi.Packages packages) {
   /**
    * Schedules the appointment. A replay answers as the first call did, whatever happened to the
    * appointment since, marked a replay; the same id with another patient, type or start is a
@@ -54,6 +56,7 @@ public record ScheduleAppointmentHandler(AppointmentTypes types, Wallets wallets
             return replay(earlier.get(), command);
           }
           AppointmentType type = AppointmentSteps.requireType(types, practice, command.typeId());
+          Optional<Integer> threshold = Covering.thresholdOf(packages, practice, type.link());
           Appointment.Builder draft = ValueBuilders.appointment()
               .practice(practice)
               .id(command.appointmentId())
@@ -74,7 +77,7 @@ public record ScheduleAppointmentHandler(AppointmentTypes types, Wallets wallets
             // answers as a replay. Not looking again here saves a round trip on every spend.
             Wallet wallet = wallets.lock(practice, command.patient(), link.packageId());
             Map<PackageId, Wallet> locked = new TreeMap<>(Map.of(link.packageId(), wallet));
-            appointment = new Covering(bookings, shortfall, order).cover(draft, command.appointmentId(), link,
+            appointment = new Covering(bookings, shortfall, order, threshold).cover(draft, command.appointmentId(), link,
                 locked, command.actor().userId(), events);
             AppointmentSteps.saveChanged(wallets, Map.of(link.packageId(), wallet), locked);
           }

@@ -38,6 +38,8 @@ public record UpdatePackageHandler(Packages packages, WritePath writes, Clock cl
               .withInternalRate(command.internalRate())
               .withLedgerAccount(command.ledgerAccount())
               .withBalanceSheetItem(command.balanceSheetItem())
+              .withBreakageAccount(command.breakageAccount())
+              .withLowBalanceThreshold(command.lowBalanceThreshold())
               .withChangedAt(clock.instant())
               .withChangedBy(command.actor().userId());
           packages.update(after);

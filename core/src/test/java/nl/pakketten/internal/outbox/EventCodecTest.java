@@ -95,13 +95,16 @@ class EventCodecTest {
     CreditPackage basis = f.createPackage("Basis", eur("30.50"));
     p.updatePackage(UpdatePackage.builder().practice(PRACTICE).actor(OWNER).packageId(basis.id()).name("Basis plus")
         .internalRate(eur("32.75")).ledgerAccount(LedgerAccount.of("8000")).balanceSheetItem(BalanceSheetItem.of("1500"))
-        .build());
+        .breakageAccount(LedgerAccount.of("8090")).lowBalanceThreshold(5).build());
     p.deactivatePackage(DeactivatePackage.of(PRACTICE, OWNER, basis.id()));
     p.reactivatePackage(ReactivatePackage.of(PRACTICE, OWNER, basis.id()));
     p.deletePackage(DeletePackage.of(PRACTICE, OWNER, f.createPackage("Unused", eur(1)).id()));
     // Products new and changed, linked and not; appointment types likewise.
     f.linkProduct("P5", basis.id(), 5, eur("150.00"));
     f.linkProduct("P5", basis.id(), 6, eur("180.25"));
+    p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(ProductCode.of("P12M"))
+        .name("Jaarkaart").unitPrice(eur("300.00")).packageId(basis.id()).creditsPerUnit(10)
+        .validity(java.time.Period.ofMonths(12)).build());
     p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(ProductCode.of("TOWEL"))
         .name("Handdoek").description("Handdoek met \"logo\", \u00e9\u00e9n \ud83d\ude00").unitPrice(eur("10.00"))
         .vatRate(VatRate.GENERAL).build());
@@ -131,6 +134,14 @@ class EventCodecTest {
     p.reversePayment(nl.pakketten.granting.ReversePayment.builder().practice(PRACTICE).actor(OWNER)
         .reversalId(nl.pakketten.granting.ReversalId.of("R-1")).patient(PATIENT).invoiceId(InvoiceId.of("F-0"))
         .reason("charge-back").build());
+    // A lot expiring soon told to the host.
+    f.importCredits("I9", PATIENT, basis.id(), 2, eur("32.75"), LocalDate.of(2026, 3, 30));
+    p.notifyExpiringCredits(nl.pakketten.wallet.NotifyExpiringCredits.of(PRACTICE, OWNER, 14,
+        LocalDate.of(2026, 3, 22)));
+    // Two of F-0's credits refunded, for less than their value.
+    p.refundCredits(nl.pakketten.wallet.RefundCredits.builder().practice(PRACTICE).actor(OWNER)
+        .refundId(nl.pakketten.wallet.RefundId.of("R-1")).patient(PATIENT).packageId(basis.id()).credits(2)
+        .amount(eur("50.00")).reason("moved away").build());
 
     // Product invoices: issued, sent, paid in two parts (credits granted); one of a towel only,
     // overpaid (no grants); one cancelled by a credit note.
