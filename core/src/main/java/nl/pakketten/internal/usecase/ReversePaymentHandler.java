@@ -130,6 +130,12 @@ public record ReversePaymentHandler(GrantReceipts receipts, Wallets wallets, Rev
   /** The answer from an earlier reversal with this key, or a conflict with one of this payment. */
   private Optional<ReversalResult> earlier(ReversePayment command) {
     Optional<PaymentReversal> same = reversals.find(command.practice(), command.reversalId());
+    Optional<PaymentReversal> ofPayment = same.isPresent() ? Optional.empty()
+        : reversals.ofPayment(command.practice(), command.invoiceId());
+    if (ofPayment.isPresent() && ofPayment.get().reversalId().equals(command.reversalId())) {
+      // Read committed: the same reversal committed between the two reads. It is this one.
+      same = ofPayment;
+    }
     if (same.isPresent()) {
       PaymentReversal r = same.get();
       if (!r.invoiceId().equals(command.invoiceId()) || !r.patient().equals(command.patient())) {
@@ -138,7 +144,7 @@ public record ReversePaymentHandler(GrantReceipts receipts, Wallets wallets, Rev
       }
       return Optional.of(new ReversalResult.AlreadyReversed(r));
     }
-    reversals.ofPayment(command.practice(), command.invoiceId()).ifPresent(r -> {
+    ofPayment.ifPresent(r -> {
       throw new ConflictException(command.invoiceId().value(),
           "its payment was already reversed (reversal " + r.reversalId() + ")");
     });
