@@ -47,7 +47,9 @@ public class PakkettenMetricsAutoConfiguration {
     Gauge.builder("pakketten.outbox.depth", pakketten, provider -> {
       Pakketten sdk = provider.getIfAvailable();
       return sdk == null ? Double.NaN : sdk.outboxDepth();
-    }).description("Outbox messages queued, across practices").register(registry);
+    }).description("Outbox messages queued, across practices")
+        .strongReference(true) // the provider is held by nothing else: a weakly held one is collected
+        .register(registry);
     return new MicrometerCommandObserver(registry);
   }
 }
