@@ -85,6 +85,7 @@ import nl.pakketten.internal.usecase.NotifyExpiringCreditsHandler;
 import nl.pakketten.internal.usecase.RefundCreditsHandler;
 import nl.pakketten.internal.usecase.InvoicingReads;
 import nl.pakketten.internal.usecase.IssueInvoiceHandler;
+import nl.pakketten.internal.usecase.LowBalanceThresholds;
 import nl.pakketten.internal.usecase.MarkNoShowHandler;
 import nl.pakketten.internal.usecase.OutboxReads;
 import nl.pakketten.internal.usecase.ReactivatePackageHandler;
@@ -234,12 +235,14 @@ public final class Pakketten {
         b.reversal, writes);
     this.transferCredits = new TransferCreditsHandler(s.wallets(), s.transfers(), bookings, writes);
 
+    // Without a publisher nobody hears CreditsLow, so a spend does not read its package for it.
+    LowBalanceThresholds thresholds = new LowBalanceThresholds(s.packages(), b.publisher != EventPublisher.none());
     this.schedule = new ScheduleAppointmentHandler(s.appointmentTypes(), s.wallets(), s.appointments(), bookings,
-        writes, b.shortfall, b.order, s.packages());
+        writes, b.shortfall, b.order, thresholds);
     this.cancel = new CancelAppointmentHandler(s.wallets(), s.appointments(), bookings, writes, b.lateCancellation);
     this.markNoShow = new MarkNoShowHandler(s.wallets(), s.appointments(), bookings, writes, b.noShow);
     this.changeAppointmentType = new ChangeAppointmentTypeHandler(s.appointmentTypes(), s.wallets(),
-        s.appointments(), bookings, writes, b.shortfall, b.order, s.packages());
+        s.appointments(), bookings, writes, b.shortfall, b.order, thresholds);
     this.appointmentReads = new AppointmentReads(s.appointments(), tx);
 
     this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);

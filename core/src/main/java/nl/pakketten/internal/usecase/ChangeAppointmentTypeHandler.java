@@ -33,11 +33,11 @@ import nl.pakketten.wallet.Wallet;
  * @param writes the path the command takes
  * @param shortfall decides what happens when the patient has too few credits for the new type
  * @param order the order lots are spent in
- * @param packages where the package's low-balance threshold is read after a spend
+ * @param thresholds where a spend reads its package's low-balance threshold
  */
 public record ChangeAppointmentTypeHandler(AppointmentTypes types, Wallets wallets, Appointments appointments,
     Bookings bookings, WritePath writes, ShortfallPolicy shortfall, SpendingOrder order,
-    nl.pakketten.spi.Packages packages) {
+    LowBalanceThresholds thresholds) {
   /**
    * Changes the type. Setting the type it already has is a replay of the call that gave it that
    * type (the schedule, or the last change): it changes nothing and answers as that call did, marked
@@ -56,7 +56,7 @@ public record ChangeAppointmentTypeHandler(AppointmentTypes types, Wallets walle
               }
               AppointmentSteps.requireScheduled(appointment, "given another type");
               AppointmentType type = AppointmentSteps.requireType(types, practice, command.typeId());
-              Optional<Integer> threshold = Covering.thresholdOf(packages, practice, type.link());
+              Optional<Integer> threshold = thresholds.of(practice, type.link());
               UserId actor = command.actor().userId();
               // Lock every wallet involved in package-id order, so two commands cannot deadlock on them.
               Map<PackageId, Wallet> locked = new TreeMap<>();

@@ -17,8 +17,6 @@ import nl.pakketten.common.UserId;
 import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.MovementKind;
-import nl.pakketten.catalog.CreditPackage;
-import nl.pakketten.spi.Packages;
 import nl.pakketten.wallet.CreditEvents;
 import nl.pakketten.wallet.SpendingOrder;
 import nl.pakketten.wallet.Wallet;
@@ -31,16 +29,6 @@ import nl.pakketten.wallet.Wallet;
  */
 record Covering(Bookings bookings, ShortfallPolicy shortfall, SpendingOrder order,
     Optional<Integer> lowBalanceThreshold) {
-  /**
-   * The low-balance threshold of the link's package. Read before the wallet is locked and before
-   * any write is held, so the read costs one round trip and does not split the spend's one
-   * flushing statement.
-   */
-  static Optional<Integer> thresholdOf(Packages packages, nl.pakketten.common.PracticeId practice,
-      Optional<AppointmentTypeLink> link) {
-    return link.flatMap(l -> packages.find(practice, l.packageId())).flatMap(CreditPackage::lowBalanceThreshold);
-  }
-
   /**
    * The appointment {@code draft} covered by the link's credits from the wallet in {@code locked}
    * (which then holds the wallet after), or uncovered as the shortfall policy allows.

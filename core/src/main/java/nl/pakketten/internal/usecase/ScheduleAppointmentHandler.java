@@ -35,11 +35,11 @@ import nl.pakketten.wallet.Wallet;
  * @param writes the path the command takes
  * @param shortfall decides what happens when the patient has too few credits
  * @param order the order lots are spent in
- * @param packages where the package's low-balance threshold is read after a spend
+ * @param thresholds where a spend reads its package's low-balance threshold
  */
 public record ScheduleAppointmentHandler(AppointmentTypes types, Wallets wallets, Appointments appointments,
     Bookings bookings, WritePath writes, ShortfallPolicy shortfall, SpendingOrder order,
-    nl.pakketten.spi.Packages packages) {
+    LowBalanceThresholds thresholds) {
   /**
    * Schedules the appointment. A replay answers as the first call did, whatever happened to the
    * appointment since, marked a replay; the same id with another patient, type or start is a
@@ -56,7 +56,7 @@ public record ScheduleAppointmentHandler(AppointmentTypes types, Wallets wallets
             return replay(earlier.get(), command);
           }
           AppointmentType type = AppointmentSteps.requireType(types, practice, command.typeId());
-          Optional<Integer> threshold = Covering.thresholdOf(packages, practice, type.link());
+          Optional<Integer> threshold = thresholds.of(practice, type.link());
           Appointment.Builder draft = ValueBuilders.appointment()
               .practice(practice)
               .id(command.appointmentId())
