@@ -54,8 +54,8 @@ final class InMemoryOutbox implements Outbox {
     List<Claimed> claimed = new ArrayList<>();
     for (Row row : due.subList(0, Math.min(max, due.size()))) {
       OutboxMessage m = row.message();
-      OutboxMessage taken = new OutboxMessage(m.id(), m.practice(), m.kind(), m.recipient(), m.subject(),
-          m.messageId(), m.state(), m.attempts() + 1, m.lastError(), m.queuedAt(), leaseUntil, m.sentAt());
+      OutboxMessage taken = changed(m, m.state(), m.attempts() + 1, m.lastError(), m.queuedAt(), leaseUntil,
+          m.sentAt());
       rows.put(m.id(), row.with(taken));
       claimed.add(new Claimed(taken, row.content().clone()));
     }
@@ -66,8 +66,7 @@ final class InMemoryOutbox implements Outbox {
   public void markSent(String id, Instant at) {
     rows.get(id).filter(r -> r.message().state() == OutboxState.QUEUED).ifPresent(r -> {
       OutboxMessage m = r.message();
-      rows.put(id, r.with(new OutboxMessage(m.id(), m.practice(), m.kind(), m.recipient(), m.subject(),
-          m.messageId(), OutboxState.SENT, m.attempts(), m.lastError(), m.queuedAt(), m.nextAttemptAt(),
+      rows.put(id, r.with(changed(m, OutboxState.SENT, m.attempts(), m.lastError(), m.queuedAt(), m.nextAttemptAt(),
           Optional.of(at))));
     });
   }
@@ -81,8 +80,7 @@ final class InMemoryOutbox implements Outbox {
   public void markFailed(String id, String error, @Nullable Instant nextAttemptAt) {
     rows.get(id).filter(r -> r.message().state() == OutboxState.QUEUED).ifPresent(r -> {
       OutboxMessage m = r.message();
-      rows.put(id, r.with(new OutboxMessage(m.id(), m.practice(), m.kind(), m.recipient(), m.subject(),
-          m.messageId(), nextAttemptAt == null ? OutboxState.FAILED : OutboxState.QUEUED, m.attempts(),
+      rows.put(id, r.with(changed(m, nextAttemptAt == null ? OutboxState.FAILED : OutboxState.QUEUED, m.attempts(),
           Optional.of(error), m.queuedAt(), nextAttemptAt == null ? m.nextAttemptAt() : nextAttemptAt,
           m.sentAt())));
     });
@@ -91,9 +89,8 @@ final class InMemoryOutbox implements Outbox {
   @Override
   public void requeue(String id, Instant at) {
     rows.get(id).ifPresent(r -> {
-      OutboxMessage m = r.message();
-      rows.put(id, r.with(new OutboxMessage(m.id(), m.practice(), m.kind(), m.recipient(), m.subject(),
-          m.messageId(), OutboxState.QUEUED, 0, m.lastError(), at, at, Optional.empty())));
+      rows.put(id, r.with(changed(r.message(), OutboxState.QUEUED, 0, r.message().lastError(), at, at,
+          Optional.empty())));
     });
   }
 
@@ -121,6 +118,13 @@ final class InMemoryOutbox implements Outbox {
     page.sort(Comparator.comparingLong(Row::seq));
     return Page.of(page.subList(0, Math.min(request.size() + 1, page.size())), request, Row::message,
         r -> PageRequest.sequenceCursor(r.seq()));
+  }
+
+  /** {@code m} with its delivery state changed; what it is and to whom stay. */
+  private static OutboxMessage changed(OutboxMessage m, OutboxState state, int attempts, Optional<String> lastError,
+      Instant queuedAt, Instant nextAttemptAt, Optional<Instant> sentAt) {
+    return new OutboxMessage(m.id(), m.practice(), m.kind(), m.recipient(), m.subject(), m.messageId(), state,
+        attempts, lastError, queuedAt, nextAttemptAt, sentAt);
   }
 
   @Override

@@ -119,46 +119,42 @@ public final class OutboxDispatch {
 
   private Outcome deliver(Outbox.Claimed claimed) {
     OutboxMessage message = claimed.message();
-    boolean permanent = false;
-    String error = "";
-    @Nullable Runnable delivery;
+    Runnable delivery;
     try {
       delivery = message.kind() == MessageKind.MAIL
           ? sending(MailCodec.decode(claimed.content()))
           : publishing(EventCodec.decode(new String(claimed.content(), StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       // Content this SDK cannot read (written by another version): no attempt can deliver it.
-      delivery = null;
-      permanent = true;
-      error = describe(e);
+      return failed(message, e, true);
     }
-    if (delivery != null) {
-      try {
-        delivery.run();
-        record(message, () -> {
-          if (message.kind() == MessageKind.MAIL) {
-            outbox.markSent(message.id(), clock.instant());
-          } else {
-            outbox.remove(List.of(message.id()));
-          }
-        });
-        return Outcome.DELIVERED;
-      } catch (InvalidInputException e) {
-        // Refused for good: a 5xx reply, an address the server rejects.
-        permanent = true;
-        error = describe(e);
-      } catch (RuntimeException e) {
-        error = describe(e);
+    try {
+      delivery.run();
+    } catch (InvalidInputException e) {
+      // Refused for good: a 5xx reply, an address the server rejects.
+      return failed(message, e, true);
+    } catch (RuntimeException e) {
+      return failed(message, e, false);
+    }
+    record(message, () -> {
+      if (message.kind() == MessageKind.MAIL) {
+        outbox.markSent(message.id(), clock.instant());
+      } else {
+        outbox.remove(List.of(message.id()));
       }
-    }
+    });
+    return Outcome.DELIVERED;
+  }
+
+  /** Records a failed attempt: retried after its backoff, or failed when permanent or the last. */
+  private Outcome failed(OutboxMessage message, RuntimeException failure, boolean permanent) {
     boolean giveUp = permanent || message.attempts() >= settings.maxAttempts();
     Instant next = giveUp ? null : clock.instant().plus(settings.backoff(message.attempts()));
     // The error itself (which may name a patient's address) is stored with the message, not logged.
     LOG.warn("outbox {} {} attempt {} of {} failed ({}); {}", message.kind(), message.id(), message.attempts(),
-        settings.maxAttempts(), error.substring(0, Math.max(0, error.indexOf(':'))),
-        giveUp ? "failed" : "next attempt at " + next);
-    String stored = error;
-    record(message, () -> outbox.markFailed(message.id(), stored, next));
+        settings.maxAttempts(), failure.getClass().getSimpleName(), giveUp ? "failed" : "next attempt at " + next);
+    String error = describe(failure);
+    record(message, () -> outbox.markFailed(message.id(), error, next));
     return giveUp ? Outcome.FAILED : Outcome.RETRYING;
   }
 
