@@ -8,6 +8,7 @@ import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.appointments.NoShowPolicy;
 import nl.pakketten.appointments.ShortfallPolicy;
 import nl.pakketten.jdbc.JdbcStorage;
+import nl.pakketten.outbox.OutboxSettings;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.spi.CommandObserver;
 import nl.pakketten.spi.DocumentServices;
@@ -82,7 +83,7 @@ public class PakkettenAutoConfiguration {
       ObjectProvider<LateCancellationPolicy> lateCancellation, ObjectProvider<NoShowPolicy> noShow,
       ObjectProvider<SpendingOrder> spendingOrder, ObjectProvider<Bookkeeping> bookkeeping,
       ObjectProvider<CommandObserver> observers, ObjectProvider<DocumentServices> documents,
-      ObjectProvider<PatientDirectory> patients) {
+      ObjectProvider<PatientDirectory> patients, ObjectProvider<OutboxSettings> outboxSettings) {
     Pakketten.Builder builder = Pakketten.builder()
         .storage(storage)
         .eventPublisher(new SpringEventPublisher(events))
@@ -94,6 +95,7 @@ public class PakkettenAutoConfiguration {
         .noShowPolicy(noShow.getIfAvailable(() -> properties.getNoShow().policy()))
         .spendingOrder(spendingOrder.getIfAvailable(SpendingOrder::earliestExpiryThenOldest))
         .bookkeeping(bookkeeping.getIfAvailable(() -> properties.getBookkeeping().bookkeeping()))
+        .outboxSettings(outboxSettings.getIfAvailable(() -> properties.getOutbox().settings()))
         .maxAttempts(properties.getMaxAttempts());
     documents.ifAvailable(builder::documents);
     patients.ifAvailable(builder::patientDirectory);

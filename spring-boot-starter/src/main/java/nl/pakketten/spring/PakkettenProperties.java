@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import nl.pakketten.appointments.LateCancellationPolicy;
 import nl.pakketten.appointments.NoShowPolicy;
 import nl.pakketten.appointments.ShortfallPolicy;
+import nl.pakketten.outbox.OutboxSettings;
 import nl.pakketten.revenue.Bookkeeping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -376,6 +377,112 @@ public class PakkettenProperties {
     private boolean dispatcherEnabled = true;
     /** The pause between two rounds of the dispatcher; 10 seconds by default. */
     private Duration dispatcherInterval = Duration.ofSeconds(10);
+    /** Delivery attempts before a message is failed; 8 by default. */
+    private int maxAttempts = OutboxSettings.defaults().maxAttempts();
+    /** The wait after the first failed attempt, doubled after each further one; 30 seconds by default. */
+    private Duration firstBackoff = OutboxSettings.defaults().firstBackoff();
+    /** The longest wait between two attempts; 1 hour by default. */
+    private Duration maxBackoff = OutboxSettings.defaults().maxBackoff();
+    /** How long a claimed message is left to the dispatcher that claimed it; 5 minutes by default. */
+    private Duration lease = OutboxSettings.defaults().lease();
+    /** How long an event is left to the calling thread before a dispatcher may publish it; 30 seconds by default. */
+    private Duration eventGrace = OutboxSettings.defaults().eventGrace();
+    /** How many messages a dispatcher claims at once; 50 by default. */
+    private int batchSize = OutboxSettings.defaults().batchSize();
+
+    /**
+     * The retry, lease and batch settings these properties give.
+     *
+     * @return the settings
+     * @throws nl.pakketten.common.InvalidInputException naming the setting out of range
+     */
+    public OutboxSettings settings() {
+      return new OutboxSettings(maxAttempts, firstBackoff, maxBackoff, lease, eventGrace, batchSize);
+    }
+
+    /** {@return delivery attempts before a message is failed} */
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    /**
+     * Sets {@link #getMaxAttempts()}.
+     *
+     * @param maxAttempts 1 to 100
+     */
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    /** {@return the wait after the first failed attempt} */
+    public Duration getFirstBackoff() {
+      return firstBackoff;
+    }
+
+    /**
+     * Sets {@link #getFirstBackoff()}.
+     *
+     * @param firstBackoff positive
+     */
+    public void setFirstBackoff(Duration firstBackoff) {
+      this.firstBackoff = firstBackoff;
+    }
+
+    /** {@return the longest wait between two attempts} */
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    /**
+     * Sets {@link #getMaxBackoff()}.
+     *
+     * @param maxBackoff not shorter than the first backoff
+     */
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+
+    /** {@return how long a claimed message is left to its dispatcher} */
+    public Duration getLease() {
+      return lease;
+    }
+
+    /**
+     * Sets {@link #getLease()}.
+     *
+     * @param lease positive; longer than the slowest delivery
+     */
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    /** {@return how long an event is left to the calling thread} */
+    public Duration getEventGrace() {
+      return eventGrace;
+    }
+
+    /**
+     * Sets {@link #getEventGrace()}.
+     *
+     * @param eventGrace positive
+     */
+    public void setEventGrace(Duration eventGrace) {
+      this.eventGrace = eventGrace;
+    }
+
+    /** {@return how many messages a dispatcher claims at once} */
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    /**
+     * Sets {@link #getBatchSize()}.
+     *
+     * @param batchSize 1 to 1000
+     */
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
 
     /** {@return whether the dispatcher runs; true by default} */
     public boolean isDispatcherEnabled() {

@@ -22,11 +22,18 @@ import nl.pakketten.appointments.InsufficientCreditsException;
 import nl.pakketten.appointments.NoShowResult;
 import nl.pakketten.appointments.ScheduleResult;
 import nl.pakketten.appointments.ShortfallPolicy;
+import nl.pakketten.common.DomainEvent;
+import nl.pakketten.common.InvalidInputException;
+import nl.pakketten.common.PageRequest;
+import nl.pakketten.outbox.OutboxMessage;
+import nl.pakketten.outbox.OutboxSettings;
+import nl.pakketten.outbox.OutboxState;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 
 /** The {@code pakketten.*} properties reach the policies; the host's policy beans win over them. */
 class PoliciesTest {
@@ -86,6 +93,43 @@ class PoliciesTest {
     }
   }
 
+  @Test
+  void theOutboxPropertiesSetTheRetries() {
+    String url = EmbeddedDatabases.newDatabase();
+    try (ConfigurableApplicationContext context = StartupTest.start(HostWithAFailingListener.class, url,
+        "pakketten.outbox.dispatcher-enabled=false",
+        "pakketten.outbox.max-attempts=3",
+        "pakketten.outbox.first-backoff=7m",
+        "pakketten.outbox.max-backoff=20m",
+        "pakketten.outbox.lease=2m",
+        "pakketten.outbox.event-grace=5s",
+        "pakketten.outbox.batch-size=10")) {
+      assertThat(context.getBean(PakkettenProperties.class).getOutbox().settings()).isEqualTo(new OutboxSettings(
+          3, Duration.ofMinutes(7), Duration.ofMinutes(20), Duration.ofMinutes(2), Duration.ofSeconds(5), 10));
+      Pakketten pakketten = context.getBean(Pakketten.class);
+      Story.setUp(pakketten);
+      Story.sell(pakketten, "INV-1");
+
+      // Every event's publishing failed on the calling thread (not a dispatcher's attempt): each waits the
+      // first backoff, 7 minutes, before a dispatcher may try it.
+      List<OutboxMessage> queued =
+          pakketten.outboxMessages(Story.PRACTICE, OutboxState.QUEUED, PageRequest.first(100)).items();
+      assertThat(queued).isNotEmpty().allSatisfy(message -> {
+        assertThat(message.attempts()).isZero();
+        assertThat(message.lastError()).hasValueSatisfying(error -> assertThat(error).contains("the listener is down"));
+        assertThat(message.nextAttemptAt()).isEqualTo(HostWithAFailingListener.NOW.plus(Duration.ofMinutes(7)));
+      });
+    }
+  }
+
+  @Test
+  void anOutboxPropertyOutOfRangeStopsTheStartUpNamingIt() {
+    String url = EmbeddedDatabases.newDatabase();
+    assertThatThrownBy(() -> StartupTest.start(StartupTest.Host.class, url, "pakketten.outbox.batch-size=0").close())
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause().hasMessageContaining("batchSize");
+  }
+
   /** {@code from} now, to the second (the SDK takes instants to the microsecond). */
   private static Instant in(Duration from) {
     return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(from);
@@ -121,6 +165,31 @@ class PoliciesTest {
     @Bean
     AccessPolicy accessPolicy() {
       return (actor, action) -> true;
+    }
+  }
+
+  /** A host whose event listener always fails, so every event stays in the outbox with a backoff. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class HostWithAFailingListener {
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean
+    FailingListener failingListener() {
+      return new FailingListener();
+    }
+  }
+
+  /** Throws for every event it hears. */
+  static class FailingListener {
+    @EventListener
+    public void on(DomainEvent event) {
+      throw new IllegalStateException("the listener is down");
     }
   }
 }
