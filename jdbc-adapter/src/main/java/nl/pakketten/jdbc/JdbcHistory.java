@@ -67,7 +67,7 @@ final class JdbcHistory implements History {
    * only its debit counts there; the receiver's movement has no entry and brings in the deferred
    * value of the lot it created.
    */
-  private static String valued(String where) {
+  static String valued(String where) {
     return "SELECT m.seq, m.movement_id, m.practice_id, m.patient_id, m.package_id, m.lot_id, m.kind, m.credits,"
         + " m.revenue, m.currency, m.at, m.actor, m.reason, m.source_key,"
         + " CASE WHEN m.kind IN (" + PLUS_KINDS + ") THEN m.credits WHEN m.kind IN (" + MINUS_KINDS + ")"
@@ -87,13 +87,19 @@ final class JdbcHistory implements History {
         .collect(Collectors.joining(", "));
   }
 
+  /** The opening balances: parameters practice, patient, the instant before which movements count. */
+  static final String BALANCES_BEFORE = "SELECT package_id, currency, SUM(effect) AS credits,"
+      + " SUM(value_in - value_out) AS balance FROM (" + valued("m.at < ?") + ") v GROUP BY package_id, currency";
+
+  /** The movements of a period: parameters practice, patient, from, to, limit. */
+  static final String VALUED_BETWEEN = valued("m.at >= ? AND m.at < ?") + " ORDER BY m.seq LIMIT ?";
+
   /** One aggregate query over the patient's movements before the instant, read through (practice, patient, seq). */
   @Override
   public SortedMap<PackageId, CreditBalance> balancesBefore(PracticeId practice, PatientId patient,
       Instant before) {
     SortedMap<PackageId, CreditBalance> balances = new TreeMap<>();
-    db.list("sum the balances of " + patient, "SELECT package_id, currency, SUM(effect) AS credits,"
-            + " SUM(value_in - value_out) AS balance FROM (" + valued("m.at < ?") + ") v GROUP BY package_id, currency",
+    db.list("sum the balances of " + patient, BALANCES_BEFORE,
         rs -> balances.merge(PackageId.of(rs.getString("package_id")),
             new CreditBalance(rs.getInt("credits"), Values.money(rs, "balance", "currency")), CreditBalance::plus),
         practice.value(), patient.value(), Values.bound(before));
@@ -103,7 +109,7 @@ final class JdbcHistory implements History {
   @Override
   public List<ValuedMovement> valuedBetween(PracticeId practice, PatientId patient, Instant from, Instant to,
       int limit) {
-    return db.list("read the movements of " + patient, valued("m.at >= ? AND m.at < ?") + " ORDER BY m.seq LIMIT ?",
+    return db.list("read the movements of " + patient, VALUED_BETWEEN,
         rs -> new ValuedMovement(movement(rs), Values.money(rs, "value_in", "currency"),
             Values.money(rs, "value_out", "currency")),
         practice.value(), patient.value(), Values.bound(from), Values.bound(to), limit);

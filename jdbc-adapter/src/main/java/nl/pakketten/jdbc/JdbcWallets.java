@@ -316,6 +316,18 @@ final class JdbcWallets implements Wallets {
   }
 
   /**
+   * The query of {@link #openLotsByPatient}; parameters: practice, [package,] practice, [package,]
+   * the cursor (the empty string for the first page), the page size plus one.
+   */
+  static String openLotsPage(boolean onePackage) {
+    String andPackage = onePackage ? " AND package_id = ?" : "";
+    return "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ? AND credits_remaining > 0"
+        + andPackage + " AND patient_id IN (SELECT patient_id FROM (SELECT DISTINCT patient_id FROM pakketten_lots"
+        + " WHERE practice_id = ? AND credits_remaining > 0" + andPackage
+        + " AND patient_id > ? ORDER BY patient_id LIMIT ?) page) ORDER BY patient_id, package_id, position";
+  }
+
+  /**
    * One query: the page's patients are chosen first (the distinct patient ids after the cursor that
    * hold an open lot, in index order, limited to the page plus one), then their open lots are read.
    * On PostgreSQL both parts run on the partial index of open lots, on H2 on
@@ -324,11 +336,7 @@ final class JdbcWallets implements Wallets {
   @Override
   public Page<List<Lot>> openLotsByPatient(PracticeId practice, Optional<PackageId> packageId,
       PageRequest request) {
-    String onePackage = packageId.isPresent() ? " AND package_id = ?" : "";
-    String sql = "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ? AND credits_remaining > 0"
-        + onePackage + " AND patient_id IN (SELECT patient_id FROM (SELECT DISTINCT patient_id FROM pakketten_lots"
-        + " WHERE practice_id = ? AND credits_remaining > 0" + onePackage
-        + " AND patient_id > ? ORDER BY patient_id LIMIT ?) page) ORDER BY patient_id, package_id, position";
+    String sql = openLotsPage(packageId.isPresent());
     List<Object> params = new ArrayList<>();
     params.add(practice.value());
     packageId.ifPresent(p -> params.add(p.value()));
