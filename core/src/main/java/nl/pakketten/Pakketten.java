@@ -841,7 +841,7 @@ public final class Pakketten {
    * with {@code to} after the last movement, the closing credits equal {@link #balance} and the
    * closing value the lots' remaining value. The opening is summed by the storage (one aggregate
    * query on the JDBC adapter), not read from the earlier history. A patient without movements gets
-   * an empty statement, not an error. A period of more than {@value PatientReads#STATEMENT_LIMIT}
+   * an empty statement, not an error. A period of more than 10,000
    * movements is refused: ask for shorter periods. See {@code docs/patient-reports.md}.
    *
    * @param practice the practice
