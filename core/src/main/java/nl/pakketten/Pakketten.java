@@ -101,6 +101,7 @@ import nl.pakketten.internal.usecase.SaveProductHandler;
 import nl.pakketten.internal.usecase.ScheduleAppointmentHandler;
 import nl.pakketten.internal.usecase.SendInvoiceHandler;
 import nl.pakketten.internal.usecase.UpdatePackageHandler;
+import nl.pakketten.internal.usecase.PatientReads;
 import nl.pakketten.internal.usecase.WalletReads;
 import nl.pakketten.internal.usecase.WritePath;
 import nl.pakketten.invoicing.DocumentKind;
@@ -137,6 +138,9 @@ import nl.pakketten.storage.TransactionFailedException;
 import nl.pakketten.wallet.ExpireCredits;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.OutstandingLot;
+import nl.pakketten.wallet.PatientCredits;
+import nl.pakketten.wallet.PatientStatement;
 import nl.pakketten.wallet.NotifyExpiringCredits;
 import nl.pakketten.wallet.SpendingOrder;
 import nl.pakketten.wallet.RefundCredits;
@@ -194,6 +198,7 @@ public final class Pakketten {
   private final RefundCreditsHandler refundCredits;
   private final NotifyExpiringCreditsHandler notifyExpiringCredits;
   private final WalletReads walletReads;
+  private final PatientReads patientReads;
   private final RevenueReads revenueReads;
   private final ReadJournalHandler readJournal;
   private final SavePracticeProfileHandler savePracticeProfile;
@@ -251,6 +256,7 @@ public final class Pakketten {
     this.notifyExpiringCredits = new NotifyExpiringCreditsHandler(s.wallets(),
         s.expiryNotices(), bookings, writes, tx);
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
+    this.patientReads = new PatientReads(s.wallets(), s.history(), tx, clock);
 
     this.revenueReads = new RevenueReads(s.journal(), tx);
     this.readJournal = new ReadJournalHandler(s.journal(), b.access, tx, clock);
@@ -787,6 +793,68 @@ public final class Pakketten {
    */
   public Page<Movement> history(PracticeId practice, PatientId patient, PageRequest request) {
     return walletReads.history(practice, patient, request);
+  }
+
+  /**
+   * One page of the outstanding credits of the practice's patients: each patient who holds open
+   * lots (credits remaining), with those lots (package, lot, credits remaining, remaining deferred
+   * value, last day, source) and their totals per package and overall. Ordered by patient id and
+   * paged by it (keyset), like {@link #history}: start with {@link PageRequest#first()} and follow
+   * {@link Page#next()}. A lot past its last day whose expiry has not been booked yet is listed,
+   * flagged {@link OutstandingLot#pastLastDay()}: its value is still owed until the expiry is booked.
+   * The totals of every patient add up, per package, to {@link #deferredByPackage} at the same
+   * moment. See {@code docs/patient-reports.md}.
+   *
+   * @param practice the practice
+   * @param request which page (at most {@code request.size()} patients), and how large
+   * @return the page, with the request for the next one if there is more
+   * @throws InvalidInputException if an argument is missing or the cursor is not one this read
+   *     returned
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Page<PatientCredits> outstandingCredits(PracticeId practice, PageRequest request) {
+    return patientReads.outstandingCredits(practice, Optional.empty(), request);
+  }
+
+  /**
+   * As {@link #outstandingCredits(PracticeId, PageRequest)}, for the lots of one package only: the
+   * patients who hold open lots of it, each with those lots.
+   *
+   * @param practice the practice
+   * @param packageId the package
+   * @param request which page, and how large
+   * @return the page, with the request for the next one if there is more
+   * @throws InvalidInputException if an argument is missing or the cursor is not one this read
+   *     returned
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public Page<PatientCredits> outstandingCredits(PracticeId practice, PackageId packageId, PageRequest request) {
+    return patientReads.outstandingCredits(practice,
+        packageId == null ? null : Optional.of(packageId), request); // null: refused, naming packageId
+  }
+
+  /**
+   * The patient's statement of credits for the period {@code from <= at < to}: per package, the
+   * opening balance at {@code from} (credits, and the deferred value of the patient's lots), one line
+   * per movement of the period in booking order (date, kind, reason, credits and value in and out,
+   * and the running balance after it), and the closing balance. Opening plus lines equals closing;
+   * with {@code to} after the last movement, the closing credits equal {@link #balance} and the
+   * closing value the lots' remaining value. The opening is summed by the storage (one aggregate
+   * query on the JDBC adapter), not read from the earlier history. A patient without movements gets
+   * an empty statement, not an error. A period of more than 10,000
+   * movements is refused: ask for shorter periods. See {@code docs/patient-reports.md}.
+   *
+   * @param practice the practice
+   * @param patient the patient
+   * @param from the first instant of the period
+   * @param to the first instant after the period, not before {@code from}
+   * @return the statement; without packages when the patient has no balance and no movements
+   * @throws InvalidInputException if an argument is missing, {@code to} is before {@code from}, or
+   *     the period holds too many movements (naming {@code to})
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public PatientStatement patientStatement(PracticeId practice, PatientId patient, Instant from, Instant to) {
+    return patientReads.statement(practice, patient, from, to);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import nl.pakketten.appointments.Appointment;
@@ -59,9 +61,16 @@ import nl.pakketten.spi.Transactions;
 import nl.pakketten.spi.TransientException;
 import nl.pakketten.spi.ValueBuilders;
 import nl.pakketten.spi.Wallets;
+import nl.pakketten.revenue.AccountRole;
+import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.Side;
+import nl.pakketten.spi.History.ValuedMovement;
+import nl.pakketten.wallet.CreditBalance;
 import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.MovementKind;
 import nl.pakketten.wallet.Movement;
 import nl.pakketten.wallet.Wallet;
+import org.joda.money.Money;
 
 /**
  * A thread-safe {@link Storage} in memory: for tests, examples and hosts that keep nothing. Its
@@ -73,15 +82,15 @@ public final class InMemoryStorage implements Storage {
   private final Packages packages = new InMemoryPackages(store);
   private final Products products = new InMemoryProducts(store);
   private final AppointmentTypes types = new InMemoryAppointmentTypes(store);
-  private final Wallets wallets = new InMemoryWallets(store);
+  private final InMemoryWallets wallets = new InMemoryWallets(store);
   private final Appointments appointments = new InMemoryAppointments(store);
   private final GrantReceipts receipts = new InMemoryGrantReceipts(store);
   private final Reversals reversals = new InMemoryReversals(store);
   private final Transfers transfers = new InMemoryTransfers(store);
   private final nl.pakketten.spi.Refunds refunds = new InMemoryRefunds(store);
   private final nl.pakketten.spi.ExpiryNotices expiryNotices = new InMemoryExpiryNotices(store);
-  private final History history = new InMemoryHistory(store);
-  private final Journal journal = new InMemoryJournal(store);
+  private final InMemoryJournal journal = new InMemoryJournal(store);
+  private final History history = new InMemoryHistory(store, journal, wallets);
   private final PracticeProfiles profiles = new InMemoryPracticeProfiles(store);
   private final Invoices invoices = new InMemoryInvoices(store);
   private final MailTemplates templates = new InMemoryMailTemplates(store);
@@ -382,6 +391,36 @@ public final class InMemoryStorage implements Storage {
           .mapToLong(w -> w.lots().size()).sum();
     }
 
+    /**
+     * Scans the practice's wallets, keeping the open lots of the patients after the cursor, and cuts
+     * the page from them sorted by patient id.
+     */
+    @Override
+    public Page<List<Lot>> openLotsByPatient(PracticeId practice, Optional<PackageId> packageId,
+        PageRequest request) {
+      TreeMap<PatientId, List<Lot>> byPatient = new TreeMap<>();
+      Optional<String> after = request.after();
+      for (Wallet w : rows.where(w -> w.practice().equals(practice)
+          && packageId.map(p -> p.equals(w.packageId())).orElse(true)
+          && after.map(a -> w.patient().value().compareTo(a) > 0).orElse(true))) {
+        for (Lot lot : w.lots()) {
+          if (lot.creditsRemaining() > 0) {
+            byPatient.computeIfAbsent(w.patient(), p -> new ArrayList<>()).add(lot);
+          }
+        }
+      }
+      List<List<Lot>> patients = new ArrayList<>();
+      for (List<Lot> lots : byPatient.values()) {
+        if (patients.size() > request.size()) {
+          break;
+        }
+        // Stored wallets keep their lots in the order granted; the sort is stable.
+        lots.sort(Comparator.comparing(Lot::packageId));
+        patients.add(lots);
+      }
+      return Page.of(patients, request, l -> l, l -> l.get(0).patient().value());
+    }
+
     @Override
     public List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day) {
       return rows.where(w -> w.practice().equals(practice) && w.lots().stream().anyMatch(
@@ -545,8 +584,13 @@ public final class InMemoryStorage implements Storage {
   static final class InMemoryHistory implements History {
     private final AppendLog<Key2<PracticeId, PatientId>, Movement> rows;
 
-    InMemoryHistory(Store store) {
+    private final InMemoryJournal journal;
+    private final InMemoryWallets wallets;
+
+    InMemoryHistory(Store store, InMemoryJournal journal, InMemoryWallets wallets) {
       rows = new AppendLog<>(store, m -> new Key2<>(m.practice(), m.patient()));
+      this.journal = journal;
+      this.wallets = wallets;
     }
 
     @Override
@@ -558,6 +602,65 @@ public final class InMemoryStorage implements Storage {
     public Page<Movement> ofPatient(PracticeId practice, PatientId patient, PageRequest request) {
       return Page.of(rows.after(new Key2<>(practice, patient), request.afterSequence(), request.size() + 1), request,
           AppendLog.Entry::value, e -> PageRequest.sequenceCursor(e.seq()));
+    }
+
+    @Override
+    public SortedMap<PackageId, CreditBalance> balancesBefore(PracticeId practice, PatientId patient,
+        Instant before) {
+      SortedMap<PackageId, CreditBalance> balances = new TreeMap<>();
+      for (ValuedMovement v : valued(practice, patient, Instant.MIN, before, Integer.MAX_VALUE)) {
+        Movement m = v.movement();
+        balances.merge(m.packageId(), new CreditBalance(m.balanceEffect(), v.valueIn().minus(v.valueOut())),
+            CreditBalance::plus);
+      }
+      return balances;
+    }
+
+    @Override
+    public List<ValuedMovement> valuedBetween(PracticeId practice, PatientId patient, Instant from, Instant to,
+        int limit) {
+      return valued(practice, patient, from, to, limit);
+    }
+
+    /**
+     * The movements of the period with their values: the journal entries booked for them are found
+     * in one pass over the practice's journal (an in-memory storage holds no index on entry ids).
+     */
+    private List<ValuedMovement> valued(PracticeId practice, PatientId patient, Instant from, Instant to,
+        int limit) {
+      List<Movement> movements = new ArrayList<>();
+      rows.forEach(new Key2<>(practice, patient), (seq, m) -> {
+        if (movements.size() < limit && !m.at().isBefore(from) && m.at().isBefore(to)) {
+          movements.add(m);
+        }
+      });
+      Map<String, JournalEntry> entries = journal.byId(practice,
+          movements.stream().map(Movement::id).collect(java.util.stream.Collectors.toSet()));
+      List<ValuedMovement> result = new ArrayList<>(movements.size());
+      for (Movement m : movements) {
+        Money zero = Money.zero(m.revenue().getCurrencyUnit());
+        Money in = zero;
+        Money out = zero;
+        JournalEntry entry = entries.get(m.id());
+        if (entry != null) {
+          for (JournalLine line : entry.lines()) {
+            if (line.role() != AccountRole.DEFERRED_REVENUE) {
+              continue;
+            }
+            if (line.side() == Side.DEBIT) {
+              out = out.plus(line.amount());
+            } else if (m.kind() != MovementKind.TRANSFERRED_OUT) { // its credit line is the receiver's
+              in = in.plus(line.amount());
+            }
+          }
+        }
+        if (m.kind() == MovementKind.TRANSFERRED_IN) {
+          in = in.plus(wallets.find(practice, patient, m.packageId()).flatMap(w -> w.lot(m.lotId()))
+              .map(Lot::deferredValue).orElse(zero));
+        }
+        result.add(new ValuedMovement(m, in, out));
+      }
+      return result;
     }
   }
 
@@ -575,6 +678,19 @@ public final class InMemoryStorage implements Storage {
     @Override
     public void append(JournalEntry entry) {
       rows.append(entry);
+    }
+
+    /** The practice's entries with the given ids, by id: one pass over the practice's journal. */
+    Map<String, JournalEntry> byId(PracticeId practice, Set<String> ids) {
+      Map<String, JournalEntry> found = new HashMap<>();
+      if (!ids.isEmpty()) {
+        rows.forEach(practice, (seq, e) -> {
+          if (ids.contains(e.id())) {
+            found.put(e.id(), e);
+          }
+        });
+      }
+      return found;
     }
 
     /** Scans the practice's entries once, keeping only the page's worth with the smallest keys. */

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.LotId;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Wallet;
 
 /**
@@ -95,6 +98,21 @@ public interface Wallets {
    * @return the keys of those wallets; empty when nothing is left to expire
    */
   List<WalletKey> withExpiredCredits(PracticeId practice, LocalDate day);
+
+  /**
+   * A page of the practice's patients that hold open lots (credits remaining above 0), each with
+   * those lots, ordered by patient id as the storage compares text (keyset on the patient id: a
+   * patient is on one page only, and pages neither skip nor repeat one). The cursor of a page is
+   * the patient id of its last item; {@code request.after()}, when present, is such an id. The JDBC
+   * adapter reads one page of patients and their open lots in one query, never the whole table.
+   *
+   * @param practice the practice
+   * @param packageId only lots of this package; empty for every package
+   * @param request which page: at most {@code request.size()} patients
+   * @return per patient, the open lots, ordered by package id and then in the order they were
+   *     granted; each list holds lots of one patient and is never empty
+   */
+  Page<List<Lot>> openLotsByPatient(PracticeId practice, Optional<PackageId> packageId, PageRequest request);
 
   /**
    * Names a wallet.

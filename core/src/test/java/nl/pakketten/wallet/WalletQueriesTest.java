@@ -164,6 +164,18 @@ class WalletQueriesTest {
           nl.pakketten.common.PageRequest request) {
         throw new AssertionError("the balance must not be summed from the history");
       }
+
+      @Override
+      public java.util.SortedMap<nl.pakketten.catalog.PackageId, nl.pakketten.wallet.CreditBalance> balancesBefore(
+          nl.pakketten.common.PracticeId practice, PatientId patient, java.time.Instant before) {
+        throw new AssertionError("the balance must not be summed from the history");
+      }
+
+      @Override
+      public java.util.List<ValuedMovement> valuedBetween(nl.pakketten.common.PracticeId practice,
+          PatientId patient, java.time.Instant from, java.time.Instant to, int limit) {
+        throw new AssertionError("the balance must not be summed from the history");
+      }
     };
     return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
         (proxy, method, args) -> method.getName().equals("history") ? guarded : method.invoke(storage, args));

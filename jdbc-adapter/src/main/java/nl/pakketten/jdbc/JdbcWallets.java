@@ -22,6 +22,8 @@ import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.common.ImportId;
 import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.LotId;
+import nl.pakketten.common.Page;
+import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
@@ -311,6 +313,47 @@ final class JdbcWallets implements Wallets {
     return db.first("count the lots of package " + packageId, "SELECT COUNT(*) FROM pakketten_lots"
         + " WHERE practice_id = ? AND package_id = ?", rs -> rs.getLong(1), practice.value(), packageId.value())
         .orElse(0L);
+  }
+
+  /**
+   * The query of {@link #openLotsByPatient}; parameters: practice, [package,] practice, [package,]
+   * the cursor (the empty string for the first page), the page size plus one.
+   */
+  static String openLotsPage(boolean onePackage) {
+    String andPackage = onePackage ? " AND package_id = ?" : "";
+    return "SELECT " + LOT_COLUMNS + " FROM pakketten_lots WHERE practice_id = ? AND credits_remaining > 0"
+        + andPackage + " AND patient_id IN (SELECT patient_id FROM (SELECT DISTINCT patient_id FROM pakketten_lots"
+        + " WHERE practice_id = ? AND credits_remaining > 0" + andPackage
+        + " AND patient_id > ? ORDER BY patient_id LIMIT ?) page) ORDER BY patient_id, package_id, position";
+  }
+
+  /**
+   * One query: the page's patients are chosen first (the distinct patient ids after the cursor that
+   * hold an open lot, in index order, limited to the page plus one), then their open lots are read.
+   * On PostgreSQL both parts run on the partial index of open lots, on H2 on
+   * pakketten_lots_remaining_ix; no part reads the lots of patients outside the page.
+   */
+  @Override
+  public Page<List<Lot>> openLotsByPatient(PracticeId practice, Optional<PackageId> packageId,
+      PageRequest request) {
+    String sql = openLotsPage(packageId.isPresent());
+    List<Object> params = new ArrayList<>();
+    params.add(practice.value());
+    packageId.ifPresent(p -> params.add(p.value()));
+    params.add(practice.value());
+    packageId.ifPresent(p -> params.add(p.value()));
+    params.add(request.after().orElse("")); // every id sorts after the empty string
+    params.add(request.size() + 1);
+    Map<String, List<Lot>> byPatient = new LinkedHashMap<>();
+    for (Lot lot : db.list("read outstanding credits", sql, JdbcWallets::lot, params.toArray())) {
+      byPatient.computeIfAbsent(lot.patient().value(), p -> new ArrayList<>()).add(lot);
+    }
+    List<List<Lot>> patients = new ArrayList<>(byPatient.size());
+    for (List<Lot> lots : byPatient.values()) {
+      lots.sort(Comparator.comparing(Lot::packageId)); // the core's order of packages; stable, so by position within one
+      patients.add(lots);
+    }
+    return Page.of(patients, request, l -> l, l -> l.get(0).patient().value());
   }
 
   @Override
