@@ -798,6 +798,27 @@ public abstract class InvoiceLifeContract {
   }
 
   @Test
+  void creditsTransferredToAnotherPatientIssueNoCreditNoteWhenThatPatientIsRefunded() {
+    saveProfile();
+    paidSale("F-1", 1);
+    PatientId partner = PatientId.of("partner");
+    p.transferCredits(nl.pakketten.wallet.TransferCredits.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .transferId(nl.pakketten.wallet.TransferId.of("T-1")).from(PATIENT).lot(f.lots(PATIENT).get(0).id())
+        .credits(2).to(partner).build());
+
+    RefundResult refunded = p.refundCredits(RefundCredits.builder().practice(PRACTICE).actor(OWNER)
+        .refundId(RefundId.of("R-1")).patient(partner).packageId(basis.id()).credits(2).reason("moved away")
+        .build());
+
+    assertThat(refunded.refund().credits()).isEqualTo(2);
+    assertThat(refunded.creditNotes()).isEmpty();
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-1"))).isEmpty();
+    // The buyer's own remaining credits of F-1 still get one.
+    assertThat(refund("R-2", 3, Optional.empty()).creditNotes()).extracting(RefundResult.CreditNote::number)
+        .containsExactly("F2026-0002");
+  }
+
+  @Test
   void aReplayAnswersWithTheSameCreditNoteAndTakesNoSecondNumber() {
     saveProfile();
     paidSale("F-1", 2);

@@ -112,8 +112,8 @@ public record RefundCreditsHandler(Packages packages, Wallets wallets, Refunds r
                 Lot after = withdrawn.lot(allocation.lotId()).orElseThrow();
                 Money part = left.isGreaterThan(allocation.revenue()) ? allocation.revenue() : left;
                 left = left.minus(part);
-                if (before.source() instanceof LotSource.InvoiceLine line
-                    && madeBySdk.computeIfAbsent(line.invoiceId(), id -> grantedBySdk(practice, line))) {
+                if (before.source() instanceof LotSource.InvoiceLine line && before.transferredFrom().isEmpty()
+                    && madeBySdk.computeIfAbsent(line.invoiceId(), id -> grantedBySdk(command, line))) {
                   credited.computeIfAbsent(line.invoiceId(), id -> new ArrayList<>()).add(
                       new RefundCreditNote.Line(line.lineNumber(), allocation.lotId(), allocation.credits(), part));
                 }
@@ -131,13 +131,16 @@ public record RefundCreditsHandler(Packages packages, Wallets wallets, Refunds r
   }
 
   /**
-   * Whether the lot's invoice is one the SDK made and granted: an issued invoice of the practice,
-   * not cancelled, paid in full (only then does it grant), whose line {@code line.lineNumber()}
-   * sells the lot's product. Any other invoice id is a host's.
+   * Whether the lot's invoice is one the SDK made and granted to the refunded patient: an issued
+   * invoice of the practice for that patient, not cancelled, paid in full (only then does it
+   * grant), whose line {@code line.lineNumber()} sells the lot's product. Any other invoice id is a
+   * host's. (A lot transferred from another patient keeps its source but is not asked about: the
+   * invoice's customer is not the patient refunded.)
    */
-  private boolean grantedBySdk(PracticeId practice, LotSource.InvoiceLine line) {
-    Optional<ProductInvoice> invoice = invoices.find(practice, line.invoiceId());
-    return invoice.isPresent() && invoice.get().issue().isPresent() && invoice.get().cancellation().isEmpty()
+  private boolean grantedBySdk(RefundCredits command, LotSource.InvoiceLine line) {
+    Optional<ProductInvoice> invoice = invoices.find(command.practice(), line.invoiceId());
+    return invoice.isPresent() && invoice.get().patient().equals(command.patient())
+        && invoice.get().issue().isPresent() && invoice.get().cancellation().isEmpty()
         && !invoice.get().payments().isEmpty() && !invoice.get().paid().isLessThan(invoice.get().total())
         && line.lineNumber() <= invoice.get().lines().size()
         && invoice.get().lines().get(line.lineNumber() - 1).productCode().equals(line.productCode());
