@@ -252,7 +252,7 @@ public final class Pakketten {
 
     this.expireCredits = new ExpireCreditsHandler(s.packages(), s.wallets(), bookings, writes, tx);
     this.refundCredits = new RefundCreditsHandler(s.packages(), s.wallets(),
-        s.refunds(), bookings, writes, b.order);
+        s.refunds(), s.invoices(), s.practiceProfiles(), bookings, writes, b.order);
     this.notifyExpiringCredits = new NotifyExpiringCreditsHandler(s.wallets(),
         s.expiryNotices(), bookings, writes, tx);
     this.walletReads = new WalletReads(s.wallets(), s.history(), tx, clock);
@@ -692,12 +692,20 @@ public final class Pakketten {
    * a movement {@code REFUNDED} (of zero revenue) and a {@code CreditsRefunded} event. Idempotent on
    * the refund id.
    *
+   * <p>Lots granted by an invoice the SDK made get a credit note per invoice in the same
+   * transaction ({@link RefundResult#creditNotes()}, {@link #creditNotes}): its own number from the
+   * practice's series, a line per lot with the lot's part of the amount excluding VAT (the VAT of
+   * the invoice line's rate added on the document), and an {@code InvoiceEvents.RefundCreditNoteIssued}
+   * event. It is mailed by {@link #sendInvoice} naming it. A replay answers with the same credit
+   * notes; a refused refund takes no number.
+   *
    * @param command the refund
    * @return {@link RefundResult.Refunded}, or {@link RefundResult.AlreadyRefunded} for a repeat
    * @throws InvalidInputException if a field is missing or invalid: zero or negative credits, a
    *     negative amount, an amount in another currency or above the credits' remaining value
    * @throws AccessDeniedException if the actor may not refund credits (only the owner, by default)
-   * @throws NotFoundException if the package does not exist in the practice
+   * @throws NotFoundException if the package does not exist in the practice, or (only when the
+   *     refund issues a credit note) the practice has no profile
    * @throws ConflictException if fewer credits remain (in the lot, or spendable in the wallet) than
    *     asked, the named lot expired, or the refund id was used with other content
    * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was stored
@@ -1047,12 +1055,17 @@ public final class Pakketten {
    * queued or sent answers with the invoice, marked a replay, and queues nothing; to send it again,
    * {@link #resendMessage}.
    *
-   * @param command the practice, actor and invoice id
+   * <p>With {@code SendInvoice.creditNote} naming a credit note a refund issued for the invoice
+   * ({@link #creditNotes}), that credit note is mailed instead, with the credit-note template, under
+   * its own stable {@code Message-ID}; the invoice's state is not changed by it.
+   *
+   * @param command the practice, actor and invoice id, and optionally a refund's credit note
    * @return the invoice as marked
    * @throws InvalidInputException if a field is missing, or the patient had no e-mail address at issue
    *     (field {@code email}, naming the patient; the invoice stays issued)
    * @throws AccessDeniedException if the actor may not manage invoices
-   * @throws NotFoundException if the invoice does not exist
+   * @throws NotFoundException if the invoice does not exist, or the credit note named is not one of
+   *     its refunds' credit notes
    * @throws ConflictException if the invoice is a draft (naming its state)
    * @throws IllegalStateException if no {@link DocumentServices} are configured
    * @throws TransactionFailedException if transient conflicts outlasted the retries; nothing was queued
@@ -1117,6 +1130,21 @@ public final class Pakketten {
    */
   public Optional<ProductInvoice> findInvoice(PracticeId practice, InvoiceId id) {
     return invoicingReads.findInvoice(practice, id);
+  }
+
+  /**
+   * The credit notes refunds of credits issued for a product invoice ({@link #refundCredits}): one
+   * per refund that took credits from lots the invoice granted, each with its own number. Mail one
+   * with {@link #sendInvoice} naming it ({@code SendInvoice.creditNote}); print it with {@link
+   * nl.pakketten.sale.RefundCreditNote#document}.
+   *
+   * @param practice the practice
+   * @param id the invoice
+   * @return its refunds' credit notes, in the order they were issued; empty when none (or no such
+   *     invoice)
+   */
+  public java.util.List<nl.pakketten.sale.RefundCreditNote> creditNotes(PracticeId practice, InvoiceId id) {
+    return invoicingReads.creditNotes(practice, id);
   }
 
   /**

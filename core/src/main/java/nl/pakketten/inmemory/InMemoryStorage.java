@@ -775,11 +775,33 @@ public final class InMemoryStorage implements Storage {
     private final Table<Key2<PracticeId, InvoiceId>, ProductInvoice> rows;
     private final Table<Key2<PracticeId, PaymentReference>, InvoiceId> payments;
     private final Table<PracticeId, Long> counters;
+    private final Table<Key2<PracticeId, String>, nl.pakketten.sale.RefundCreditNote> creditNotes;
 
     InMemoryInvoices(Store store) {
       rows = new Table<>(store);
       payments = new Table<>(store);
       counters = new Table<>(store);
+      creditNotes = new Table<>(store);
+    }
+
+    @Override
+    public void insertCreditNote(nl.pakketten.sale.RefundCreditNote note) {
+      Key2<PracticeId, String> key = new Key2<>(note.practice(), note.number());
+      if (creditNotes.contains(key)) {
+        throw new TransientException("credit note " + note.number() + " exists", null);
+      }
+      creditNotes.put(key, note);
+    }
+
+    @Override
+    public List<nl.pakketten.sale.RefundCreditNote> creditNotes(PracticeId practice, InvoiceId invoice) {
+      return creditNotes.where(n -> n.practice().equals(practice) && n.invoiceId().equals(invoice));
+    }
+
+    @Override
+    public List<nl.pakketten.sale.RefundCreditNote> creditNotesOfRefund(PracticeId practice,
+        nl.pakketten.wallet.RefundId refund) {
+      return creditNotes.where(n -> n.practice().equals(practice) && n.refundId().equals(refund));
     }
 
     @Override

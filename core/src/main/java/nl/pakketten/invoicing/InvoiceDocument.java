@@ -26,6 +26,8 @@ import org.joda.money.Money;
  * @param exemptionText the exemption notice printed when a line is exempt
  * @param paymentReference the reference the patient pays with (the invoice number by default)
  * @param creditedInvoiceNumber a credit note: the number of the invoice it credits
+ * @param refund whether it is a credit note a refund of unused credits issued (a credit of part
+ *     or all of a paid invoice), not the cancellation of an unpaid one
  */
 public record InvoiceDocument(
     DocumentKind kind,
@@ -42,7 +44,8 @@ public record InvoiceDocument(
     Money total,
     Optional<String> exemptionText,
     String paymentReference,
-    Optional<String> creditedInvoiceNumber) {
+    Optional<String> creditedInvoiceNumber,
+    boolean refund) {
   /**
    * Copies the lists and checks that nothing is missing.
    *
@@ -61,6 +64,7 @@ public record InvoiceDocument(
    * @param exemptionText the exemption notice printed when a line is exempt
    * @param paymentReference the reference the patient pays with (the invoice number by default)
    * @param creditedInvoiceNumber a credit note: the number of the invoice it credits
+   * @param refund whether it is a credit note a refund issued; only a credit note can be one
    */
   public InvoiceDocument {
     Objects.requireNonNull(kind, "kind");
@@ -78,6 +82,36 @@ public record InvoiceDocument(
     Objects.requireNonNull(exemptionText, "exemptionText");
     Objects.requireNonNull(paymentReference, "paymentReference");
     Objects.requireNonNull(creditedInvoiceNumber, "creditedInvoiceNumber");
+    if (refund && kind != DocumentKind.CREDIT_NOTE) {
+      throw new IllegalArgumentException("Only a credit note is issued by a refund, not a " + kind);
+    }
+  }
+
+  /**
+   * An invoice, or the credit note of a cancellation: not a refund's.
+   *
+   * @param kind invoice or credit note
+   * @param number its number in the practice's gapless series
+   * @param issueDate the date of issue
+   * @param dueDate the payment is due on (an invoice; a credit note: its issue date)
+   * @param language the language the patient reads (templates are chosen by it)
+   * @param supplier the practice as it was at issue
+   * @param customer the patient as they were at issue
+   * @param lines the lines, numbered from 1
+   * @param vatTotals per VAT rate used: the base and the VAT (an exempt line: base, zero VAT)
+   * @param totalExcludingVat the sum of the lines' amounts excluding VAT
+   * @param totalVat the sum of the VAT
+   * @param total what the patient pays (or, on a credit note, gets back)
+   * @param exemptionText the exemption notice printed when a line is exempt
+   * @param paymentReference the reference the patient pays with (the invoice number by default)
+   * @param creditedInvoiceNumber a credit note: the number of the invoice it credits
+   */
+  public InvoiceDocument(DocumentKind kind, String number, LocalDate issueDate, LocalDate dueDate, Locale language,
+      Supplier supplier, Customer customer, List<Line> lines, List<VatTotal> vatTotals, Money totalExcludingVat,
+      Money totalVat, Money total, Optional<String> exemptionText, String paymentReference,
+      Optional<String> creditedInvoiceNumber) {
+    this(kind, number, issueDate, dueDate, language, supplier, customer, lines, vatTotals, totalExcludingVat,
+        totalVat, total, exemptionText, paymentReference, creditedInvoiceNumber, false);
   }
 
   /**

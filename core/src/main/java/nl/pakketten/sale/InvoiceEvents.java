@@ -88,4 +88,20 @@ public final class InvoiceEvents {
    */
   public record InvoiceCancelled(PracticeId practice, Instant at, UserId actor, InvoiceId invoiceId,
       String creditNoteNumber) implements DomainEvent {}
+
+  /**
+   * A refund of credits issued a credit note for an invoice the SDK made ({@link RefundCreditNote}).
+   *
+   * @param practice the practice
+   * @param at when
+   * @param actor who refunded
+   * @param invoiceId the invoice it credits
+   * @param creditNoteNumber the credit note's number
+   * @param refundId the refund that issued it
+   * @param totalExcludingVat what it credits, excluding VAT (positive: what the refund pays back for
+   *     the invoice's lots)
+   */
+  public record RefundCreditNoteIssued(PracticeId practice, Instant at, UserId actor, InvoiceId invoiceId,
+      String creditNoteNumber, nl.pakketten.wallet.RefundId refundId, Money totalExcludingVat)
+      implements DomainEvent {}
 }

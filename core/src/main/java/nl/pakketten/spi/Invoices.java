@@ -1,5 +1,6 @@
 package nl.pakketten.spi;
 
+import java.util.List;
 import java.util.Optional;
 import nl.pakketten.common.InvoiceId;
 import nl.pakketten.common.PracticeId;
@@ -7,6 +8,8 @@ import nl.pakketten.invoicing.InvoiceNumbers;
 import nl.pakketten.sale.InvoicePayment;
 import nl.pakketten.sale.PaymentReference;
 import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RefundCreditNote;
+import nl.pakketten.wallet.RefundId;
 
 /**
  * Port: the product invoices of each practice, their payments, and the practice's number series.
@@ -99,4 +102,31 @@ public interface Invoices {
     update(issued);
     return issued;
   }
+
+  /**
+   * Stores a credit note a refund issued, with its lines, in the current transaction (the refund's).
+   * Its number was taken with {@link #nextNumber} in the same transaction; a number already stored
+   * in the practice throws {@link TransientException}.
+   *
+   * @param note the credit note
+   */
+  void insertCreditNote(RefundCreditNote note);
+
+  /**
+   * The credit notes refunds issued for an invoice.
+   *
+   * @param practice the practice
+   * @param invoice the invoice credited
+   * @return its credit notes, in the order they were issued; empty when none
+   */
+  List<RefundCreditNote> creditNotes(PracticeId practice, InvoiceId invoice);
+
+  /**
+   * The credit notes a refund issued: what a replay of the refund answers with.
+   *
+   * @param practice the practice
+   * @param refund the refund's key
+   * @return its credit notes, in the order they were issued; empty when none
+   */
+  List<RefundCreditNote> creditNotesOfRefund(PracticeId practice, RefundId refund);
 }

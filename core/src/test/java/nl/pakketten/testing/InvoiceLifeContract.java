@@ -48,10 +48,14 @@ import nl.pakketten.sale.PaymentMethod;
 import nl.pakketten.sale.PaymentReference;
 import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.sale.RegisterInvoicePayment;
+import nl.pakketten.sale.RefundCreditNote;
 import nl.pakketten.sale.SendInvoice;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.spi.TransientException;
 import nl.pakketten.wallet.Lot;
+import nl.pakketten.wallet.RefundCredits;
+import nl.pakketten.wallet.RefundId;
+import nl.pakketten.wallet.RefundResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -658,5 +662,235 @@ public abstract class InvoiceLifeContract {
     assertThat(kinds).containsExactly(InvoiceEvents.InvoiceIssued.class, InvoiceEvents.InvoiceSent.class,
         InvoiceEvents.PaymentRegistered.class, InvoiceEvents.InvoicePaid.class, InvoiceEvents.InvoiceIssued.class,
         InvoiceEvents.InvoiceCancelled.class);
+  }
+
+  // --- credit notes of refunds ----------------------------------------------------------------
+
+  private RefundResult refund(String id, int credits, Optional<String> amount) {
+    return p.refundCredits(RefundCredits.builder().practice(PRACTICE).actor(OWNER).refundId(RefundId.of(id))
+        .patient(PATIENT).packageId(basis.id()).credits(credits).amount(amount.map(Fixtures::eur))
+        .reason("moved away").build());
+  }
+
+  private InvoiceAnswer sendCreditNote(String invoiceId, String number) {
+    return p.sendInvoice(SendInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .invoiceId(InvoiceId.of(invoiceId)).creditNote(number).build());
+  }
+
+  /** An invoice of {@code quantity} × P5 (5 credits each, 150.00 exempt), issued and paid in full. */
+  private void paidSale(String id, int quantity) {
+    create(id, PATIENT, DraftLine.of("P5", quantity));
+    issue(id);
+    pay(id, "BANK-" + id, String.valueOf(150 * quantity) + ".00");
+  }
+
+  @Test
+  void aRefundOfAnSdkInvoicesLotIssuesACreditNoteWithTheNextNumberOfTheSeries() {
+    saveProfile();
+    issuedSale("F-1"); // F2026-0001: 2 × P5 (10 credits, 300.00 exempt) and a towel
+    pay("F-1", "BANK-1", "312.10");
+
+    RefundResult refunded = refund("R-1", 4, Optional.empty());
+
+    assertThat(refunded.creditNotes()).containsExactly(
+        new RefundResult.CreditNote(InvoiceId.of("F-1"), "F2026-0002", eur("120.00")));
+    RefundCreditNote note = p.creditNotes(PRACTICE, InvoiceId.of("F-1")).get(0);
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-1"))).hasSize(1);
+    assertThat(note.refundId()).isEqualTo(RefundId.of("R-1"));
+    assertThat(note.date()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(note.lines()).singleElement().satisfies(l -> {
+      assertThat(l.invoiceLine()).isEqualTo(1);
+      assertThat(l.credits()).isEqualTo(4);
+      assertThat(l.amount()).isEqualTo(eur("120.00"));
+      assertThat(l.lot()).isEqualTo(f.lots(PATIENT).get(0).id());
+    });
+    InvoiceDocument doc = note.document(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow());
+    assertThat(doc.kind()).isEqualTo(DocumentKind.CREDIT_NOTE);
+    assertThat(doc.refund()).isTrue();
+    assertThat(doc.number()).isEqualTo("F2026-0002");
+    assertThat(doc.creditedInvoiceNumber()).contains("F2026-0001");
+    assertThat(doc.customer().name()).isEqualTo("Jan Jansen");
+    assertThat(doc.lines()).singleElement().satisfies(l -> {
+      assertThat(l.quantity()).isEqualTo(-1);
+      assertThat(l.unitPriceExcludingVat()).isEqualTo(eur("120.00"));
+      assertThat(l.amountExcludingVat()).isEqualTo(eur("-120.00"));
+      assertThat(l.vatAmount()).isEqualTo(eur("0.00"));
+      assertThat(l.credits()).isEqualTo(-4);
+      assertThat(l.description()).isEqualTo("Terugbetaling van 4 ongebruikte credits: Product P5");
+    });
+    assertThat(doc.vatTotals()).containsExactly(new InvoiceDocument.VatTotal(VatRate.EXEMPT, eur("-120.00"),
+        eur("0.00")));
+    assertThat(doc.total()).isEqualTo(eur("-120.00"));
+    assertThat(doc.exemptionText()).isPresent();
+    // The invoice itself is unchanged, and the series goes on after the credit note.
+    assertThat(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow().state()).isEqualTo(InvoiceState.PAID);
+    assertThat(issuedSale("F-2").invoice().issue().orElseThrow().number()).isEqualTo("F2026-0003");
+    assertThat(f.events).filteredOn(InvoiceEvents.RefundCreditNoteIssued.class::isInstance).singleElement()
+        .isEqualTo(new InvoiceEvents.RefundCreditNoteIssued(PRACTICE, f.clock.instant(), OWNER.userId(),
+            InvoiceId.of("F-1"), "F2026-0002", RefundId.of("R-1"), eur("120.00")));
+  }
+
+  @Test
+  void aCreditNoteAddsTheVatOfTheInvoiceLinesRateOnTheAmountRefunded() {
+    saveProfile();
+    p.saveProduct(SaveProduct.builder().practice(PRACTICE).actor(OWNER).code(nl.pakketten.catalog.ProductCode.of("V5"))
+        .name("Pakket met btw").unitPrice(eur("100.00")).vatRate(VatRate.GENERAL).packageId(basis.id())
+        .creditsPerUnit(5).build());
+    create("F-1", PATIENT, DraftLine.of("V5", 1));
+    issue("F-1");
+    pay("F-1", "BANK-1", "121.00");
+
+    // 3 of the lot's 5 credits are worth 90.00 (3 × the rate, excluding VAT); the owner pays back 33.33.
+    RefundResult refunded = refund("R-1", 3, Optional.of("33.33"));
+
+    InvoiceDocument doc = p.creditNotes(PRACTICE, InvoiceId.of("F-1")).get(0)
+        .document(p.findInvoice(PRACTICE, InvoiceId.of("F-1")).orElseThrow());
+    assertThat(refunded.creditNotes()).extracting(RefundResult.CreditNote::totalExcludingVat)
+        .containsExactly(eur("33.33"));
+    assertThat(doc.lines()).singleElement().satisfies(l -> {
+      assertThat(l.vatRate()).isEqualTo(VatRate.GENERAL);
+      assertThat(l.amountExcludingVat()).isEqualTo(eur("-33.33"));
+      assertThat(l.vatAmount()).isEqualTo(eur("-7.00")); // 21 % of 33.33 = 6.9993, half up
+    });
+    assertThat(doc.vatTotals()).containsExactly(new InvoiceDocument.VatTotal(VatRate.GENERAL, eur("-33.33"),
+        eur("-7.00")));
+    assertThat(doc.total()).isEqualTo(eur("-40.33"));
+    assertThat(doc.exemptionText()).isEmpty();
+    // The journal books the amount excluding VAT: 33.33 to refunds payable, 56.67 to breakage.
+    assertThat(refunded.refund().amount()).isEqualTo(eur("33.33"));
+    assertThat(refunded.refund().breakage()).isEqualTo(eur("56.67"));
+    assertThat(f.journal().get(f.journal().size() - 1).lines()).extracting(l -> l.amount())
+        .containsExactlyInAnyOrder(eur("90.00"), eur("33.33"), eur("56.67"));
+  }
+
+  @Test
+  void aWalletRefundAcrossLotsOfTwoSdkInvoicesIssuesACreditNoteForEach() {
+    saveProfile();
+    paidSale("F-1", 1); // F2026-0001, 5 credits worth 150.00
+    paidSale("F-2", 1); // F2026-0002, 5 credits worth 150.00
+
+    // 7 credits (210.00) in spending order: 5 of F-1's lot, 2 of F-2's; 180.00 paid back.
+    RefundResult refunded = refund("R-1", 7, Optional.of("180.00"));
+
+    assertThat(refunded.creditNotes()).containsExactly(
+        new RefundResult.CreditNote(InvoiceId.of("F-1"), "F2026-0003", eur("150.00")),
+        new RefundResult.CreditNote(InvoiceId.of("F-2"), "F2026-0004", eur("30.00")));
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-2"))).singleElement().satisfies(n -> {
+      assertThat(n.number()).isEqualTo("F2026-0004");
+      assertThat(n.lines()).extracting(RefundCreditNote.Line::credits).containsExactly(2);
+    });
+    assertThat(f.events).filteredOn(InvoiceEvents.RefundCreditNoteIssued.class::isInstance).hasSize(2);
+  }
+
+  @Test
+  void lotsOfAHostsInvoiceOrAnImportIssueNoCreditNoteAndTakeNoNumber() {
+    saveProfile();
+    f.pay("HOST-1", PATIENT, InvoiceLine.of("P5", 1, eur(150)));
+    f.importCredits("IMP-1", PATIENT, basis.id(), 3, eur(30));
+
+    RefundResult refunded = refund("R-1", 8, Optional.empty());
+
+    assertThat(refunded.refund().credits()).isEqualTo(8);
+    assertThat(refunded.creditNotes()).isEmpty();
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("HOST-1"))).isEmpty();
+    assertThat(f.events).noneMatch(InvoiceEvents.RefundCreditNoteIssued.class::isInstance);
+    assertThat(issuedSale("F-1").invoice().issue().orElseThrow().number()).isEqualTo("F2026-0001");
+  }
+
+  @Test
+  void creditsTransferredToAnotherPatientIssueNoCreditNoteWhenThatPatientIsRefunded() {
+    saveProfile();
+    paidSale("F-1", 1);
+    PatientId partner = PatientId.of("partner");
+    p.transferCredits(nl.pakketten.wallet.TransferCredits.builder().practice(PRACTICE).actor(RECEPTIONIST)
+        .transferId(nl.pakketten.wallet.TransferId.of("T-1")).from(PATIENT).lot(f.lots(PATIENT).get(0).id())
+        .credits(2).to(partner).build());
+
+    RefundResult refunded = p.refundCredits(RefundCredits.builder().practice(PRACTICE).actor(OWNER)
+        .refundId(RefundId.of("R-1")).patient(partner).packageId(basis.id()).credits(2).reason("moved away")
+        .build());
+
+    assertThat(refunded.refund().credits()).isEqualTo(2);
+    assertThat(refunded.creditNotes()).isEmpty();
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-1"))).isEmpty();
+    // The buyer's own remaining credits of F-1 still get one.
+    assertThat(refund("R-2", 3, Optional.empty()).creditNotes()).extracting(RefundResult.CreditNote::number)
+        .containsExactly("F2026-0002");
+  }
+
+  @Test
+  void aReplayAnswersWithTheSameCreditNoteAndTakesNoSecondNumber() {
+    saveProfile();
+    paidSale("F-1", 2);
+    RefundResult first = refund("R-1", 4, Optional.empty());
+
+    RefundResult again = refund("R-1", 4, Optional.empty());
+
+    assertThat(again.replay()).isTrue();
+    assertThat(again.creditNotes()).isEqualTo(first.creditNotes()).hasSize(1);
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-1"))).hasSize(1);
+    assertThat(issuedSale("F-2").invoice().issue().orElseThrow().number()).isEqualTo("F2026-0003");
+  }
+
+  @Test
+  void aRefusedRefundTakesNoNumberAndStoresNoCreditNote() {
+    saveProfile();
+    paidSale("F-1", 1);
+
+    assertThatThrownBy(() -> refund("R-1", 6, Optional.empty())).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> refund("R-2", 5, Optional.of("150.01"))).isInstanceOf(InvalidInputException.class);
+
+    assertThat(p.creditNotes(PRACTICE, InvoiceId.of("F-1"))).isEmpty();
+    assertThat(f.events).noneMatch(InvoiceEvents.RefundCreditNoteIssued.class::isInstance);
+    assertThat(refund("R-1", 5, Optional.empty()).creditNotes()).extracting(RefundResult.CreditNote::number)
+        .containsExactly("F2026-0002");
+  }
+
+  @Test
+  void aRefundsCreditNoteIsMailedOnceWithTheCreditNoteTemplateUnderAStableMessageId() {
+    saveProfile();
+    p.saveMailTemplate(SaveMailTemplate.builder().practice(PRACTICE).actor(OWNER).template(new MailTemplate(
+        DocumentKind.CREDIT_NOTE, Locale.forLanguageTag("nl"), "Creditnota {{number}}", "<p>{{number}}</p>",
+        "{{number}}")).build());
+    paidSale("F-1", 2);
+    String number = refund("R-1", 4, Optional.empty()).creditNotes().get(0).number();
+
+    InvoiceAnswer answer = sendCreditNote("F-1", number);
+
+    assertThat(answer.replay()).isFalse();
+    assertThat(answer.invoice().state()).isEqualTo(InvoiceState.PAID);
+    OutboxMessage queued = onlyMessage();
+    assertThat(queued.subject()).isEqualTo("Creditnota F2026-0002");
+    assertThat(queued.messageId()).isEqualTo("credit_note.F2026-0002." + PRACTICE.value() + "@pakketten");
+    assertThat(sendCreditNote("F-1", number).replay()).isTrue();
+    assertThat(p.dispatchOutbox()).isEqualTo(new DispatchResult(1, 0, 0));
+    assertThat(documents.sent).singleElement().satisfies(mail -> {
+      assertThat(mail.messageId()).isEqualTo(queued.messageId());
+      assertThat(mail.mail().subject()).isEqualTo("Creditnota F2026-0002");
+      assertThat(mail.attachments()).singleElement().satisfies(a -> {
+        assertThat(a.fileName()).isEqualTo("F2026-0002.pdf");
+        assertThat(new String(a.content(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo("F2026-0002 EUR -120.00");
+      });
+    });
+    assertThat(onlyMessage().state()).isEqualTo(OutboxState.SENT);
+    assertThat(f.events).filteredOn(InvoiceEvents.InvoiceSent.class::isInstance).singleElement()
+        .satisfies(e -> assertThat(((InvoiceEvents.InvoiceSent) e).number()).isEqualTo("F2026-0002"));
+    // The invoice itself is still sent on its own, under its own Message-ID.
+    assertThat(send("F-1").replay()).isFalse();
+    assertThat(p.outboxMessages(PRACTICE, null, PageRequest.first()).items()).hasSize(2);
+  }
+
+  @Test
+  void sendingACreditNoteTheInvoiceDoesNotHaveIsNotFound() {
+    saveProfile();
+    paidSale("F-1", 1);
+    paidSale("F-2", 1);
+    String number = refund("R-1", 2, Optional.empty()).creditNotes().get(0).number();
+
+    assertThatThrownBy(() -> sendCreditNote("F-2", number)).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(number);
+    assertThatThrownBy(() -> sendCreditNote("F-1", "F2026-9999")).isInstanceOf(NotFoundException.class);
+    assertThat(p.outboxMessages(PRACTICE, null, PageRequest.first()).items()).isEmpty();
   }
 }

@@ -179,6 +179,40 @@ public abstract class InvoicingStorageContract {
   }
 
   @Test
+  void aRefundsCreditNotesRoundTripByInvoiceAndByRefundAndANumberTakenIsTransient() {
+    ProductInvoice draft = draft(practice, "F-1");
+    run(() -> storage.invoices().insert(draft));
+    run(() -> storage.invoices().update(ValueBuilders.productInvoice().from(draft).issue(issue("F2026-00001")).build()));
+    nl.pakketten.wallet.RefundId refundId = nl.pakketten.wallet.RefundId.of("R-1");
+    run(() -> storage.refunds().insert(new nl.pakketten.wallet.Refund(practice, refundId, "f", PATIENT,
+        nl.pakketten.catalog.PackageId.of("basis"), 5, eur("150.00"), eur("140.00"), T0)));
+    nl.pakketten.sale.RefundCreditNote note = new nl.pakketten.sale.RefundCreditNote(practice, "F2026-00002",
+        draft.id(), refundId, LocalDate.of(2026, 4, 1), List.of(
+            new nl.pakketten.sale.RefundCreditNote.Line(1, nl.pakketten.common.LotId.of("L1"), 3, eur("90.00")),
+            new nl.pakketten.sale.RefundCreditNote.Line(1, nl.pakketten.common.LotId.of("L2"), 2, eur("50.00"))),
+        T0.plusSeconds(120), USER);
+
+    run(() -> storage.invoices().insertCreditNote(note));
+
+    assertThat(tx(() -> storage.invoices().creditNotes(practice, draft.id()))).containsExactly(note);
+    assertThat(tx(() -> storage.invoices().creditNotesOfRefund(practice, refundId))).containsExactly(note);
+    assertThat(tx(() -> storage.invoices().creditNotes(otherPractice, draft.id()))).isEmpty();
+    assertThat(tx(() -> storage.invoices().creditNotesOfRefund(otherPractice, refundId))).isEmpty();
+    assertThatThrownBy(() -> run(() -> storage.invoices().insertCreditNote(note)))
+        .isInstanceOf(TransientException.class);
+    // A note written in a transaction that rolls back is not kept.
+    nl.pakketten.sale.RefundCreditNote second = new nl.pakketten.sale.RefundCreditNote(practice, "F2026-00003",
+        draft.id(), refundId, LocalDate.of(2026, 4, 1), List.of(
+            new nl.pakketten.sale.RefundCreditNote.Line(1, nl.pakketten.common.LotId.of("L1"), 1, eur("0.00"))),
+        T0.plusSeconds(120), USER);
+    assertThatThrownBy(() -> run(() -> {
+      storage.invoices().insertCreditNote(second);
+      throw new IllegalStateException("fault after the insert");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(tx(() -> storage.invoices().creditNotes(practice, draft.id()))).containsExactly(note);
+  }
+
+  @Test
   void paymentsAreAddedInOrderAndAReferenceTakenIsTransient() {
     ProductInvoice draft = draft(practice, "F-1");
     run(() -> storage.invoices().insert(draft));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.pakketten.catalog.ProductCode;
 import nl.pakketten.common.InvoiceId;
+import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
@@ -23,10 +24,12 @@ import nl.pakketten.sale.InvoicePayment;
 import nl.pakketten.sale.PaymentMethod;
 import nl.pakketten.sale.PaymentReference;
 import nl.pakketten.sale.ProductInvoice;
+import nl.pakketten.sale.RefundCreditNote;
 import nl.pakketten.spi.Invoices;
 import nl.pakketten.spi.MailTemplates;
 import nl.pakketten.spi.PracticeProfiles;
 import nl.pakketten.spi.ValueBuilders;
+import nl.pakketten.wallet.RefundId;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -391,6 +394,74 @@ final class JdbcInvoicing {
         return Invoices.super.issue(draft, issue, numbering);
       }
       return ValueBuilders.productInvoice().from(draft).issue(issue.withNumber(number.get())).build();
+    }
+
+    /**
+     * Stores the note's row and its lines. The primary key (practice, number) refuses a second note
+     * with a number already stored (23505, retried as transient).
+     */
+    @Override
+    public void insertCreditNote(RefundCreditNote note) {
+      db.call("insert credit note " + note.number(), tx -> {
+        String practice = note.practice().value();
+        String number = Values.text("number", note.number(), 64);
+        Db.update(tx, "INSERT INTO pakketten_refund_credit_notes (practice_id, note_number, invoice_id, refund_id,"
+            + " note_date, currency, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", practice, number,
+            note.invoiceId().value(), note.refundId().value(), note.date(),
+            note.lines().get(0).amount().getCurrencyUnit().getCode(), Values.instant(note.at()), note.by().value());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < note.lines().size(); i++) {
+          RefundCreditNote.Line l = note.lines().get(i);
+          rows.add(new Object[] {practice, number, i + 1, l.invoiceLine(), l.lot().value(), l.credits(),
+              Values.amount("amount", l.amount())});
+        }
+        Db.batch(tx, "INSERT INTO pakketten_refund_credit_note_lines (practice_id, note_number, line_no,"
+            + " invoice_line, lot_id, credits, amount) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        return null;
+      });
+    }
+
+    @Override
+    public List<RefundCreditNote> creditNotes(PracticeId practice, InvoiceId invoice) {
+      return creditNotes(practice, "n.invoice_id = ?", invoice.value());
+    }
+
+    @Override
+    public List<RefundCreditNote> creditNotesOfRefund(PracticeId practice, RefundId refund) {
+      return creditNotes(practice, "n.refund_id = ?", refund.value());
+    }
+
+    /**
+     * The notes matching {@code where}, with their lines, in one query: a row per line, in the order
+     * the notes were issued (their time, then their number's length and text: a wider number is a
+     * later one), then the line's.
+     */
+    private List<RefundCreditNote> creditNotes(PracticeId practice, String where, String value) {
+      record Row(String number, InvoiceId invoice, RefundId refund, LocalDate date, java.time.Instant at,
+          UserId by, RefundCreditNote.Line line) {}
+      List<Row> rows = db.list("read credit notes", "SELECT n.note_number, n.invoice_id, n.refund_id, n.note_date,"
+          + " n.currency, n.issued_at, n.issued_by, l.invoice_line, l.lot_id, l.credits, l.amount"
+          + " FROM pakketten_refund_credit_notes n JOIN pakketten_refund_credit_note_lines l"
+          + " ON l.practice_id = n.practice_id AND l.note_number = n.note_number"
+          + " WHERE n.practice_id = ? AND " + where
+          + " ORDER BY n.issued_at, LENGTH(n.note_number), n.note_number, l.line_no",
+          rs -> new Row(rs.getString("note_number"), InvoiceId.of(rs.getString("invoice_id")),
+              RefundId.of(rs.getString("refund_id")), rs.getObject("note_date", LocalDate.class),
+              Values.instant(rs, "issued_at"), UserId.of(rs.getString("issued_by")),
+              new RefundCreditNote.Line(rs.getInt("invoice_line"), LotId.of(rs.getString("lot_id")),
+                  rs.getInt("credits"), money(rs, "amount", CurrencyUnit.of(rs.getString("currency"))))),
+          practice.value(), value);
+      List<RefundCreditNote> notes = new ArrayList<>();
+      int from = 0;
+      for (int i = 1; i <= rows.size(); i++) {
+        if (i == rows.size() || !rows.get(i).number().equals(rows.get(from).number())) {
+          Row first = rows.get(from);
+          notes.add(new RefundCreditNote(practice, first.number(), first.invoice(), first.refund(), first.date(),
+              rows.subList(from, i).stream().map(Row::line).toList(), first.at(), first.by()));
+          from = i;
+        }
+      }
+      return notes;
     }
 
     /** An invoice's head row: the builder without lines and payments, and the currency to read them in. */

@@ -22,7 +22,8 @@ enum Database {
   H2;
 
   /** Every table, children first. */
-  static final List<String> TABLES = List.of("pakketten_expiry_notices", "pakketten_refunds", "pakketten_outbox", "pakketten_invoice_payments", "pakketten_invoice_lines",
+  static final List<String> TABLES = List.of("pakketten_refund_credit_note_lines",
+      "pakketten_refund_credit_notes", "pakketten_expiry_notices", "pakketten_refunds", "pakketten_outbox", "pakketten_invoice_payments", "pakketten_invoice_lines",
       "pakketten_invoices", "pakketten_invoice_numbers", "pakketten_mail_templates", "pakketten_practice_profiles",
       "pakketten_journal_lines", "pakketten_journal_entries",
       "pakketten_movements", "pakketten_receipt_grants", "pakketten_grant_receipts", "pakketten_allocations",

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The number series on a real database: 32 threads issuing invoices of one practice at once get
  * the numbers 1 to 32, each once; an issue failing at any step, its commit included, gives its
- * number back; and 16 threads registering the same completing payment grant the
- * credits once.
+ * number back; 16 threads registering the same completing payment grant the credits once; and
+ * refunds issuing credit notes concurrently with issues share the series without gaps.
  */
 class InvoiceNumberingTest {
   private static final Actor OWNER = Actor.of("owner-1", Role.OWNER);
@@ -149,5 +149,43 @@ class InvoiceNumberingTest {
     assertThat(outcomes).allSatisfy(o -> assertThat(o.result().grants()).hasSize(1));
     assertThat(p.lots(practice, PATIENT)).hasSize(1);
     assertThat(p.findInvoice(practice, InvoiceId.of("F-1")).orElseThrow().payments()).hasSize(1);
+  }
+
+  /**
+   * Refunds of credits of SDK invoices take their credit notes' numbers from the same counter as
+   * issues: 16 refunds of 16 different lots and 16 issues at once get the next 32 numbers, each
+   * once, the refunds' credit notes among them.
+   */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void concurrentRefundsAndIssuesTakeDistinctNumbersWithoutGaps(Database database) {
+    Pakketten p = pakketten(database);
+    int each = 16;
+    List<nl.pakketten.granting.LotGrant> lots = new java.util.ArrayList<>();
+    for (int i = 0; i < each; i++) {
+      draft(p, "PAID-" + i);
+      p.issueInvoice(IssueInvoice.builder().practice(practice).actor(DESK).invoiceId(InvoiceId.of("PAID-" + i))
+          .build());
+      lots.add(p.registerInvoicePayment(RegisterInvoicePayment.builder().practice(practice).actor(DESK)
+          .invoiceId(InvoiceId.of("PAID-" + i)).reference(PaymentReference.of("BANK-" + i))
+          .amount(Money.of(CurrencyUnit.EUR, 150)).paidOn(java.time.LocalDate.of(2026, 3, 3))
+          .method(PaymentMethod.BANK_TRANSFER).build()).grants().get(0));
+      draft(p, "NEW-" + i);
+    }
+
+    List<Concurrently.Outcome<String>> outcomes = Concurrently.run(2 * each, i -> i < each
+        ? p.refundCredits(nl.pakketten.wallet.RefundCredits.builder().practice(practice).actor(OWNER)
+            .refundId(nl.pakketten.wallet.RefundId.of("R-" + i)).patient(PATIENT).packageId(lots.get(i).packageId())
+            .lot(lots.get(i).lotId()).credits(2).reason("moved away").build()).creditNotes().get(0).number()
+        : p.issueInvoice(IssueInvoice.builder().practice(practice).actor(DESK)
+            .invoiceId(InvoiceId.of("NEW-" + (i - each))).build()).invoice().issue().orElseThrow().number());
+
+    assertThat(outcomes).noneMatch(Concurrently.Outcome::failed);
+    assertThat(outcomes.stream().map(o -> Long.parseLong(o.result())).sorted().toList())
+        .isEqualTo(LongStream.rangeClosed(each + 1, 3L * each).boxed().toList());
+    for (int i = 0; i < each; i++) {
+      assertThat(p.creditNotes(practice, InvoiceId.of("PAID-" + i))).singleElement()
+          .satisfies(n -> assertThat(n.lines()).singleElement().satisfies(l -> assertThat(l.credits()).isEqualTo(2)));
+    }
   }
 }

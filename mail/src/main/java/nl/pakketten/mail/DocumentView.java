@@ -21,6 +21,7 @@ final class DocumentView {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("kind", language.kind(document.kind()));
     view.put("creditNote", document.kind() == DocumentKind.CREDIT_NOTE);
+    view.put("refund", document.refund());
     view.put("invoiceNumber", document.number());
     view.put("issueDate", language.date(document.issueDate()));
     view.put("dueDate", language.date(document.dueDate()));

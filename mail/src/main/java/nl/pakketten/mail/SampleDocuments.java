@@ -15,8 +15,8 @@ import org.joda.money.Money;
 /**
  * The sample documents a template is checked against. A section's body only runs when its value
  * is there, so one sample cannot reach every placeholder: the check renders four — an invoice and a
- * credit note, each once with every optional value (exemption text, credited invoice, a package)
- * and once without.
+ * credit note, each once with every optional value (exemption text, credited invoice, a package;
+ * the complete credit note is a refund's) and once without.
  */
 final class SampleDocuments {
   private static final CurrencyUnit EUR = CurrencyUnit.EUR;
@@ -54,7 +54,8 @@ final class SampleDocuments {
         Money.of(EUR, sign * 4.20), Money.of(EUR, sign * 409.20),
         complete ? Optional.of("Vrijgesteld van btw op grond van artikel 11, lid 1, onderdeel g, Wet OB 1968")
             : Optional.empty(),
-        "2026-0001", complete ? Optional.of("2026-0001") : Optional.empty());
+        "2026-0001", complete ? Optional.of("2026-0001") : Optional.empty(),
+        complete && kind == DocumentKind.CREDIT_NOTE);
   }
 
   private static Money euros(int amount) {

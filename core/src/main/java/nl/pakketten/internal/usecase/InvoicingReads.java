@@ -36,6 +36,11 @@ public record InvoicingReads(PracticeProfiles profiles, Invoices invoices, MailT
     return tx.read("findInvoice", practice, () -> invoices.find(practice, id));
   }
 
+  /** The credit notes refunds issued for the invoice, in the order they were issued. */
+  public java.util.List<nl.pakketten.sale.RefundCreditNote> creditNotes(PracticeId practice, InvoiceId id) {
+    return tx.read("creditNotes", practice, () -> invoices.creditNotes(practice, id));
+  }
+
   /** The practice's template, else the shipped default, else nothing. */
   public Optional<MailTemplate> mailTemplate(PracticeId practice, DocumentKind kind, Locale language) {
     Optional<MailTemplate> own = tx.read("mailTemplate", practice, () -> templates.find(practice, kind, language));

@@ -27,7 +27,8 @@ import nl.pakketten.spi.ValueBuilders;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Use case: queue the mail of an issued invoice (a cancelled one: its credit note) to the patient,
+ * Use case: queue the mail of an issued invoice (a cancelled one: its credit note; or a credit note
+ * a refund issued for it, when the command names one) to the patient,
  * rendered with the practice's template for the patient's language (the shipped default when the
  * practice has none) and the PDF attached, and mark the invoice sent, in one transaction. The
  * outbox dispatcher delivers the mail after the commit; a crash in between loses nothing.
@@ -61,7 +62,7 @@ public record SendInvoiceHandler(Invoices invoices, MailTemplates templates, Out
     Loaded loaded = tx.read("sendInvoice.load", practice, () -> {
       ProductInvoice invoice = invoices.find(practice, command.invoiceId())
           .orElseThrow(() -> new NotFoundException("invoice", command.invoiceId(), practice));
-      InvoiceDocument document = document(invoice);
+      InvoiceDocument document = document(invoice, command);
       MailTemplate template = templates.find(practice, document.kind(), document.language())
           .orElseGet(() -> services.defaultTemplate(document.kind(), document.language()));
       if (outbox.findMail(practice, messageId(practice, document)).isPresent()) {
@@ -92,14 +93,14 @@ public record SendInvoiceHandler(Invoices invoices, MailTemplates templates, Out
           if (outbox.findMail(practice, messageId).isPresent()) {
             return new InvoiceAnswer(invoice, true); // a concurrent send queued it first
           }
-          InvoiceDocument now = document(invoice);
+          InvoiceDocument now = document(invoice, command);
           if (!now.number().equals(document.number())) {
             throw new ConflictException(invoice.id().value(), "the invoice was cancelled while its mail was"
                 + " rendered; send it again to mail the credit note " + now.number());
           }
           Instant at = clock.instant();
           ProductInvoice sent = invoice;
-          if (invoice.cancellation().isEmpty() && invoice.sentAt().isEmpty()) {
+          if (command.creditNote().isEmpty() && invoice.cancellation().isEmpty() && invoice.sentAt().isEmpty()) {
             sent = ValueBuilders.productInvoice().from(invoice).sentAt(at).build();
             invoices.update(sent);
           }
@@ -111,8 +112,19 @@ public record SendInvoiceHandler(Invoices invoices, MailTemplates templates, Out
         });
   }
 
-  /** What is mailed: the credit note of a cancelled invoice, else the invoice; a draft has nothing. */
-  private static InvoiceDocument document(ProductInvoice invoice) {
+  /**
+   * What is mailed: the refund's credit note the command names, else the credit note of a cancelled
+   * invoice, else the invoice; a draft has nothing.
+   */
+  private InvoiceDocument document(ProductInvoice invoice, SendInvoice command) {
+    if (command.creditNote().isPresent()) {
+      String number = command.creditNote().get();
+      return invoices.creditNotes(invoice.practice(), invoice.id()).stream()
+          .filter(note -> note.number().equals(number)).findFirst()
+          .orElseThrow(() -> new NotFoundException("credit note", number + " of invoice " + invoice.id(),
+              invoice.practice()))
+          .document(invoice);
+    }
     Optional<InvoiceDocument> document = invoice.creditNote().or(invoice::document);
     return document.orElseThrow(() -> InvoiceSteps.inState(invoice, "a draft has no number yet; issue it first"));
   }

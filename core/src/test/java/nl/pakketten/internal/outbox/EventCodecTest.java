@@ -154,6 +154,10 @@ class EventCodecTest {
     issue(p, f, "F-3", DraftLine.of("P5", 1));
     p.cancelInvoice(CancelInvoice.builder().practice(PRACTICE).actor(RECEPTIONIST).invoiceId(InvoiceId.of("F-3"))
         .build());
+    // Credits of the paid invoice F-1 refunded: a credit note issued.
+    p.refundCredits(nl.pakketten.wallet.RefundCredits.builder().practice(PRACTICE).actor(OWNER)
+        .refundId(nl.pakketten.wallet.RefundId.of("R-2")).patient(PATIENT).packageId(basis.id()).credits(3)
+        .reason("moved away").build());
 
     List<DomainEvent> events = new ArrayList<>(f.events);
     events.add(sample(null, null, null, null));
