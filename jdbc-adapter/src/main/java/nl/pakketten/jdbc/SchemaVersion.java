@@ -71,7 +71,10 @@ final class SchemaVersion {
     V7(7, "payment reversals and transfers between patients",
         "SELECT value_out, transferred_from FROM pakketten_lots WHERE 1 = 0;"
             + "SELECT reversal_id, receivable FROM pakketten_reversals WHERE 1 = 0;"
-            + "SELECT transfer_id, new_lot_id FROM pakketten_transfers WHERE 1 = 0");
+            + "SELECT transfer_id, new_lot_id FROM pakketten_transfers WHERE 1 = 0"),
+    V8(8, "the journal entries' kinds and the lines' report columns",
+        "SELECT kind FROM pakketten_journal_entries WHERE 1 = 0;"
+            + "SELECT at, package_id, kind FROM pakketten_journal_lines WHERE 1 = 0");
 
     final int version;
     final String adds;
