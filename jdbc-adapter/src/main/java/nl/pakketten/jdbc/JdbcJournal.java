@@ -84,7 +84,8 @@ final class JdbcJournal implements Journal {
       Map<Head, List<JournalLine>> entries = new LinkedHashMap<>();
       Db.list(tx, "SELECT e.entry_id, e.at, e.seq, e.kind, e.patient_id, e.package_id, e.lot_ref, e.source_key,"
               + " e.description, l.account, l.role, l.side, l.amount, l.currency"
-              + " FROM (SELECT practice_id, entry_id, at, seq, kind, patient_id, package_id, lot_ref, source_key, description"
+              + " FROM (SELECT practice_id, entry_id, at, seq, kind, patient_id, package_id, lot_ref, source_key,"
+              + " description"
               + " FROM pakketten_journal_entries WHERE practice_id = ? AND at >= ? AND at < ?"
               + " AND (at > ? OR seq > ?) ORDER BY at, seq LIMIT ?) e"
               + " JOIN pakketten_journal_lines l ON l.practice_id = e.practice_id AND l.entry_id = e.entry_id"

@@ -149,7 +149,8 @@ class JournalKindMigrationTest {
     Pakketten pakketten = Pakketten.builder().storage(JdbcStorage.create(dataSource)).build();
     List<JournalEntry> journal = Pages.journal(pakketten, PRACTICE, Instant.EPOCH, AT.plusSeconds(3_600));
     assertThat(journal).extracting(JournalEntry::kind).containsExactlyElementsOf(expected.values());
-    LiabilityRollForward rollForward = pakketten.liabilityRollForward(PRACTICE, AT.plusSeconds(60), AT.plusSeconds(3_600));
+    LiabilityRollForward rollForward =
+        pakketten.liabilityRollForward(PRACTICE, AT.plusSeconds(60), AT.plusSeconds(3_600));
     assertThat(rollForward.lines()).containsExactly(
         new LiabilityRollForward.Line(BalanceSheetItem.of("1700"), PackageId.of("fysio"), eur("10.00"), eur("0.00"),
             eur("10.00"), eur("-10.00"), eur("10.00"), eur("-10.00"), eur("-20.00"), eur("-10.00"), eur("10.00"),
