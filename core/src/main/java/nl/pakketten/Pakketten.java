@@ -839,7 +839,7 @@ public final class Pakketten {
 
   /**
    * Revenue recognised per ledger account with {@code from <= at < to}: credits minus debits of the
-   * revenue lines (spends and expiries less give-backs).
+   * revenue lines (spends less give-backs; breakage is in {@link #revenueReport}).
    *
    * @param practice the practice
    * @param from the first instant included
