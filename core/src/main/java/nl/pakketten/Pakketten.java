@@ -119,6 +119,8 @@ import nl.pakketten.outbox.ResendMessage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalPeriod;
+import nl.pakketten.revenue.LiabilityRollForward;
+import nl.pakketten.revenue.RevenueReport;
 import nl.pakketten.sale.CancelInvoice;
 import nl.pakketten.sale.CreateInvoice;
 import nl.pakketten.sale.InvoiceAnswer;
@@ -913,7 +915,7 @@ public final class Pakketten {
 
   /**
    * Revenue recognised per ledger account with {@code from <= at < to}: credits minus debits of the
-   * revenue lines (spends and expiries less give-backs).
+   * revenue lines (spends less give-backs; breakage is in {@link #revenueReport}).
    *
    * @param practice the practice
    * @param from the first instant included
@@ -937,6 +939,47 @@ public final class Pakketten {
    */
   public Map<PackageId, Money> deferredByPackage(PracticeId practice, Instant asOf) {
     return revenueReads.deferredByPackage(practice, asOf);
+  }
+
+  /**
+   * The liability roll-forward of {@code from <= at < to}: per balance-sheet item and package, and
+   * in total per balance-sheet item, the prepaid money owed to patients at the start (opening), how
+   * it moved (sold, imported, recognised, given back, expired, refunded, reversed, transferred in
+   * and out) and what is owed at the end (closing). Opening plus the movements is closing to the
+   * cent, and closing is the journal's balance of the item before {@code to} (for a package: {@link
+   * #deferredByPackage deferredByPackage(practice, to)}). Amounts are credit − debit: decreases are
+   * negative. Computed where the journal is kept (one grouped sum on the JDBC adapter). See {@code
+   * docs/reports.md}.
+   *
+   * @param practice the practice
+   * @param from the first instant included
+   * @param to the first instant no longer included; may equal {@code from} (an empty period)
+   * @return the roll-forward
+   * @throws InvalidInputException if a parameter is missing, or {@code to} is before {@code from}
+   *     (field {@code to})
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public LiabilityRollForward liabilityRollForward(PracticeId practice, Instant from, Instant to) {
+    return revenueReads.liabilityRollForward(practice, from, to);
+  }
+
+  /**
+   * Revenue of {@code from <= at < to} per ledger account, extended with breakage and refunds: per
+   * account, revenue earned by care (spends less give-backs, as {@link #revenueByLedgerAccount}),
+   * breakage from expiries and breakage from refunds (the part of refunded credits' value not paid
+   * back); per refunds-payable account, what the practice came to owe patients for refunds; and
+   * totals per currency. See {@code docs/reports.md}.
+   *
+   * @param practice the practice
+   * @param from the first instant included
+   * @param to the first instant no longer included; may equal {@code from} (an empty period)
+   * @return the report
+   * @throws InvalidInputException if a parameter is missing, or {@code to} is before {@code from}
+   *     (field {@code to})
+   * @throws TransactionFailedException if transient conflicts outlasted the retries
+   */
+  public RevenueReport revenueReport(PracticeId practice, Instant from, Instant to) {
+    return revenueReads.revenueReport(practice, from, to);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -93,19 +93,20 @@ public final class ExportBenchmark {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement s = c.prepareStatement("INSERT INTO pakketten_journal_entries (practice_id, entry_id,"
-          + " at, patient_id, package_id, lot_ref, source_key, description)"
+          + " at, patient_id, package_id, lot_ref, source_key, description, kind)"
           + " SELECT ?, md5(g::text)::uuid::text, TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '15 seconds',"
           + " 'patient-' || (g % 5000), 'basis', 'lot-' || (g % 20000), 'appointment:A-' || g,"
-          + " 'Credits spent, revenue recognised (1 credit)' FROM generate_series(1, ?) g")) {
+          + " 'Credits spent, revenue recognised (1 credit)', 'SPEND' FROM generate_series(1, ?) g")) {
         s.setString(1, practice.value());
         s.setInt(2, entries);
         s.executeUpdate();
       }
       try (PreparedStatement s = c.prepareStatement("INSERT INTO pakketten_journal_lines (practice_id, entry_id,"
-          + " line_no, account, role, side, amount, currency)"
+          + " line_no, account, role, side, amount, currency, at, package_id, kind)"
           + " SELECT ?, md5(g::text)::uuid::text, n, CASE n WHEN 0 THEN '1710' ELSE '80' || (g % 19) END,"
           + " CASE n WHEN 0 THEN 'DEFERRED_REVENUE' ELSE 'REVENUE' END, CASE n WHEN 0 THEN 'DEBIT' ELSE 'CREDIT' END,"
-          + " 33.33, 'EUR' FROM generate_series(1, ?) g, generate_series(0, 1) n")) {
+          + " 33.33, 'EUR', TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '15 seconds', 'basis', 'SPEND'"
+          + " FROM generate_series(1, ?) g, generate_series(0, 1) n")) {
         s.setString(1, practice.value());
         s.setInt(2, entries);
         s.executeUpdate();

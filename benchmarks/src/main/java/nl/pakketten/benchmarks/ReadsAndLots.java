@@ -222,9 +222,9 @@ public final class ReadsAndLots {
         p.executeUpdate();
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO pakketten_journal_entries (practice_id, entry_id,"
-          + " at, patient_id, package_id, lot_ref, source_key, description)"
+          + " at, patient_id, package_id, lot_ref, source_key, description, kind)"
           + " SELECT ?, 'bulk-' || g, timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second', ?, ?, 'lot',"
-          + " 'appointment:bulk-' || ((g + 1) / 2), 'reads benchmark' FROM generate_series(1, ?) g")) {
+          + " 'appointment:bulk-' || ((g + 1) / 2), 'reads benchmark', 'SPEND' FROM generate_series(1, ?) g")) {
         p.setString(1, PRACTICE.value());
         p.setString(2, patient.value());
         p.setString(3, PACKAGE.value());
@@ -232,13 +232,15 @@ public final class ReadsAndLots {
         p.executeUpdate();
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO pakketten_journal_lines (practice_id, entry_id,"
-          + " line_no, account, role, side, amount, currency)"
+          + " line_no, account, role, side, amount, currency, at, package_id, kind)"
           + " SELECT ?, 'bulk-' || g, n, CASE WHEN n = 0 THEN '1700' ELSE '8000' END,"
           + " CASE WHEN n = 0 THEN 'DEFERRED_REVENUE' ELSE 'REVENUE' END,"
-          + " CASE WHEN n = 0 THEN 'DEBIT' ELSE 'CREDIT' END, 25, 'EUR'"
+          + " CASE WHEN n = 0 THEN 'DEBIT' ELSE 'CREDIT' END, 25, 'EUR',"
+          + " timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second', ?, 'SPEND'"
           + " FROM generate_series(1, ?) g, generate_series(0, 1) n")) {
         p.setString(1, PRACTICE.value());
-        p.setInt(2, count);
+        p.setString(2, PACKAGE.value());
+        p.setInt(3, count);
         p.executeUpdate();
       }
     }

@@ -33,8 +33,8 @@ public final class SpendProfile {
       try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
         c.setAutoCommit(false);
         for (String sql : new String[] {
-            "EXPLAIN (ANALYZE, BUFFERS) INSERT INTO pakketten_journal_entries (practice_id, entry_id, at) VALUES ('bench-practice', 'x1', now())",
-            "EXPLAIN (ANALYZE, BUFFERS) INSERT INTO pakketten_journal_lines (practice_id, entry_id, line_no, account, role, side, amount, currency) VALUES ('bench-practice', 'x1', 0, '8000', 'REVENUE', 'DEBIT', 1, 'EUR')",
+            "EXPLAIN (ANALYZE, BUFFERS) INSERT INTO pakketten_journal_entries (practice_id, entry_id, at, kind) VALUES ('bench-practice', 'x1', now(), 'SPEND')",
+            "EXPLAIN (ANALYZE, BUFFERS) INSERT INTO pakketten_journal_lines (practice_id, entry_id, line_no, account, role, side, amount, currency, at, kind) VALUES ('bench-practice', 'x1', 0, '8000', 'REVENUE', 'DEBIT', 1, 'EUR', now(), 'SPEND')",
             "EXPLAIN (ANALYZE, BUFFERS) UPDATE pakketten_lots SET credits_remaining = credits_remaining - 1 WHERE practice_id = 'bench-practice' AND lot_id = (SELECT lot_id FROM pakketten_lots LIMIT 1)"}) {
           try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the entry's identifier, unique in the practice
  * @param practice the practice whose books it is in
  * @param at when it was booked, by the SDK's clock
+ * @param kind what it books: the movement it came from
  * @param patient the patient whose credits moved; null when the stored entry names none
  * @param packageId the package of those credits; null when the stored entry names none
  * @param lot the lot whose value moved; null when the stored entry names none
@@ -28,6 +29,7 @@ public record JournalEntry(
     String id,
     PracticeId practice,
     Instant at,
+    EntryKind kind,
     @Nullable PatientId patient,
     @Nullable PackageId packageId,
     @Nullable LotId lot,
@@ -40,6 +42,7 @@ public record JournalEntry(
    * @param id the entry's identifier
    * @param practice the practice whose books it is in
    * @param at when it was booked
+   * @param kind what it books
    * @param patient the patient whose credits moved, or null
    * @param packageId the package of those credits, or null
    * @param lot the lot whose value moved, or null
@@ -53,6 +56,7 @@ public record JournalEntry(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(practice, "practice");
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(kind, "kind");
     lines = List.copyOf(lines);
     if (lines.size() < 2) {
       throw new IllegalArgumentException("A journal entry needs at least two lines");
@@ -64,6 +68,35 @@ public record JournalEntry(
     if (!sum.isZero()) {
       throw new IllegalArgumentException("Journal entry " + id + " does not balance: debit − credit = " + sum);
     }
+  }
+
+  /**
+   * A balanced entry whose kind is read from its lines' roles and its source key, as migration V8
+   * classified the entries stored before kinds were: a payments-clearing debit is a {@link
+   * EntryKind#SALE}, an imports-offset line an {@link EntryKind#IMPORT}, a revenue credit a {@link
+   * EntryKind#SPEND}, a revenue debit a {@link EntryKind#GIVE_BACK}, a refunds-payable line (or a
+   * source key {@code refund:…}) a {@link EntryKind#REFUND}, other breakage an {@link
+   * EntryKind#EXPIRY}, a debit and a credit of deferred revenue a {@link EntryKind#TRANSFER}, and a
+   * receivable or a payments-clearing credit a {@link EntryKind#REVERSAL}. The SDK's bookings name
+   * their kind with the canonical constructor.
+   *
+   * @param id the entry's identifier
+   * @param practice the practice whose books it is in
+   * @param at when it was booked
+   * @param patient the patient whose credits moved, or null
+   * @param packageId the package of those credits, or null
+   * @param lot the lot whose value moved, or null
+   * @param sourceKey the command it came from
+   * @param description what happened, in words
+   * @param lines the lines; copied
+   * @throws IllegalArgumentException when there are fewer than two lines or debits and credits
+   *     differ
+   */
+  public JournalEntry(String id, PracticeId practice, Instant at, @Nullable PatientId patient,
+      @Nullable PackageId packageId, @Nullable LotId lot, String sourceKey, String description,
+      List<JournalLine> lines) {
+    this(id, practice, at, EntryKind.classify(List.copyOf(lines), sourceKey), patient, packageId, lot, sourceKey,
+        description, lines);
   }
 
   /**

@@ -1,12 +1,21 @@
 package nl.pakketten.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import nl.pakketten.common.Page;
 import nl.pakketten.common.PageRequest;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.JournalTotal;
 
 /** Port: the append-only journal. No row is ever updated, so no account total becomes a hot row. */
 public interface Journal {
@@ -56,5 +65,43 @@ public interface Journal {
       page.items().forEach(sink);
       request = page.next();
     }
+  }
+
+  /**
+   * The sums of the practice's journal lines in {@code roles} of the entries with {@code from <= at
+   * < to}, one per group of lines with the same role, account, package, entry kind, side and
+   * currency, in no particular order; groups without lines are left out. The reports are built from
+   * these sums, so an adapter computes them where the lines are (the JDBC adapter runs one {@code
+   * SUM ... GROUP BY} over the lines table) and never holds the journal.
+   *
+   * <p>{@code from} may be {@link Instant#MIN} for "since the first entry". Runs in the caller's
+   * transaction.
+   *
+   * <p>The default adds up the entries {@link #forEach} hands over.
+   *
+   * @param practice the practice
+   * @param from the first instant included
+   * @param to the first instant no longer included
+   * @param roles the roles of the lines summed; not empty
+   * @return the sums
+   */
+  default List<JournalTotal> totals(PracticeId practice, Instant from, Instant to, Set<AccountRole> roles) {
+    Map<List<Object>, JournalTotal> sums = new LinkedHashMap<>();
+    if (!from.isBefore(to)) {
+      return List.of();
+    }
+    forEach(practice, from, to, entry -> {
+      for (JournalLine line : entry.lines()) {
+        if (roles.contains(line.role())) {
+          JournalTotal total = new JournalTotal(line.role(), line.account(), entry.packageId(), entry.kind(),
+              line.side(), line.amount());
+          sums.merge(Arrays.asList(line.role(), line.account(), entry.packageId(), entry.kind(), line.side(),
+                  line.amount().getCurrencyUnit()), total,
+              (a, b) -> new JournalTotal(a.role(), a.account(), a.packageId(), a.kind(), a.side(),
+                  a.amount().plus(b.amount())));
+        }
+      }
+    });
+    return new ArrayList<>(sums.values());
   }
 }

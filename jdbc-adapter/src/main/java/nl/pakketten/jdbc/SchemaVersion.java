@@ -72,7 +72,10 @@ final class SchemaVersion {
         "SELECT value_out, transferred_from FROM pakketten_lots WHERE 1 = 0;"
             + "SELECT reversal_id, receivable FROM pakketten_reversals WHERE 1 = 0;"
             + "SELECT transfer_id, new_lot_id FROM pakketten_transfers WHERE 1 = 0"),
-    V10(10, "the credit notes refunds issue for invoices the SDK made",
+    V8(8, "the journal entries' kinds and the lines' report columns",
+        "SELECT kind FROM pakketten_journal_entries WHERE 1 = 0;"
+            + "SELECT at, package_id, kind FROM pakketten_journal_lines WHERE 1 = 0"),
+    V9(9, "the credit notes refunds issue for invoices the SDK made",
         "SELECT note_number, refund_id FROM pakketten_refund_credit_notes WHERE 1 = 0;"
             + "SELECT invoice_line, lot_id, amount FROM pakketten_refund_credit_note_lines WHERE 1 = 0");
 

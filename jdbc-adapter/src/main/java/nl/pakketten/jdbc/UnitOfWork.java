@@ -58,9 +58,9 @@ final class UnitOfWork {
     MOVEMENTS("pakketten_movements", "practice_id, movement_id, patient_id, package_id, lot_id, kind, credits,"
         + " revenue, currency, at, actor, reason, source_key"),
     JOURNAL_ENTRIES("pakketten_journal_entries", "practice_id, entry_id, at, patient_id, package_id, lot_ref,"
-        + " source_key, description"),
+        + " source_key, description, kind"),
     JOURNAL_LINES("pakketten_journal_lines", "practice_id, entry_id, line_no, account, role, side, amount,"
-        + " currency"),
+        + " currency, at, package_id, kind"),
     APPOINTMENTS("pakketten_appointments", JdbcAppointments.COLUMNS),
     ALLOCATIONS("pakketten_allocations", JdbcAppointments.ALLOCATION_COLUMNS),
     SCHEDULED_ALLOCATIONS("pakketten_scheduled_allocations", JdbcAppointments.ALLOCATION_COLUMNS),

@@ -35,11 +35,12 @@ class UnitOfWorkTest {
 
   private static Object[] entry(String id) {
     return new Object[] {PRACTICE.value(), id, Values.instant(Fixtures.START), PATIENT.value(), PK.value(),
-        "lot-1", "key:" + id, "Credits spent"};
+        "lot-1", "key:" + id, "Credits spent", "SPEND"};
   }
 
   private static Object[] line(String entry, int no) {
-    return new Object[] {PRACTICE.value(), entry, no, "8000", "REVENUE", "CREDIT", eur("40.00").getAmount(), "EUR"};
+    return new Object[] {PRACTICE.value(), entry, no, "8000", "REVENUE", "CREDIT", eur("40.00").getAmount(), "EUR",
+        Values.instant(Fixtures.START), PK.value(), "SPEND"};
   }
 
   private static Dialect dialect(Database db) {

@@ -176,7 +176,7 @@ class WriteBehindTest {
       work.append(UnitOfWork.Table.MOVEMENTS, new Object[] {PRACTICE.value(), "m-2", PATIENT.value(), PK.value(),
           "lot-1", "SPENT", 1, eur("40.00").getAmount(), "EUR", Values.instant(AT), "reception-1", "why", "key"});
       work.append(UnitOfWork.Table.JOURNAL_LINES, new Object[] {PRACTICE.value(), "no-such-entry", 0, "8000", "REVENUE",
-          "CREDIT", eur("40.00").getAmount(), "EUR"});
+          "CREDIT", eur("40.00").getAmount(), "EUR", Values.instant(AT), PK.value(), "SPEND"});
       assertThatThrownBy(work::flush).isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(SqlErrors.sqlState((SQLException) e)).isIn("23503", "23506"));
       c.rollback();

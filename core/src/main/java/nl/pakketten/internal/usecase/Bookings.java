@@ -9,6 +9,7 @@ import nl.pakketten.common.DomainEvent;
 import nl.pakketten.common.UserId;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.Bookkeeping;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.Side;
@@ -120,8 +121,8 @@ public final class Bookings {
     List<JournalLine> lines = List.of(
         new JournalLine(bookkeeping.receivables(), AccountRole.RECEIVABLE, Side.DEBIT, amount),
         new JournalLine(bookkeeping.paymentsClearing(), AccountRole.PAYMENTS_CLEARING, Side.CREDIT, amount));
-    journal.append(new JournalEntry(randomId(), lot.practice(), now(), lot.patient(), lot.packageId(), lot.id(),
-        sourceKey, "Payment reversed, value of used credits receivable from the patient", lines));
+    journal.append(new JournalEntry(randomId(), lot.practice(), now(), EntryKind.REVERSAL, lot.patient(),
+        lot.packageId(), lot.id(), sourceKey, "Payment reversed, value of used credits receivable from the patient", lines));
   }
 
   private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
@@ -167,11 +168,21 @@ public final class Bookings {
       case TRANSFERRED_OUT -> "Credits transferred to another patient, deferred revenue moved";
       case FORFEITED, TRANSFERRED_IN, EXPIRED, REFUNDED -> "";
     };
-    return entryOf(movement, lot, description, lines);
+    EntryKind entryKind = switch (kind) {
+      case GRANTED -> EntryKind.SALE;
+      case IMPORTED -> EntryKind.IMPORT;
+      case SPENT -> EntryKind.SPEND;
+      case GIVEN_BACK -> EntryKind.GIVE_BACK;
+      case REVERSED -> EntryKind.REVERSAL;
+      case TRANSFERRED_OUT -> EntryKind.TRANSFER;
+      case FORFEITED, TRANSFERRED_IN, EXPIRED, REFUNDED -> throw new IllegalStateException(kind + " is not booked here");
+    };
+    return entryOf(movement, lot, entryKind, description, lines);
   }
 
-  private static JournalEntry entryOf(Movement movement, Lot lot, String description, List<JournalLine> lines) {
-    return new JournalEntry(movement.id(), movement.practice(), movement.at(), movement.patient(),
+  private static JournalEntry entryOf(Movement movement, Lot lot, EntryKind kind, String description,
+      List<JournalLine> lines) {
+    return new JournalEntry(movement.id(), movement.practice(), movement.at(), kind, movement.patient(),
         movement.packageId(), lot.id(), movement.sourceKey(),
         description + " (" + movement.credits() + " credit" + (movement.credits() == 1 ? "" : "s") + ")",
         lines);
@@ -219,7 +230,8 @@ public final class Bookings {
       String description = kind == MovementKind.EXPIRED
           ? "Credits expired, remaining value to breakage"
           : breakage.isPositive() ? "Credits refunded, part of their value to breakage" : "Credits refunded";
-      journal.append(entryOf(movement, lot, description, lines));
+      journal.append(entryOf(movement, lot, kind == MovementKind.EXPIRED ? EntryKind.EXPIRY : EntryKind.REFUND,
+          description, lines));
     }
     events.add(CreditEvents.of(movement));
     return movement;

@@ -1,4 +1,4 @@
--- Pakketten schema, version 10, H2: the credit notes refunds of credits issue for invoices the
+-- Pakketten schema, version 9, H2: the credit notes refunds of credits issue for invoices the
 -- SDK made (issue 11, item 2). Numbered 10 whatever versions 8 and 9 add: each migration stands
 -- alone.
 
