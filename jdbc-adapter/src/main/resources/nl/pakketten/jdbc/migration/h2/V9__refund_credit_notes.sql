@@ -1,6 +1,5 @@
 -- Pakketten schema, version 9, H2: the credit notes refunds of credits issue for invoices the
--- SDK made (issue 11, item 2). Numbered 10 whatever versions 8 and 9 add: each migration stands
--- alone.
+-- SDK made (issue 11, item 2). Only new, empty tables.
 
 -- A credit note a refund issued: its own number from the practice's series (the counter of
 -- pakketten_invoice_numbers, in the refund's transaction), the invoice it credits and the refund.
