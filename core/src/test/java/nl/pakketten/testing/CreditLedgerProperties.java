@@ -99,9 +99,10 @@ import org.quicktheories.generators.Generate;
 
 /**
  * Property-based, stateful test of the credit ledger (QuickTheories): random sequences of commands
- * — set up packages, link products and appointment types (and change the links), pay invoices,
- * import credits, schedule, cancel and re-type appointments, replay earlier commands, deactivate,
- * advance the clock, expire — applied to the SDK and to a small independent model of the rules
+ * — set up packages, link products (with or without a validity) and appointment types (and change
+ * the links), pay invoices, import credits, schedule, cancel and re-type appointments, replay earlier
+ * commands, deactivate, advance the clock, expire, refund, reverse payments (under either reversal
+ * policy) and transfer credits between patients — applied to the SDK and to a small independent model of the rules
  * ({@link LedgerModel}). Each command carries its precondition and is skipped when the model says
  * it makes no sense (a cancel only of an appointment the model knows, a replay only of a command
  * that succeeded). After every step it checks:
@@ -118,7 +119,14 @@ import org.quicktheories.generators.Generate;
  *   <li>every lot has 0 ≤ remaining ≤ granted; its recognised revenue equals the sum of its
  *       movements' revenue and of its journal lines, never exceeds its deferred value, and equals it
  *       once no credit remains;
- *   <li>every journal entry balances (debits = credits);
+ *   <li>every journal entry balances (debits = credits), in each currency;
+ *   <li>per lot, per balance-sheet item and per package, the journal's deferred revenue = the lots'
+ *       unrecognised value; per role (payments clearing, imports offset, receivables, refunds
+ *       payable, breakage, revenue) the journal holds what the model expects;
+ *   <li>a transfer moves its credits and value unchanged to a new lot like its origin, and no credit
+ *       or cent appears or disappears: granted + imported = remaining + spent + expired + refunded +
+ *       reversed, in credits and in value (see {@code checkMoney});
+ *   <li>the reports agree with the lots (see {@code checkReports}, where report checks join);
  *   <li>the events published match the history: one credit event per movement, carrying that very
  *       movement, in the same order.
  * </ul>
@@ -504,7 +512,8 @@ public abstract class CreditLedgerProperties {
             .zip(integers().between(0, 20), integers().between(0, 59), ReuseKey::new))),
         Pair.of(5, as(integers().between(1, 120).map(AdvanceClock::new))),
         Pair.of(4, as(integers().between(0, 1).map(Expire::new))),
-        Pair.of(4, as(integers().between(0, 20).zip(integers().between(1, 4), Refund::new))),
+        Pair.of(5, as(integers().between(0, 20).zip(integers().between(1, 4),
+            Generate.frequency(Pair.of(2, Generate.constant(4)), Pair.of(1, integers().between(0, 3))), Refund::new))),
         Pair.of(7, as(mostly(integers().between(0, INVOICES.size() - 1), INVOICES.size())
             .zip(integers().between(0, 9).map(i -> i > 0), integers().between(0, REVERSALS.size() - 1),
                 Reverse::new))),
@@ -857,13 +866,19 @@ public abstract class CreditLedgerProperties {
   }
 
   /**
-   * Refunds {@code credits} from one open lot (picked by {@code lot}, modulo the open lots), at the
-   * default amount; more credits than the lot has remaining must be refused and change nothing.
+   * Refunds {@code credits} from one open lot (picked by {@code lot}, modulo the open lots), paying
+   * back {@code quarters}/4 of their value, rounded down to the cent (4: the default amount, all of
+   * it), the rest to breakage; more credits than the lot has remaining must be refused and change
+   * nothing.
    */
-  record Refund(int lot, int credits) implements Command {
+  record Refund(int lot, int credits, int quarters) implements Command {
+    Refund(int lot, int credits) {
+      this(lot, credits, 4);
+    }
+
     @Override
     public Outcome apply(Run run) {
-      return run.refund(lot, credits);
+      return run.refund(lot, credits, quarters);
     }
   }
 
@@ -968,6 +983,7 @@ public abstract class CreditLedgerProperties {
     static final String REFUNDED = "refunded";
     static final String REFUND_REFUSED = "refused: more credits than remain to refund";
     static final String VALIDITY = "product linked with a validity";
+    static final String REFUNDED_LESS = "refunded less than the value, the rest to breakage";
     static final String PAID_WITH_LAST_DAY = "paid credits with a last day";
     static final String REVERSED = "payment reversed, nothing used";
     static final String REVERSED_WITH_RECEIVABLE = "payment reversed, used credits receivable";
@@ -987,7 +1003,7 @@ public abstract class CreditLedgerProperties {
         COVERED_FROM_SEVERAL_LOTS, NOT_LINKED, UNCOVERED, INSUFFICIENT, GIVEN_BACK, FORFEITED, NOTHING_TO_GIVE_BACK,
         TYPE_CHANGED, EXPIRED, LOT_USED_UP, REPLAY, SCHEDULE_REPLAYED_AFTER_CANCEL, CHANGE_REPLAYED_AFTER_CANCEL,
         CONFLICT, DEACTIVATED, IN_USE, NOT_FOUND, ACCESS_DENIED, DELETED, NO_SHOW_FORFEITED, NO_SHOW_GIVEN_BACK,
-        REFUNDED, REFUND_REFUSED, VALIDITY, PAID_WITH_LAST_DAY, REVERSED, REVERSED_WITH_RECEIVABLE,
+        REFUNDED, REFUND_REFUSED, REFUNDED_LESS, VALIDITY, PAID_WITH_LAST_DAY, REVERSED, REVERSED_WITH_RECEIVABLE,
         PARTLY_USED_LOT_REVERSED, REVERSAL_REPLAYED, TRANSFERRED, TRANSFERRED_AGAIN, PARTLY_USED_LOT_TRANSFERRED,
         TRANSFER_REPLAYED, TRANSFER_TO_SELF, TRANSFER_OVER_BALANCE, CANCEL_AFTER_CORRECTION);
     // The random sequences reach a second reversal, a refused reversal of used credits and the expiry
@@ -1827,7 +1843,7 @@ public abstract class CreditLedgerProperties {
               key)));
     }
 
-    Outcome refund(int index, int credits) {
+    Outcome refund(int index, int credits, int quarters) {
       List<LedgerModel.Lot> open = new ArrayList<>();
       model.wallets.values().forEach(lots -> lots.stream()
           .filter(l -> l.remaining() > 0 && !l.expiredOn(today())).forEach(open::add));
@@ -1845,19 +1861,24 @@ public abstract class CreditLedgerProperties {
         reached(Reached.REFUND_REFUSED);
         return Outcome.UNCHANGED;
       }
-      Money atRate = lot.rate().multipliedBy(credits);
-      Money value = credits == lot.remaining() || atRate.isGreaterThan(lot.unrecognised())
-          ? lot.unrecognised() : atRate;
+      Money value = lot.valueOf(credits);
+      Money amount = quarters == 4 ? value
+          : value.multipliedBy(quarters).dividedBy(4, java.math.RoundingMode.DOWN);
       LedgerModel.WalletKey wallet = new LedgerModel.WalletKey(lot.patient(), lot.packageId());
       List<LedgerModel.Lot> lots = new ArrayList<>(model.wallets.get(wallet));
       lots.replaceAll(l -> l.id().equals(lot.id()) ? l.with(l.remaining() - credits, l.recognised().plus(value)) : l);
       model.wallets.put(wallet, List.copyOf(lots));
 
-      nl.pakketten.wallet.RefundResult result = pakketten.refundCredits(command);
+      nl.pakketten.wallet.RefundResult result = pakketten.refundCredits(quarters == 4 ? command
+          : nl.pakketten.wallet.RefundCredits.builder().from(command).amount(amount).build());
 
       assertThat(result.refund().value()).as("refund value").isEqualTo(value);
-      assertThat(result.refund().amount()).as("refund amount").isEqualTo(value);
+      assertThat(result.refund().amount()).as("refund amount").isEqualTo(amount);
+      model.totals = model.totals.refundBreakage(value.minus(amount)); // count() books all of value as refunded
       reached(Reached.REFUNDED);
+      if (amount.isLessThan(value)) {
+        reached(Reached.REFUNDED_LESS);
+      }
       // The model's "recognised" is all value that left the lot; the SDK records a refund's as the
       // lot's value out, with no revenue on the movement.
       return Outcome.changed(List.of(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.REFUNDED,
@@ -2005,6 +2026,7 @@ public abstract class CreditLedgerProperties {
       Map<String, Money> transferValue = new java.util.HashMap<>();
       Money valueIn = zero;
       Money reversed = zero;
+      Money refundedValue = zero;
       for (JournalEntry entry : now.journal()) {
         Map<CurrencyUnit, Money> net = new java.util.HashMap<>();
         entry.lines().forEach(l -> net.merge(l.amount().getCurrencyUnit(), l.signed(), Money::plus));
@@ -2037,6 +2059,9 @@ public abstract class CreditLedgerProperties {
                 outByLot.merge(owner, line.amount(), Money::plus);
               }
               deferredByLot.merge(owner, signed.negated(), Money::plus);
+              if (kind == MovementKind.REFUNDED) {
+                refundedValue = refundedValue.plus(signed);
+              }
             }
             case REVENUE -> revenueByLot.merge(entry.lot(), signed.negated(), Money::plus);
             case BREAKAGE -> (kind == MovementKind.EXPIRED ? revenueByLot : outByLot)
@@ -2155,8 +2180,9 @@ public abstract class CreditLedgerProperties {
       assertThat(valueIn).as("value: paid + imported (%s) = deferred (%s) + revenue (%s) + breakage (%s) + refunds"
           + " payable (%s) + reversed (%s)", valueIn, left, earned, breakage, refunded, reversed)
           .isEqualTo(left.plus(earned).plus(breakage).plus(refunded).plus(reversed));
-      assertThat(List.of(reversed, transferred)).as("value reversed and transferred: the model's")
-          .isEqualTo(List.of(expected.valueReversed(), expected.valueTransferred()));
+      assertThat(List.of(reversed, transferred, refundedValue)).as("value reversed, transferred, refunded: the"
+          + " model's").isEqualTo(List.of(expected.valueReversed(), expected.valueTransferred(),
+              expected.valueRefunded()));
     }
 
     /**

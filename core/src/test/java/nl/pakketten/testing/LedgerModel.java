@@ -241,6 +241,13 @@ final class LedgerModel {
           valueTransferred, valueReversed, valueRefunded.plus(value));
     }
 
+    /** Of a refund's value, {@code breakage} was not paid back: breakage, not refunds payable. */
+    Totals refundBreakage(Money breakage) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable.minus(breakage),
+          this.breakage.plus(breakage), creditsIn, creditsSpent, creditsExpired, creditsRefunded, creditsReversed,
+          creditsTransferred, valueTransferred, valueReversed, valueRefunded);
+    }
+
     Totals reversed(int credits, Money value, Money receivable) {
       return new Totals(paymentsClearing.minus(value).minus(receivable), importsOffset,
           this.receivable.plus(receivable), refundsPayable, breakage, creditsIn, creditsSpent, creditsExpired,
