@@ -2030,11 +2030,15 @@ public abstract class CreditLedgerProperties {
       for (JournalEntry entry : now.journal()) {
         Map<CurrencyUnit, Money> net = new java.util.HashMap<>();
         entry.lines().forEach(l -> net.merge(l.amount().getCurrencyUnit(), l.signed(), Money::plus));
-        assertThat(net.values()).as("entry %s (%s) balances in each currency: %s", entry.id(), entry.sourceKey(), net)
-            .allMatch(Money::isZero);
+        if (!net.values().stream().allMatch(Money::isZero)) {
+          assertThat(net.values()).as("entry %s (%s) balances in each currency: %s", entry.id(), entry.sourceKey(),
+              net).allMatch(Money::isZero);
+        }
         Movement movement = movementById.get(entry.id()); // none for a reversal's receivable
         MovementKind kind = movement == null ? null : movement.kind();
-        assertThat(entry.lot()).as("entry %s names a lot the SDK reads", entry.id()).isIn(lotById.keySet());
+        if (!lotById.containsKey(entry.lot())) {
+          assertThat(entry.lot()).as("entry %s names a lot the SDK reads", entry.id()).isIn(lotById.keySet());
+        }
         if (kind == null) {
           assertThat(entry.sourceKey()).as("an entry without a movement is a reversal's receivable")
               .startsWith("reversal:");
@@ -2085,12 +2089,12 @@ public abstract class CreditLedgerProperties {
       Map<PackageId, Money> packageFromLots = new TreeMap<>(java.util.Comparator.comparing(PackageId::value));
       for (Lot lot : lots) {
         String name = "lot " + lot.source().key() + (lot.transferredFrom().isPresent() ? " (transferred)" : "");
-        assertThat(deferredByLot.getOrDefault(lot.id(), zero)).as("%s: deferred revenue in the journal ="
-            + " its unrecognised value", name).isEqualTo(lot.unrecognised());
-        assertThat(revenueByLot.getOrDefault(lot.id(), zero)).as("%s: revenue and expiry breakage in the journal ="
-            + " its recognised revenue", name).isEqualTo(lot.recognisedRevenue());
-        assertThat(outByLot.getOrDefault(lot.id(), zero)).as("%s: refunds payable, refund breakage, reversed payments"
-            + " clearing and value transferred out in the journal = its value out", name).isEqualTo(lot.valueOut());
+        same(deferredByLot.getOrDefault(lot.id(), zero), lot.unrecognised(),
+            "%s: deferred revenue in the journal = its unrecognised value", name);
+        same(revenueByLot.getOrDefault(lot.id(), zero), lot.recognisedRevenue(),
+            "%s: revenue and expiry breakage in the journal = its recognised revenue", name);
+        same(outByLot.getOrDefault(lot.id(), zero), lot.valueOut(), "%s: refunds payable, refund breakage, reversed"
+            + " payments clearing and value transferred out in the journal = its value out", name);
         itemFromLots.merge(lot.deferredAccount().value(), lot.unrecognised(), Money::plus);
         packageFromLots.merge(lot.packageId(), lot.unrecognised(), Money::plus);
       }
@@ -2183,6 +2187,13 @@ public abstract class CreditLedgerProperties {
       assertThat(List.of(reversed, transferred, refundedValue)).as("value reversed, transferred, refunded: the"
           + " model's").isEqualTo(List.of(expected.valueReversed(), expected.valueTransferred(),
               expected.valueRefunded()));
+    }
+
+    /** Asserts {@code actual} equals {@code expected}, building AssertJ's description only when it does not. */
+    private static void same(Object actual, Object expected, String description, Object... args) {
+      if (!java.util.Objects.equals(actual, expected)) {
+        assertThat(actual).as(description, args).isEqualTo(expected);
+      }
     }
 
     /**
