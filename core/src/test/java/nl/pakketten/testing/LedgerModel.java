@@ -25,7 +25,11 @@ import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
 import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.granting.LotGrant;
+import nl.pakketten.granting.PaymentReversal;
+import nl.pakketten.granting.ReversalId;
 import nl.pakketten.wallet.Allocation;
+import nl.pakketten.wallet.CreditTransfer;
+import nl.pakketten.wallet.TransferId;
 import nl.pakketten.wallet.MovementKind;
 import org.joda.money.Money;
 
@@ -59,7 +63,8 @@ final class LedgerModel {
       Money deferred,
       Money recognised,
       Optional<LocalDate> expiresOn,
-      Instant grantedAt) {
+      Instant grantedAt,
+      Optional<LotId> transferredFrom) {
     Money unrecognised() {
       return deferred.minus(recognised);
     }
@@ -70,7 +75,16 @@ final class LedgerModel {
 
     Lot with(int remaining, Money recognised) {
       return new Lot(id, sourceKey, patient, packageId, granted, remaining, rate, deferred, recognised, expiresOn,
-          grantedAt);
+          grantedAt, transferredFrom);
+    }
+
+    /**
+     * What taking {@code credits} of it releases (a spend's revenue, a refund's or a transfer's
+     * value): credits × rate, capped at what is left, and all that is left with its last credits.
+     */
+    Money valueOf(int credits) {
+      Money atRate = rate.multipliedBy(credits);
+      return credits == remaining || atRate.isGreaterThan(unrecognised()) ? unrecognised() : atRate;
     }
   }
 
@@ -171,6 +185,82 @@ final class LedgerModel {
   final Map<AppointmentId, String> bookedTo = new LinkedHashMap<>();
   /** The ledger account each lot books its revenue on: the package's when the lot was granted. */
   final Map<LotId, String> lotAccount = new LinkedHashMap<>();
+  /** Reversals by reversal id: what was reversed, and what the first call answered. */
+  final Map<ReversalId, Reversal> reversals = new LinkedHashMap<>();
+  /** Transfers by transfer id: what was asked, and what the first call answered. */
+  final Map<TransferId, Transfer> transfers = new LinkedHashMap<>();
+  /** What the journal must hold, per account role, beyond the lots' own deferred value. */
+  Totals totals = Totals.ZERO;
+
+  /** A reversal as first done: its invoice and patient, and the SDK's answer (compared whole). */
+  record Reversal(InvoiceId invoiceId, PatientId patient, PaymentReversal answer) {}
+
+  /** A transfer as first done: its content, and the SDK's answer (compared whole). */
+  record Transfer(PatientId from, LotId lot, int credits, PatientId to, CreditTransfer answer) {}
+
+  /**
+   * Running totals the journal must agree with, and the flows of credits and value (for the
+   * conservation check: what came in = what remains + what went out, in credits and in cents).
+   * {@code paymentsClearing} is debits − credits on payments clearing; {@code receivable},
+   * debits − credits on receivables; {@code refundsPayable} and {@code breakage}, credits − debits.
+   */
+  record Totals(Money paymentsClearing, Money importsOffset, Money receivable, Money refundsPayable, Money breakage,
+      int creditsIn, int creditsSpent, int creditsExpired, int creditsRefunded, int creditsReversed,
+      int creditsTransferred, Money valueTransferred, Money valueReversed, Money valueRefunded) {
+    static final Money NONE = Money.zero(org.joda.money.CurrencyUnit.EUR);
+    static final Totals ZERO = new Totals(NONE, NONE, NONE, NONE, NONE, 0, 0, 0, 0, 0, 0, NONE, NONE, NONE);
+
+    Totals paid(int credits, Money value) {
+      return new Totals(paymentsClearing.plus(value), importsOffset, receivable, refundsPayable, breakage,
+          creditsIn + credits, creditsSpent, creditsExpired, creditsRefunded, creditsReversed, creditsTransferred,
+          valueTransferred, valueReversed, valueRefunded);
+    }
+
+    Totals imported(int credits, Money value) {
+      return new Totals(paymentsClearing, importsOffset.plus(value), receivable, refundsPayable, breakage,
+          creditsIn + credits, creditsSpent, creditsExpired, creditsRefunded, creditsReversed, creditsTransferred,
+          valueTransferred, valueReversed, valueRefunded);
+    }
+
+    /** Net credits spent: a give-back passes a negative number. */
+    Totals spent(int credits) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable, breakage, creditsIn,
+          creditsSpent + credits, creditsExpired, creditsRefunded, creditsReversed, creditsTransferred,
+          valueTransferred, valueReversed, valueRefunded);
+    }
+
+    Totals expired(int credits, Money value) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable, breakage.plus(value), creditsIn,
+          creditsSpent, creditsExpired + credits, creditsRefunded, creditsReversed, creditsTransferred,
+          valueTransferred, valueReversed, valueRefunded);
+    }
+
+    Totals refunded(int credits, Money value) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable.plus(value), breakage, creditsIn,
+          creditsSpent, creditsExpired, creditsRefunded + credits, creditsReversed, creditsTransferred,
+          valueTransferred, valueReversed, valueRefunded.plus(value));
+    }
+
+    /** Of a refund's value, {@code breakage} was not paid back: breakage, not refunds payable. */
+    Totals refundBreakage(Money breakage) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable.minus(breakage),
+          this.breakage.plus(breakage), creditsIn, creditsSpent, creditsExpired, creditsRefunded, creditsReversed,
+          creditsTransferred, valueTransferred, valueReversed, valueRefunded);
+    }
+
+    Totals reversed(int credits, Money value, Money receivable) {
+      return new Totals(paymentsClearing.minus(value).minus(receivable), importsOffset,
+          this.receivable.plus(receivable), refundsPayable, breakage, creditsIn, creditsSpent, creditsExpired,
+          creditsRefunded, creditsReversed + credits, creditsTransferred, valueTransferred, valueReversed.plus(value),
+          valueRefunded);
+    }
+
+    Totals transferred(int credits, Money value) {
+      return new Totals(paymentsClearing, importsOffset, receivable, refundsPayable, breakage, creditsIn,
+          creditsSpent, creditsExpired, creditsRefunded, creditsReversed, creditsTransferred + credits,
+          valueTransferred.plus(value), valueReversed, valueRefunded);
+    }
+  }
 
   /** The package's ledger account, or the practice default (8000). */
   String revenueAccount(PackageId packageId) {
@@ -194,10 +284,28 @@ final class LedgerModel {
   }
 
   void addLot(Lot lot) {
-    lotAccount.put(lot.id(), revenueAccount(lot.packageId()));
+    addLot(lot, revenueAccount(lot.packageId()));
+  }
+
+  /** Adds {@code lot}, whose revenue is booked on {@code account} (a transferred lot keeps its origin's). */
+  void addLot(Lot lot, String account) {
+    lotAccount.put(lot.id(), account);
     List<Lot> lots = new ArrayList<>(wallet(lot.patient(), lot.packageId()));
     lots.add(lot);
     wallets.put(new WalletKey(lot.patient(), lot.packageId()), List.copyOf(lots));
+  }
+
+  /** The lot with {@code id}, in whichever wallet holds it. */
+  Optional<Lot> lot(LotId id) {
+    return wallets.values().stream().flatMap(List::stream).filter(l -> l.id().equals(id)).findFirst();
+  }
+
+  /** Puts {@code lot} in the place of the lot with its id, in the wallet that holds it. */
+  void replace(Lot lot) {
+    WalletKey key = new WalletKey(lot.patient(), lot.packageId());
+    List<Lot> lots = new ArrayList<>(wallet(lot.patient(), lot.packageId()));
+    lots.set(indexOf(lots, lot.id()), lot);
+    wallets.put(key, List.copyOf(lots));
   }
 
   boolean hasLots(PackageId packageId) {
@@ -236,9 +344,7 @@ final class LedgerModel {
         break;
       }
       int taken = Math.min(needed, lot.remaining());
-      Money atRate = lot.rate().multipliedBy(taken);
-      Money revenue = taken == lot.remaining() || atRate.isGreaterThan(lot.unrecognised())
-          ? lot.unrecognised() : atRate;
+      Money revenue = lot.valueOf(taken);
       after.set(indexOf(after, lot.id()), lot.with(lot.remaining() - taken, lot.recognised().plus(revenue)));
       allocations.add(new Allocation(lot.id(), taken, revenue));
       moves.add(new Move(lot.patient(), lot.packageId(), lot.id(), MovementKind.SPENT, taken, revenue, revenue,
@@ -283,6 +389,9 @@ final class LedgerModel {
     copy.revenueByAccount.putAll(revenueByAccount);
     copy.bookedTo.putAll(bookedTo);
     copy.lotAccount.putAll(lotAccount);
+    copy.reversals.putAll(reversals);
+    copy.transfers.putAll(transfers);
+    copy.totals = totals;
     return copy;
   }
 }

@@ -31,6 +31,6 @@ class PostgreSqlCreditLedgerPropertiesTest extends CreditLedgerProperties {
 
   @Override
   protected int examples() {
-    return 60;
+    return 45;
   }
 }
