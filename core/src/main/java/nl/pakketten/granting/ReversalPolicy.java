@@ -6,7 +6,7 @@ import org.joda.money.Money;
 
 /**
  * Policy: what a payment reversal does when credits the payment granted were already used (spent,
- * expired or transferred). It takes the facts and returns a decision; the use case carries the
+ * expired, refunded or transferred: no longer in their lot). It takes the facts and returns a decision; the use case carries the
  * decision out. A reversal of a payment whose credits are all unspent does not ask it.
  */
 @FunctionalInterface

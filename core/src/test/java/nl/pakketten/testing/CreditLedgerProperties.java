@@ -76,6 +76,7 @@ import nl.pakketten.granting.ReversePayment;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
+import nl.pakketten.revenue.LiabilityRollForward;
 import nl.pakketten.revenue.Side;
 import nl.pakketten.spi.Storage;
 import nl.pakketten.testing.LedgerModel.Move;
@@ -126,7 +127,9 @@ import org.quicktheories.generators.Generate;
  *   <li>a transfer moves its credits and value unchanged to a new lot like its origin, and no credit
  *       or cent appears or disappears: granted + imported = remaining + spent + expired + refunded +
  *       reversed, in credits and in value (see {@code checkMoney});
- *   <li>the reports agree with the lots (see {@code checkReports}, where report checks join);
+ *   <li>the reports agree with the lots and the journal (see {@code checkReports}): deferred
+ *       revenue per package, and the liability roll-forward over periods cut at the sequence's own
+ *       booking times, column by column, tying out to the journal and, over all time, to the lots;
  *   <li>the events published match the history: one credit event per movement, carrying that very
  *       movement, in the same order.
  * </ul>
@@ -2217,6 +2220,84 @@ public abstract class CreditLedgerProperties {
       assertThat(withoutZeros(pakketten.deferredByPackage(practice, now())))
           .as("deferredByPackage before now = the journal's deferred revenue per package before now")
           .isEqualTo(withoutZeros(before));
+      checkRollForward(now);
+    }
+
+    /**
+     * The liability roll-forward, over periods cut at this sequence's own booking times (so they
+     * differ from sequence to sequence): each line is what the journal's deferred-revenue lines of
+     * its balance-sheet item and package add up to, column by column as their entry's kind says,
+     * opening + movements = closing, the totals are the sums of the lines, and over all time each
+     * item closes at the unrecognised value of its lots.
+     */
+    private void checkRollForward(Observed now) {
+      List<JournalEntry> journal = now.journal();
+      List<Instant> times = journal.stream().map(JournalEntry::at).toList();
+      List<Instant[]> periods = new ArrayList<>();
+      periods.add(new Instant[] {Instant.EPOCH, FAR_FUTURE});
+      if (!times.isEmpty()) {
+        int n = times.size();
+        periods.add(new Instant[] {times.get(n / 3), times.get((2 * n) / 3)});
+        periods.add(new Instant[] {times.get(n / 2), now()});
+        periods.add(new Instant[] {times.get(n - 1), times.get(n - 1)});
+        periods.add(new Instant[] {times.get(0).minusSeconds(1), times.get(n / 2)});
+      }
+      for (Instant[] period : periods) {
+        Instant from = period[0];
+        Instant to = period[1];
+        LiabilityRollForward report = pakketten.liabilityRollForward(practice, from, to);
+        Map<String, List<Money>> expected = new TreeMap<>();
+        for (JournalEntry entry : journal) {
+          if (!entry.at().isBefore(to)) {
+            continue;
+          }
+          for (JournalLine line : entry.lines()) {
+            if (line.role() != AccountRole.DEFERRED_REVENUE) {
+              continue;
+            }
+            String key = line.account() + "/" + entry.packageId();
+            List<Money> row = expected.computeIfAbsent(key, k -> new ArrayList<>(java.util.Collections.nCopies(11, zero())));
+            Money amount = line.signed().negated();
+            int column = entry.at().isBefore(from) ? 0 : switch (entry.kind()) {
+              case SALE -> 1;
+              case IMPORT -> 2;
+              case SPEND -> 3;
+              case GIVE_BACK -> 4;
+              case EXPIRY -> 5;
+              case REFUND -> 6;
+              case REVERSAL -> 7;
+              case TRANSFER -> line.side() == Side.CREDIT ? 8 : 9;
+            };
+            row.set(column, row.get(column).plus(amount));
+            row.set(10, row.get(10).plus(amount));
+          }
+        }
+        expected.values().removeIf(row -> row.stream().allMatch(Money::isZero));
+        Map<String, List<Money>> actual = new TreeMap<>();
+        for (LiabilityRollForward.Line line : report.lines()) {
+          List<Money> row = List.of(line.opening(), line.sold(), line.imported(), line.recognised(), line.givenBack(),
+              line.expired(), line.refunded(), line.reversed(), line.transferredIn(), line.transferredOut(),
+              line.closing());
+          if (row.stream().anyMatch(m -> !m.isZero())) {
+            actual.put(line.item().value() + "/" + line.packageId(), row);
+          }
+        }
+        assertThat(actual).as("roll-forward of [%s, %s) = the journal's deferred-revenue lines by item, package and kind",
+            from, to).isEqualTo(expected);
+        Map<String, Money> totals = new TreeMap<>();
+        report.lines().forEach(l -> totals.merge(l.item().value(), l.closing(), Money::plus));
+        Map<String, Money> reportedTotals = new TreeMap<>();
+        report.totals().forEach(l -> reportedTotals.merge(l.item().value(), l.closing(), Money::plus));
+        assertThat(withoutZeros(reportedTotals)).as("roll-forward totals = the sum of its lines")
+            .isEqualTo(withoutZeros(totals));
+        if (to.equals(FAR_FUTURE)) {
+          Map<String, Money> fromLots = new TreeMap<>();
+          now.wallets().values().stream().flatMap(List::stream).flatMap(w -> w.lots().stream())
+              .forEach(l -> fromLots.merge(l.deferredAccount().value(), l.unrecognised(), Money::plus));
+          assertThat(withoutZeros(reportedTotals)).as("each item closes at the unrecognised value of its lots")
+              .isEqualTo(withoutZeros(fromLots));
+        }
+      }
     }
 
     private static <K> Map<K, Money> withoutZeros(Map<K, Money> amounts) {
