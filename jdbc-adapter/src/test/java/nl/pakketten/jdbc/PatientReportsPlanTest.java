@@ -112,11 +112,12 @@ class PatientReportsPlanTest {
         + " 'other-' || (g % 1000), '" + pkg.value() + "', 'lot-x', 'SPENT', 1, 40, 'EUR', now(), 'filler', 'filler',"
         + " 'appointment:f-' || g FROM " + range);
     execute(db, "INSERT INTO pakketten_journal_entries (practice_id, entry_id, at, patient_id, package_id, lot_ref,"
-        + " source_key, description) SELECT '" + PRACTICE.value() + "', 'm-' || g, now(), 'other-' || (g % 1000), '"
-        + pkg.value() + "', 'lot-x', 'appointment:f-' || g, 'filler' FROM " + range);
+        + " source_key, description, kind) SELECT '" + PRACTICE.value() + "', 'm-' || g, now(), 'other-' || (g % 1000), '"
+        + pkg.value() + "', 'lot-x', 'appointment:f-' || g, 'filler', 'SPEND' FROM " + range);
     execute(db, "INSERT INTO pakketten_journal_lines (practice_id, entry_id, line_no, account, role, side, amount,"
-        + " currency) SELECT '" + PRACTICE.value() + "', 'm-' || g, n, '1700', 'DEFERRED_REVENUE',"
-        + " CASE WHEN n = 1 THEN 'DEBIT' ELSE 'CREDIT' END, 40, 'EUR' FROM " + range
+        + " currency, at, package_id, kind) SELECT '" + PRACTICE.value() + "', 'm-' || g, n, '1700', 'DEFERRED_REVENUE',"
+        + " CASE WHEN n = 1 THEN 'DEBIT' ELSE 'CREDIT' END, 40, 'EUR', now(), '" + pkg.value() + "', 'SPEND' FROM "
+        + range
         + ", generate_series(1, 2) n");
   }
 
