@@ -64,6 +64,7 @@ import nl.pakketten.invoicing.SavePracticeProfile;
 import nl.pakketten.jdbc.JdbcStorage;
 import nl.pakketten.revenue.Bookkeeping;
 import nl.pakketten.revenue.JournalEntry;
+import nl.pakketten.revenue.LiabilityRollForward;
 import nl.pakketten.revenue.Side;
 import nl.pakketten.sale.CreateInvoice;
 import nl.pakketten.sale.DraftLine;
@@ -83,6 +84,9 @@ import nl.pakketten.wallet.Allocation;
 import nl.pakketten.wallet.CreditEvents;
 import nl.pakketten.wallet.Lot;
 import nl.pakketten.wallet.Movement;
+import nl.pakketten.wallet.PatientStatement;
+import nl.pakketten.wallet.StatementLine;
+import nl.pakketten.wallet.WalletStatement;
 import org.flywaydb.core.Flyway;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -218,6 +222,8 @@ public final class Quickstart {
     showHistory();
     showJournal();
     showRevenue();
+    showRollForward();
+    showStatement();
     showEvents();
   }
 
@@ -527,6 +533,60 @@ public final class Quickstart {
     TextTable deferred = TextTable.of("package", "deferred on 2026-04-01").alignRight(1);
     pakketten.deferredByPackage(PRACTICE, monthEnd()).forEach(deferred::row);
     deferred.print(out);
+  }
+
+  private void showRollForward() {
+    heading("Liability roll-forward, March 2026: what the practice owes in prepaid care, and why it moved");
+    LiabilityRollForward rollForward = pakketten.liabilityRollForward(PRACTICE, monthStart(), monthEnd());
+    List<LiabilityRollForward.Line> lines = rollForward.totals();
+    List<String> headers = new ArrayList<>(List.of("March 2026"));
+    lines.forEach(line -> headers.add("item " + line.item().value()));
+    TextTable table = TextTable.of(headers.toArray(String[]::new))
+        .alignRight(java.util.stream.IntStream.rangeClosed(1, lines.size()).toArray());
+    column(table, "opening", lines, LiabilityRollForward.Line::opening);
+    column(table, "sold", lines, LiabilityRollForward.Line::sold);
+    column(table, "imported", lines, LiabilityRollForward.Line::imported);
+    column(table, "recognised", lines, LiabilityRollForward.Line::recognised);
+    column(table, "given back", lines, LiabilityRollForward.Line::givenBack);
+    column(table, "expired", lines, LiabilityRollForward.Line::expired);
+    column(table, "refunded", lines, LiabilityRollForward.Line::refunded);
+    column(table, "reversed", lines, LiabilityRollForward.Line::reversed);
+    column(table, "transferred in", lines, LiabilityRollForward.Line::transferredIn);
+    column(table, "transferred out", lines, LiabilityRollForward.Line::transferredOut);
+    column(table, "closing", lines, LiabilityRollForward.Line::closing);
+    table.print(out);
+    for (LiabilityRollForward.Line line : lines) {
+      Money journal = pakketten.deferredByPackage(PRACTICE, monthEnd()).values().stream()
+          .reduce(Money::plus).orElse(Money.zero(line.currency()));
+      say("Item " + line.item().value() + ": opening " + line.opening() + " + movements " + line.movements()
+          + " = closing " + line.closing() + "; the journal's deferred balance on 2026-04-01 is " + journal + ".");
+    }
+  }
+
+  private static void column(TextTable table, String name, List<LiabilityRollForward.Line> lines,
+      java.util.function.Function<LiabilityRollForward.Line, Money> amount) {
+    List<Object> row = new ArrayList<>(List.of(name));
+    lines.forEach(line -> row.add(amount.apply(line)));
+    table.row(row.toArray());
+  }
+
+  private void showStatement() {
+    heading("Sanne's statement for March 2026, with a running balance");
+    PatientStatement statement = pakketten.patientStatement(PRACTICE, SANNE, monthStart(), monthEnd());
+    for (WalletStatement wallet : statement.packages()) {
+      say("Package " + wallet.packageId().value() + ": opening " + wallet.opening().credits() + " credits, "
+          + wallet.opening().value());
+      TextTable table = TextTable.of("when", "what", "credits", "value", "balance", "worth").alignRight(2, 3, 4, 5);
+      for (StatementLine line : wallet.lines()) {
+        int credits = line.creditsIn() - line.creditsOut();
+        Money value = line.valueIn().minus(line.valueOut());
+        table.row(when(line.at()), line.kind(), (credits > 0 ? "+" : "") + credits, value,
+            line.balance().credits(), line.balance().value());
+      }
+      table.print(out);
+      say("Closing: " + wallet.closing().credits() + " credits worth " + wallet.closing().value()
+          + "; balance() says " + pakketten.balance(PRACTICE, SANNE, wallet.packageId()) + ".");
+    }
   }
 
   private void showEvents() {

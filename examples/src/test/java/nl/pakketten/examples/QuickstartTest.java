@@ -173,6 +173,19 @@ class QuickstartTest {
   }
 
   @Test
+  void theRollForwardAndTheStatementTieOutToTheJournalAndTheBalance() {
+    assertThat(output)
+        .contains("sold EUR 485.00")
+        .contains("recognised EUR -247.00")
+        .contains("given back EUR 73.50")
+        .contains("Item 1710: opening EUR 0.00 + movements EUR 381.50 = closing EUR 381.50; the journal's deferred"
+            + " balance on 2026-04-01 is EUR 381.50.")
+        .contains("2026-03-02 10:15 GRANTED +10 EUR 385.00 10 EUR 385.00")
+        .contains("2026-03-04 16:45 GIVEN_BACK +1 EUR 38.50 10 EUR 381.50")
+        .contains("Closing: 10 credits worth EUR 381.50; balance() says 10.");
+  }
+
+  @Test
   void theHostReceivesEventsOnlyForChanges() {
     assertThat(output)
         .contains("CreditsGranted ruben sanne: +10 credits, lot L1 (invoice:F-2026-0001#1)")
