@@ -55,7 +55,7 @@ final class JournalCsv {
           entry.lot() == null ? "" : entry.lot().value(),
           entry.sourceKey(), entry.description(),
           i + 1, line.account(), line.role().name(), line.side().name(), amount.toPlainString(),
-          line.amount().getCurrencyUnit().getCode());
+          line.amount().getCurrencyUnit().getCode(), entry.kind().name());
       totals.line(line.side(), amount);
     }
     totals.entries++;

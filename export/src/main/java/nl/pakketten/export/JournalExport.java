@@ -51,7 +51,7 @@ public final class JournalExport {
    * positive plain decimal with a dot, at the currency's scale) and currency (ISO 4217).
    */
   public static final List<String> CSV_COLUMNS = List.of("entry_id", "booked_at", "date", "patient", "package",
-      "lot", "source_key", "description", "line_no", "account", "role", "side", "amount", "currency");
+      "lot", "source_key", "description", "line_no", "account", "role", "side", "amount", "currency", "entry_kind");
 
   private final Pakketten pakketten;
   private final ZoneId zone;

@@ -72,10 +72,11 @@ class JournalExportTest {
             e.patient() == null ? "" : e.patient().value(), e.packageId() == null ? "" : e.packageId().value(),
             e.lot() == null ? "" : e.lot().value(), e.sourceKey(), e.description(), String.valueOf(i + 1),
             l.account(), l.role().name(), l.side().name(), l.amount().getAmount().toPlainString(),
-            l.amount().getCurrencyUnit().getCode()));
+            l.amount().getCurrencyUnit().getCode(), e.kind().name()));
       }
     }
     assertThat(rows).extracting(CSVRecord::toList).isEqualTo(expected);
+    assertThat(rows).extracting(r -> r.get("entry_kind")).contains("SALE", "SPEND", "GIVE_BACK");
     assertThat(rows.size()).isGreaterThan(40);
   }
 
