@@ -2256,7 +2256,8 @@ public abstract class CreditLedgerProperties {
               continue;
             }
             String key = line.account() + "/" + entry.packageId();
-            List<Money> row = expected.computeIfAbsent(key, k -> new ArrayList<>(java.util.Collections.nCopies(11, zero())));
+            List<Money> row =
+                expected.computeIfAbsent(key, k -> new ArrayList<>(java.util.Collections.nCopies(11, zero())));
             Money amount = line.signed().negated();
             int column = entry.at().isBefore(from) ? 0 : switch (entry.kind()) {
               case SALE -> 1;
@@ -2282,8 +2283,9 @@ public abstract class CreditLedgerProperties {
             actual.put(line.item().value() + "/" + line.packageId(), row);
           }
         }
-        assertThat(actual).as("roll-forward of [%s, %s) = the journal's deferred-revenue lines by item, package and kind",
-            from, to).isEqualTo(expected);
+        assertThat(actual)
+            .as("roll-forward of [%s, %s) = the journal's deferred-revenue lines by item, package and kind", from, to)
+            .isEqualTo(expected);
         Map<String, Money> totals = new TreeMap<>();
         report.lines().forEach(l -> totals.merge(l.item().value(), l.closing(), Money::plus));
         Map<String, Money> reportedTotals = new TreeMap<>();
