@@ -83,20 +83,9 @@ public record PatientReads(Wallets wallets, History history, TransactionRunner t
 
   /** The patient's statement for {@code from <= at < to}, per package. */
   public PatientStatement statement(PracticeId practice, PatientId patient, Instant from, Instant to) {
-    List<FieldViolation> problems = new ArrayList<>();
-    if (practice == null) {
-      problems.add(FieldViolation.of("practice", null, "must not be null"));
-    }
+    List<FieldViolation> problems = Periods.problems(practice, from, to);
     if (patient == null) {
       problems.add(FieldViolation.of("patient", null, "must not be null"));
-    }
-    if (from == null) {
-      problems.add(FieldViolation.of("from", null, "must not be null"));
-    }
-    if (to == null) {
-      problems.add(FieldViolation.of("to", null, "must not be null"));
-    } else if (from != null && to.isBefore(from)) {
-      problems.add(FieldViolation.of("to", to, "must not be before from (" + from + ")"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

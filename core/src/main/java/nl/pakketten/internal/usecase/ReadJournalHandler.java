@@ -2,7 +2,6 @@ package nl.pakketten.internal.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -32,18 +31,7 @@ public record ReadJournalHandler(Journal journal, AccessPolicy access, Transacti
   /** Runs {@code reader} over the practice's journal with {@code from <= at < to}. */
   public <T> T handle(PracticeId practice, Actor actor, Instant from, Instant to, Function<JournalPeriod, T> reader) {
     return tx.readOnce("readJournal", practice, () -> {
-      List<FieldViolation> problems = new ArrayList<>();
-      if (practice == null) {
-        problems.add(FieldViolation.of("practice", null, "must not be null"));
-      }
-      if (from == null) {
-        problems.add(FieldViolation.of("from", null, "must not be null"));
-      }
-      if (to == null) {
-        problems.add(FieldViolation.of("to", null, "must not be null"));
-      } else if (from != null && to.isBefore(from)) {
-        problems.add(FieldViolation.of("to", to, "must not be before from (" + from + ")"));
-      }
+      List<FieldViolation> problems = Periods.problems(practice, from, to);
       if (reader == null) {
         problems.add(FieldViolation.of("reader", null, "must not be null"));
       }

@@ -161,18 +161,7 @@ public record RevenueReads(Journal journal, TransactionRunner tx) {
 
   /** Refuses a missing argument, or a period that ends before it starts (naming {@code to}). */
   static void requirePeriod(PracticeId practice, Instant from, Instant to) {
-    List<FieldViolation> problems = new ArrayList<>();
-    if (practice == null) {
-      problems.add(FieldViolation.of("practice", null, "must not be null"));
-    }
-    if (from == null) {
-      problems.add(FieldViolation.of("from", null, "must not be null"));
-    }
-    if (to == null) {
-      problems.add(FieldViolation.of("to", null, "must not be null"));
-    } else if (from != null && to.isBefore(from)) {
-      problems.add(FieldViolation.of("to", to, "must not be before from (" + from + ")"));
-    }
+    List<FieldViolation> problems = Periods.problems(practice, from, to);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
