@@ -1,6 +1,7 @@
 package nl.pakketten.revenue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import nl.pakketten.common.PracticeId;
 
@@ -50,4 +51,16 @@ public interface JournalPeriod {
    * @throws IllegalStateException when called after {@code readJournal} returned
    */
   void forEach(Consumer<JournalEntry> sink);
+
+  /**
+   * The sums of the practice's journal lines booked before {@link #from()}, in every role, grouped
+   * as {@link nl.pakketten.spi.Journal#totals} groups them (role, account, package, entry kind,
+   * side, currency): what an export needs for the accounts' opening balances, computed by the
+   * storage (one grouped query on the JDBC adapter), in the same read-only transaction as {@link
+   * #forEach}.
+   *
+   * @return the sums, empty when nothing was booked before the period
+   * @throws IllegalStateException when called after {@code readJournal} returned
+   */
+  List<JournalTotal> totalsBefore();
 }

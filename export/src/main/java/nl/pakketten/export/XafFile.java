@@ -27,13 +27,14 @@ import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
 import nl.pakketten.revenue.JournalPeriod;
+import nl.pakketten.revenue.JournalTotal;
 import nl.pakketten.revenue.Side;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The XAF 3.2 audit file, written with StAX in the order of {@code XmlAuditfileFinancieel3.2.xsd}:
- * header, company (its details, the general ledger of the accounts used, the months of the period,
- * then the transactions). The schema wants the accounts and the transactions' count and totals
+ * header, company (its details, the general ledger of the accounts used or with a balance, the
+ * months of the period, the accounts' opening balances, then the transactions). The schema wants the accounts and the transactions' count and totals
  * before the first transaction, so the period is read twice: a first pass collects the accounts,
  * currencies, count and totals (a few values per account, nothing per entry), the second writes.
  */
@@ -74,6 +75,20 @@ final class XafFile {
       }
       survey.totals.entries++;
     });
+    // The accounts' balances before the period: debit − credit per account, the zero ones left out.
+    Map<String, BigDecimal> opening = new TreeMap<>();
+    Map<String, Set<AccountRole>> openingRoles = new TreeMap<>();
+    for (JournalTotal total : period.totalsBefore()) {
+      BigDecimal amount = total.amount().getAmount();
+      opening.merge(total.account(), total.side() == Side.DEBIT ? amount : amount.negate(), BigDecimal::add);
+      openingRoles.computeIfAbsent(total.account(), a -> EnumSet.noneOf(AccountRole.class)).add(total.role());
+      survey.currencies.add(total.amount().getCurrencyUnit().getCode());
+    }
+    opening.values().removeIf(balance -> balance.signum() == 0);
+    for (String account : opening.keySet()) {
+      survey.accounts.computeIfAbsent(account, a -> EnumSet.noneOf(AccountRole.class))
+          .addAll(openingRoles.get(account));
+    }
     for (String account : survey.accounts.keySet()) {
       if (account.length() > 35) {
         throw InvalidInputException.of("account", account, "is longer than the 35 characters of an XAF account id");
@@ -142,6 +157,10 @@ final class XafFile {
       }
       xml.end();
 
+      if (!opening.isEmpty()) {
+        openingBalance(xml, opening, start);
+      }
+
       xml.start("transactions");
       xml.text("linesCount", String.valueOf(survey.totals.lines));
       xml.text("totalDebit", survey.totals.debit.toPlainString());
@@ -178,6 +197,39 @@ final class XafFile {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The accounts' balances on the period's first day: one line per account with a balance, debit or
+   * credit. The journal balances, so the debit lines add up to the credit lines.
+   */
+  private static void openingBalance(Xml xml, Map<String, BigDecimal> opening, LocalDate start)
+      throws XMLStreamException {
+    BigDecimal debit = BigDecimal.ZERO;
+    BigDecimal credit = BigDecimal.ZERO;
+    for (BigDecimal balance : opening.values()) {
+      if (balance.signum() > 0) {
+        debit = debit.add(balance);
+      } else {
+        credit = credit.add(balance.negate());
+      }
+    }
+    xml.start("openingBalance");
+    xml.text("opBalDate", start.toString());
+    xml.text("opBalDesc", "Balances of the accounts before " + start + ", from the journal of Pakketten");
+    xml.text("linesCount", String.valueOf(opening.size()));
+    xml.text("totalDebit", debit.toPlainString());
+    xml.text("totalCredit", credit.toPlainString());
+    int number = 0;
+    for (Map.Entry<String, BigDecimal> balance : opening.entrySet()) {
+      xml.start("obLine");
+      xml.text("nr", String.valueOf(++number));
+      xml.text("accID", balance.getKey());
+      xml.text("amnt", balance.getValue().abs().toPlainString());
+      xml.text("amntTp", balance.getValue().signum() > 0 ? "D" : "C");
+      xml.end();
+    }
+    xml.end();
   }
 
   private static void transaction(Xml xml, JournalEntry entry, long number, YearMonth firstMonth, ZoneId zone,

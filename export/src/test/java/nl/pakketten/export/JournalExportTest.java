@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.pakketten.access.AccessDeniedException;
 import nl.pakketten.common.InvalidInputException;
@@ -245,5 +247,40 @@ class JournalExportTest {
     assertThat(Xaf.all(Xaf.parse(file), "transaction")).hasSize(window.size());
     assertThat(window).allSatisfy(e -> assertThat(e.lines()).extracting(JournalLine::side)
         .contains(Side.DEBIT, Side.CREDIT));
+  }
+
+  @Test
+  void aWindowsXafOpensWithEachAccountsBalanceBeforeItAndListsThoseAccounts() throws Exception {
+    Instant from = Instant.parse("2026-03-01T00:00:00Z");
+    Instant to = Instant.parse("2026-04-01T00:00:00Z");
+    Map<String, BigDecimal> expected = new TreeMap<>();
+    for (JournalEntry e : f.journal(YEAR_START, from)) {
+      for (JournalLine l : e.lines()) {
+        expected.merge(l.account(), l.signed().getAmount(), BigDecimal::add);
+      }
+    }
+    expected.values().removeIf(balance -> balance.signum() == 0);
+    assertThat(expected).as("the fixture books before March").isNotEmpty();
+
+    byte[] file = xaf(from, to);
+    Xaf.validate(file);
+    Document doc = Xaf.parse(file);
+    Element opening = Xaf.all(doc, "openingBalance").get(0);
+    assertThat(Xaf.child(opening, "opBalDate")).isEqualTo("2026-03-01");
+    Map<String, BigDecimal> written = new TreeMap<>();
+    for (Element line : Xaf.all(doc, "obLine")) {
+      BigDecimal amount = new BigDecimal(Xaf.child(line, "amnt"));
+      written.put(Xaf.child(line, "accID"), Xaf.child(line, "amntTp").equals("D") ? amount : amount.negate());
+    }
+    assertThat(written).hasSameSizeAs(expected);
+    expected.forEach((account, balance) -> assertThat(written.get(account)).as(account).isEqualByComparingTo(balance));
+    assertThat(Xaf.child(opening, "linesCount")).isEqualTo(String.valueOf(expected.size()));
+    BigDecimal debit = new BigDecimal(Xaf.child(opening, "totalDebit"));
+    assertThat(debit).isPositive().isEqualByComparingTo(new BigDecimal(Xaf.child(opening, "totalCredit")));
+    assertThat(Xaf.all(doc, "ledgerAccount").stream().map(a -> Xaf.child(a, "accID")).toList())
+        .containsAll(expected.keySet());
+
+    // A file from the first booking on has nothing before it: no opening balance.
+    assertThat(Xaf.all(Xaf.parse(xaf(YEAR_START, YEAR_END)), "openingBalance")).isEmpty();
   }
 }

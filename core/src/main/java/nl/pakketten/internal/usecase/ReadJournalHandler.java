@@ -2,6 +2,7 @@ package nl.pakketten.internal.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,8 +14,10 @@ import nl.pakketten.common.FieldViolation;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.TransactionRunner;
+import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalPeriod;
+import nl.pakketten.revenue.JournalTotal;
 import nl.pakketten.spi.Journal;
 
 /**
@@ -92,6 +95,14 @@ public record ReadJournalHandler(Journal journal, AccessPolicy access, Transacti
         throw new IllegalStateException("The journal period is read only while readJournal runs");
       }
       journal.forEach(practice, from, to, sink);
+    }
+
+    @Override
+    public List<JournalTotal> totalsBefore() {
+      if (!open) {
+        throw new IllegalStateException("The journal period is read only while readJournal runs");
+      }
+      return journal.totals(practice, Instant.MIN, from, EnumSet.allOf(AccountRole.class));
     }
   }
 }
