@@ -244,6 +244,29 @@ public abstract class ReportsContract {
   }
 
   @Test
+  void anExportsTotalsBeforeItsPeriodAreTheJournalsLinesBeforeItInEveryRole() {
+    bookEveryKind();
+
+    Map<String, Money> expected = new java.util.TreeMap<>();
+    for (JournalEntry entry : Pages.journal(f.pakketten, PRACTICE, Instant.EPOCH, TO)) {
+      for (nl.pakketten.revenue.JournalLine line : entry.lines()) {
+        expected.merge(line.role() + " " + line.account() + " " + line.side() + " " + entry.kind(), line.amount(),
+            Money::plus);
+      }
+    }
+    Map<String, Money> before = f.pakketten.readJournal(PRACTICE, OWNER, TO, TO.plusSeconds(1), period -> {
+      Map<String, Money> sums = new java.util.TreeMap<>();
+      for (nl.pakketten.revenue.JournalTotal t : period.totalsBefore()) {
+        sums.merge(t.role() + " " + t.account() + " " + t.side() + " " + t.kind(), t.amount(), Money::plus);
+      }
+      return sums;
+    });
+
+    assertThat(before).isNotEmpty().isEqualTo(expected);
+    assertThat(before.keySet()).anyMatch(k -> k.startsWith("RECEIVABLE")).anyMatch(k -> k.startsWith("BREAKAGE"));
+  }
+
+  @Test
   void anEntryAtTheStartIsInThePeriodAndOneAtTheEndIsNot() {
     f.clock.set(FROM);
     pay("F-1", PATIENT, "FYSIO10", eur("400.00"));
