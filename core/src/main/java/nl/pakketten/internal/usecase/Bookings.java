@@ -79,7 +79,22 @@ public final class Bookings {
       UserId actor,
       String reason,
       String sourceKey) {
-    Instant at = now();
+    Movement movement = appendMovement(lot, kind, credits, amount, actor, reason, sourceKey);
+    // A transfer's value is booked once, on the giver's movement (see entry); the receiver's has none.
+    if (amount.isPositive() && kind != MovementKind.FORFEITED && kind != MovementKind.TRANSFERRED_IN) {
+      journal.append(entry(movement, lot, kind, amount));
+    }
+    events.add(CreditEvents.of(movement));
+    return movement;
+  }
+
+  /**
+   * Appends the movement of {@code credits} of {@code lot} to the history. Its revenue is what
+   * {@code amount} recognised: all of it for a spend or an expiry, its negation for a give-back,
+   * nothing for the movements that recognise none.
+   */
+  private Movement appendMovement(Lot lot, MovementKind kind, int credits, Money amount, UserId actor, String reason,
+      String sourceKey) {
     Money revenue = switch (kind) {
       case SPENT, EXPIRED -> amount;
       case GIVEN_BACK -> amount.negated();
@@ -95,23 +110,18 @@ public final class Bookings {
         .kind(kind)
         .credits(credits)
         .revenue(revenue)
-        .at(at)
+        .at(now())
         .actor(actor)
         .reason(reason)
         .sourceKey(sourceKey)
         .build();
     history.append(movement);
-    // A transfer's value is booked once, on the giver's movement (see entry); the receiver's has none.
-    if (amount.isPositive() && kind != MovementKind.FORFEITED && kind != MovementKind.TRANSFERRED_IN) {
-      journal.append(entry(movement, lot, kind, amount));
-    }
-    events.add(CreditEvents.of(movement));
     return movement;
   }
 
   /**
    * Books what a patient owes after a reversed payment: the part of {@code lot}'s value that its
-   * spent (or expired, or transferred) credits had already used, debited to receivables and
+   * used credits (spent, expired, refunded or transferred) had already taken, debited to receivables and
    * credited to payments clearing, where the reversed payment leaves it.
    */
   void bookReceivable(Lot lot, Money amount, String sourceKey) {
@@ -122,7 +132,8 @@ public final class Bookings {
         new JournalLine(bookkeeping.receivables(), AccountRole.RECEIVABLE, Side.DEBIT, amount),
         new JournalLine(bookkeeping.paymentsClearing(), AccountRole.PAYMENTS_CLEARING, Side.CREDIT, amount));
     journal.append(new JournalEntry(randomId(), lot.practice(), now(), EntryKind.REVERSAL, lot.patient(),
-        lot.packageId(), lot.id(), sourceKey, "Payment reversed, value of used credits receivable from the patient", lines));
+        lot.packageId(), lot.id(), sourceKey, "Payment reversed, value of used credits receivable from the patient",
+        lines));
   }
 
   private JournalEntry entry(Movement movement, Lot lot, MovementKind kind, Money amount) {
@@ -202,21 +213,7 @@ public final class Bookings {
     if (kind != MovementKind.EXPIRED && kind != MovementKind.REFUNDED) {
       throw new IllegalArgumentException(kind + " is not a release");
     }
-    Movement movement = ValueBuilders.movement()
-        .id(randomId())
-        .practice(lot.practice())
-        .patient(lot.patient())
-        .packageId(lot.packageId())
-        .lotId(lot.id())
-        .kind(kind)
-        .credits(credits)
-        .revenue(kind == MovementKind.EXPIRED ? value : Money.zero(value.getCurrencyUnit()))
-        .at(now())
-        .actor(actor)
-        .reason(reason)
-        .sourceKey(sourceKey)
-        .build();
-    history.append(movement);
+    Movement movement = appendMovement(lot, kind, credits, value, actor, reason, sourceKey);
     if (value.isPositive()) {
       Money breakage = value.minus(refunded);
       List<JournalLine> lines = new ArrayList<>(3);
