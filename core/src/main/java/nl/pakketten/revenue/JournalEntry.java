@@ -71,35 +71,6 @@ public record JournalEntry(
   }
 
   /**
-   * A balanced entry whose kind is read from its lines' roles and its source key, as migration V8
-   * classified the entries stored before kinds were: a payments-clearing debit is a {@link
-   * EntryKind#SALE}, an imports-offset line an {@link EntryKind#IMPORT}, a revenue credit a {@link
-   * EntryKind#SPEND}, a revenue debit a {@link EntryKind#GIVE_BACK}, a refunds-payable line (or a
-   * source key {@code refund:…}) a {@link EntryKind#REFUND}, other breakage an {@link
-   * EntryKind#EXPIRY}, a debit and a credit of deferred revenue a {@link EntryKind#TRANSFER}, and a
-   * receivable or a payments-clearing credit a {@link EntryKind#REVERSAL}. The SDK's bookings name
-   * their kind with the canonical constructor.
-   *
-   * @param id the entry's identifier
-   * @param practice the practice whose books it is in
-   * @param at when it was booked
-   * @param patient the patient whose credits moved, or null
-   * @param packageId the package of those credits, or null
-   * @param lot the lot whose value moved, or null
-   * @param sourceKey the command it came from
-   * @param description what happened, in words
-   * @param lines the lines; copied
-   * @throws IllegalArgumentException when there are fewer than two lines or debits and credits
-   *     differ
-   */
-  public JournalEntry(String id, PracticeId practice, Instant at, @Nullable PatientId patient,
-      @Nullable PackageId packageId, @Nullable LotId lot, String sourceKey, String description,
-      List<JournalLine> lines) {
-    this(id, practice, at, EntryKind.classify(List.copyOf(lines), sourceKey), patient, packageId, lot, sourceKey,
-        description, lines);
-  }
-
-  /**
    * The amount the entry moves.
    *
    * @return the total debited, equal to the total credited; positive, in the lines' currency

@@ -35,6 +35,7 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.granting.GrantReceipt;
 import nl.pakketten.granting.LotGrant;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
@@ -274,7 +275,8 @@ public abstract class StorageContract {
   }
 
   protected JournalEntry entry(PracticeId practice, String id, Instant at, Money amount) {
-    return new JournalEntry(id, practice, at, PATIENT, PackageId.of("pk-1"), LotId.of("lot-1"), "appointment:A-1",
+    return new JournalEntry(id, practice, at, EntryKind.SPEND, PATIENT, PackageId.of("pk-1"), LotId.of("lot-1"),
+        "appointment:A-1",
         "Credits spent, revenue recognised (1 credit)",
         List.of(new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount),
             new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, amount)));
@@ -1141,7 +1143,8 @@ public abstract class StorageContract {
   void anEntryRoundTripsWithItsLinesInOrder() {
     seedBothPractices();
 
-    JournalEntry grant = new JournalEntry("j-1", practice, at(3), PATIENT, PackageId.of("pk-1"), LotId.of("lot-1"),
+    JournalEntry grant = new JournalEntry("j-1", practice, at(3), EntryKind.SALE, PATIENT, PackageId.of("pk-1"),
+        LotId.of("lot-1"),
         "invoice:F-1#1", "Credits sold, revenue deferred (10 credits)",
         List.of(new JournalLine("1300", AccountRole.PAYMENTS_CLEARING, Side.DEBIT, eur("350.00")),
             new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur("349.99")),
@@ -1207,7 +1210,7 @@ public abstract class StorageContract {
     List<JournalEntry> booked = new java.util.ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
       Money cents = eur("0.0" + (i % 9 + 1));
-      booked.add(new JournalEntry("s-" + i, practice, at(i / 7), i % 2 == 0 ? PATIENT : null,
+      booked.add(new JournalEntry("s-" + i, practice, at(i / 7), EntryKind.SALE, i % 2 == 0 ? PATIENT : null,
           i % 3 == 0 ? null : PackageId.of("pk-1"), null, "source:" + i, "entry " + i,
           List.of(new JournalLine("1300", AccountRole.PAYMENTS_CLEARING, Side.DEBIT, eur("3.00").plus(cents)),
               new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.CREDIT, eur("3.00")),

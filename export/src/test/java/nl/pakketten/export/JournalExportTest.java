@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import nl.pakketten.access.AccessDeniedException;
 import nl.pakketten.common.InvalidInputException;
 import nl.pakketten.common.NotFoundException;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
@@ -104,8 +105,8 @@ class JournalExportTest {
   void theCsvKeepsCommasQuotesAndNewLinesInTheDescription() throws Exception {
     String awkward = "Correction, \"as agreed\"\nsecond line; 10% off";
     f.storage.transactions().inTransaction(() -> {
-      f.storage.journal().append(new JournalEntry("awkward-1", PRACTICE, YEAR_START.plusSeconds(60), null, null,
-          null, "host:\"key\",1", awkward, List.of(
+      f.storage.journal().append(new JournalEntry("awkward-1", PRACTICE, YEAR_START.plusSeconds(60), EntryKind.SPEND, null,
+          null, null, "host:\"key\",1", awkward, List.of(
               new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, ExportFixtures.eur("1.00")),
               new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, ExportFixtures.eur("1.00")))));
       return null;

@@ -14,6 +14,7 @@ import java.util.List;
 import nl.pakketten.catalog.PackageId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.PatientId;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
@@ -52,7 +53,7 @@ class LargeExportTest {
     f.storage.transactions().inTransaction(() -> {
       for (int i = 0; i < ENTRIES; i++) {
         f.storage.journal().append(new JournalEntry("e-" + i, PRACTICE, start.plus(Duration.ofSeconds(60L * i)),
-            PatientId.of("patient-" + i % 500), PackageId.of("basis"), LotId.of("lot-" + i % 2_000),
+            EntryKind.SPEND, PatientId.of("patient-" + i % 500), PackageId.of("basis"), LotId.of("lot-" + i % 2_000),
             "appointment:A-" + i, "Credits spent, revenue recognised (1 credit)",
             List.of(new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount),
                 new JournalLine("80" + i % 10, AccountRole.REVENUE, Side.CREDIT, amount))));

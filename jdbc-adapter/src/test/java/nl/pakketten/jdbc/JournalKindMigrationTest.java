@@ -159,16 +159,6 @@ class JournalKindMigrationTest {
             eur("0.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("10.00")));
   }
 
-  @Test
-  void anEntryBuiltWithoutAKindIsClassifiedAsV8ClassifiesAStoredOne() {
-    for (Legacy e : LEGACY) {
-      List<JournalLine> lines = e.lines().stream()
-          .map(l -> new JournalLine(l.account(), l.role(), l.side(), eur("10.00"))).toList();
-      JournalEntry entry = new JournalEntry(e.id(), PRACTICE, AT, null, null, null, e.sourceKey(), "legacy", lines);
-      assertThat(entry.kind()).as(e.id()).isEqualTo(e.expected());
-    }
-  }
-
   private static Money eur(String amount) {
     return Money.of(CurrencyUnit.EUR, new BigDecimal(amount));
   }

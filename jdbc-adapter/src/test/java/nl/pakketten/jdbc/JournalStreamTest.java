@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.pakketten.common.PracticeId;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
@@ -31,7 +32,8 @@ class JournalStreamTest {
     Money amount = Money.of(CurrencyUnit.EUR, 12.5);
     List<JournalEntry> booked = new ArrayList<>();
     for (int i = 0; i < entries; i++) {
-      booked.add(new JournalEntry("e-" + i, practice, T0.plusSeconds(i), null, null, null, "source:" + i, "entry",
+      booked.add(new JournalEntry("e-" + i, practice, T0.plusSeconds(i), EntryKind.SPEND, null, null, null,
+          "source:" + i, "entry",
           List.of(new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.DEBIT, amount),
               new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, amount))));
     }
@@ -82,7 +84,7 @@ class JournalStreamTest {
     PracticeId practice = PracticeId.of("stream-" + UUID.randomUUID());
 
     Money one = Money.of(CurrencyUnit.EUR, 1);
-    JournalEntry entry = new JournalEntry("w-1", practice, T0, null, null, null, "source", "entry",
+    JournalEntry entry = new JournalEntry("w-1", practice, T0, EntryKind.SPEND, null, null, null, "source", "entry",
         List.of(new JournalLine("1710", AccountRole.DEFERRED_REVENUE, Side.DEBIT, one),
             new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, one)));
 

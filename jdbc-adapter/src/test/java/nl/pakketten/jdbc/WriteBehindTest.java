@@ -24,6 +24,7 @@ import nl.pakketten.common.AppointmentId;
 import nl.pakketten.common.LotId;
 import nl.pakketten.common.UserId;
 import nl.pakketten.granting.InvoiceLine;
+import nl.pakketten.revenue.EntryKind;
 import nl.pakketten.revenue.AccountRole;
 import nl.pakketten.revenue.JournalEntry;
 import nl.pakketten.revenue.JournalLine;
@@ -57,7 +58,8 @@ class WriteBehindTest {
   }
 
   private static JournalEntry entry(String id) {
-    return new JournalEntry(id, PRACTICE, AT, PATIENT, PK, LotId.of("lot-1"), "appointment:A-1", "Credits spent",
+    return new JournalEntry(id, PRACTICE, AT, EntryKind.SPEND, PATIENT, PK, LotId.of("lot-1"), "appointment:A-1",
+        "Credits spent",
         List.of(new JournalLine("1700", AccountRole.DEFERRED_REVENUE, Side.DEBIT, eur("40.00")),
             new JournalLine("8000", AccountRole.REVENUE, Side.CREDIT, eur("40.00"))));
   }
