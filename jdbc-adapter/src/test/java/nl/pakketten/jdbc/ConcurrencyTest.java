@@ -23,7 +23,6 @@ import nl.pakketten.granting.InvoiceLine;
 import nl.pakketten.granting.PaymentResult;
 import nl.pakketten.internal.TransactionRunner;
 import nl.pakketten.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,26 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Many threads on one database at once: the ledger is never overdrawn, a duplicate delivery never
  * doubles anything, and lock conflicts are retried instead of reaching the caller.
  */
-class ConcurrencyTest {
+class ConcurrencyTest extends AuditedDatabaseTest {
   private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
-
-  private Database database;
-
-  @AfterEach
-  void ledgerAddsUp() {
-    if (database != null) {
-      assertThat(LedgerAudit.violations(database.dataSource())).isEmpty();
-    }
-  }
-
-  private Fixtures fixtures(Database db) {
-    this.database = db;
-    return new Fixtures(db.emptyStorage());
-  }
-
-  private long count(String sql, Object... params) {
-    return LedgerAudit.count(database.dataSource(), sql, params);
-  }
 
   @ParameterizedTest
   @EnumSource(Database.class)

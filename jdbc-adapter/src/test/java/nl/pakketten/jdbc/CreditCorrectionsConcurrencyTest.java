@@ -23,7 +23,6 @@ import nl.pakketten.testing.Fixtures;
 import nl.pakketten.wallet.NotEnoughCreditsException;
 import nl.pakketten.wallet.TransferCredits;
 import nl.pakketten.wallet.TransferId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,27 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reverses once, a payment is reversed once whatever the keys, and a transfer racing a spend of
  * the same lot never over-spends it.
  */
-class CreditCorrectionsConcurrencyTest {
+class CreditCorrectionsConcurrencyTest extends AuditedDatabaseTest {
   private static final Instant START = Fixtures.START.plusSeconds(7 * 24 * 3600);
   private static final PatientId PARTNER = PatientId.of("patient-2");
-
-  private Database database;
-
-  @AfterEach
-  void ledgerAddsUp() {
-    if (database != null) {
-      assertThat(LedgerAudit.violations(database.dataSource())).isEmpty();
-    }
-  }
-
-  private Fixtures fixtures(Database db) {
-    this.database = db;
-    return new Fixtures(db.emptyStorage());
-  }
-
-  private long count(String sql, Object... params) {
-    return LedgerAudit.count(database.dataSource(), sql, params);
-  }
 
   private static ReversePayment reversal(String key) {
     return ReversePayment.builder().practice(PRACTICE).actor(OWNER).reversalId(ReversalId.of(key)).patient(PATIENT)
