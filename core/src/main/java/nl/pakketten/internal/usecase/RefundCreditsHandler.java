@@ -19,6 +19,7 @@ import nl.pakketten.common.PracticeId;
 import nl.pakketten.internal.Fingerprint;
 import nl.pakketten.invoicing.PracticeProfile;
 import nl.pakketten.sale.InvoiceEvents;
+import nl.pakketten.sale.InvoiceState;
 import nl.pakketten.sale.ProductInvoice;
 import nl.pakketten.sale.RefundCreditNote;
 import nl.pakketten.spi.Invoices;
@@ -140,8 +141,7 @@ public record RefundCreditsHandler(Packages packages, Wallets wallets, Refunds r
   private boolean grantedBySdk(RefundCredits command, LotSource.InvoiceLine line) {
     Optional<ProductInvoice> invoice = invoices.find(command.practice(), line.invoiceId());
     return invoice.isPresent() && invoice.get().patient().equals(command.patient())
-        && invoice.get().issue().isPresent() && invoice.get().cancellation().isEmpty()
-        && !invoice.get().payments().isEmpty() && !invoice.get().paid().isLessThan(invoice.get().total())
+        && invoice.get().state() == InvoiceState.PAID
         && line.lineNumber() <= invoice.get().lines().size()
         && invoice.get().lines().get(line.lineNumber() - 1).productCode().equals(line.productCode());
   }

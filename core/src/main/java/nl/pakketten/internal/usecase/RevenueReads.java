@@ -160,7 +160,7 @@ public record RevenueReads(Journal journal, TransactionRunner tx) {
   }
 
   /** Refuses a missing argument, or a period that ends before it starts (naming {@code to}). */
-  static void requirePeriod(PracticeId practice, Instant from, Instant to) {
+  private static void requirePeriod(PracticeId practice, Instant from, Instant to) {
     List<FieldViolation> problems = Periods.problems(practice, from, to);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
