@@ -373,22 +373,24 @@ public class PakkettenProperties {
 
   /** The outbox dispatcher the starter runs while the application context is running. */
   public static class Outbox {
+    private static final OutboxSettings DEFAULTS = OutboxSettings.defaults();
+
     /** Whether the starter runs a dispatcher that sends queued mail and publishes left-over events. */
     private boolean dispatcherEnabled = true;
     /** The pause between two rounds of the dispatcher; 10 seconds by default. */
     private Duration dispatcherInterval = Duration.ofSeconds(10);
     /** Delivery attempts before a message is failed; 8 by default. */
-    private int maxAttempts = OutboxSettings.defaults().maxAttempts();
+    private int maxAttempts = DEFAULTS.maxAttempts();
     /** The wait after the first failed attempt, doubled after each further one; 30 seconds by default. */
-    private Duration firstBackoff = OutboxSettings.defaults().firstBackoff();
+    private Duration firstBackoff = DEFAULTS.firstBackoff();
     /** The longest wait between two attempts; 1 hour by default. */
-    private Duration maxBackoff = OutboxSettings.defaults().maxBackoff();
+    private Duration maxBackoff = DEFAULTS.maxBackoff();
     /** How long a claimed message is left to the dispatcher that claimed it; 5 minutes by default. */
-    private Duration lease = OutboxSettings.defaults().lease();
+    private Duration lease = DEFAULTS.lease();
     /** How long an event is left to the calling thread before a dispatcher may publish it; 30 seconds by default. */
-    private Duration eventGrace = OutboxSettings.defaults().eventGrace();
+    private Duration eventGrace = DEFAULTS.eventGrace();
     /** How many messages a dispatcher claims at once; 50 by default. */
-    private int batchSize = OutboxSettings.defaults().batchSize();
+    private int batchSize = DEFAULTS.batchSize();
 
     /**
      * The retry, lease and batch settings these properties give.
